@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Aftermath",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "aftermath", targets: ["aftermath"]),
+        .library(name: "AftermathCore", targets: ["AftermathCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // libgit2 from the system (Debian: libgit2-dev); only AftermathGit imports it.
+        .systemLibrary(
+            name: "CLibGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        // The pure domain: parsing, schemas, rules, reporters. No git, no terminal, no globals.
+        .target(
+            name: "AftermathCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // Storage edges: the working tree and git (through libgit2) behind the core's Snapshot protocol.
+        .target(
+            name: "AftermathGit",
+            dependencies: ["CLibGit2", "AftermathCore"]
+        ),
+        .executableTarget(
+            name: "aftermath",
+            dependencies: [
+                "AftermathCore",
+                "AftermathGit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "AftermathCoreTests",
+            dependencies: ["AftermathCore"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "AftermathGitTests",
+            dependencies: ["AftermathGit", "AftermathCore"]
+        ),
+        .testTarget(
+            name: "aftermathTests",
+            dependencies: ["AftermathCore"]
+        ),
+    ]
+)

@@ -1,0 +1,66 @@
+/// A position in a file, 1-based, counted in lines and Unicode scalars as editors show them.
+public struct SourceLocation: Codable, Hashable, Sendable, Comparable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    /// Where a problem with the whole file is reported.
+    public static let fileStart = SourceLocation(line: 1, column: 1)
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
+}
+
+public enum Severity: String, Codable, Sendable, Comparable {
+    case warning
+    case error
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        lhs == .warning && rhs == .error
+    }
+}
+
+/// One problem the user has to fix, at a place in a file. The core only produces these;
+/// reporters at the edge turn them into text, JSON or SARIF.
+public struct Diagnostic: Codable, Hashable, Sendable {
+    public var path: String
+    public var location: SourceLocation
+    public var severity: Severity
+    public var ruleID: String
+    public var message: String
+    /// Who can unblock it (closure blockers name the owner of the blocking document).
+    public var owner: String?
+    /// The commit that introduced the problem, when checking a range of commits.
+    public var commit: String?
+
+    public init(path: String, location: SourceLocation, severity: Severity, ruleID: String,
+                message: String, owner: String? = nil, commit: String? = nil) {
+        self.path = path
+        self.location = location
+        self.severity = severity
+        self.ruleID = ruleID
+        self.message = message
+        self.owner = owner
+        self.commit = commit
+    }
+
+    /// Order used by every reporter: by path, then position, then rule, so output is stable.
+    public static func reportingOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        if a.path != b.path { return a.path < b.path }
+        if a.location != b.location { return a.location < b.location }
+        if a.ruleID != b.ruleID { return a.ruleID < b.ruleID }
+        return a.message < b.message
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var errorCount: Int { lazy.filter { $0.severity == .error }.count }
+    public var warningCount: Int { lazy.filter { $0.severity == .warning }.count }
+
+    public func sortedForReport() -> [Diagnostic] { sorted(by: Diagnostic.reportingOrder) }
+}

@@ -1,0 +1,64 @@
+/// Types a plain YAML scalar the way YAML 1.2's core schema does: `yes`, `no`, `on` and `off`
+/// stay strings, and timestamps stay strings (the JSON Schema `format` checks them).
+enum CoreSchemaScalar {
+    enum Resolved: Equatable {
+        case value(Node.Value)
+        /// `.nan`, `.inf` and friends: legal YAML, but never a meaningful document value.
+        case nonFinite
+    }
+
+    static func resolve(_ text: String) -> Resolved {
+        switch text {
+        case "", "~", "null", "Null", "NULL": return .value(.null)
+        case "true", "True", "TRUE": return .value(.bool(true))
+        case "false", "False", "FALSE": return .value(.bool(false))
+        case ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF":
+            return .nonFinite
+        default: break
+        }
+        guard let first = text.utf8.first, isNumberStart(first) else { return .value(.string(text)) }
+        if let integer = integer(text) { return .value(integer) }
+        if isFloat(text), let double = Double(text), double.isFinite { return .value(.number(double)) }
+        return .value(.string(text))
+    }
+
+    private static func isNumberStart(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".")
+    }
+
+    private static func integer(_ text: String) -> Node.Value? {
+        let utf8 = Array(text.utf8)
+        if utf8.count > 2, utf8[0] == UInt8(ascii: "0") {
+            let digits = String(decoding: utf8[2...], as: UTF8.self)
+            if utf8[1] == UInt8(ascii: "o"), let v = Int(digits, radix: 8) { return .integer(v) }
+            if utf8[1] == UInt8(ascii: "x"), let v = Int(digits, radix: 16) { return .integer(v) }
+        }
+        var body = utf8[...]
+        if let sign = body.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { body = body.dropFirst() }
+        guard !body.isEmpty, body.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        if let v = Int(text) { return .integer(v) }
+        // Beyond Int64: still an integer in YAML's eyes, kept as the nearest double.
+        return Double(text).map { .number($0) }
+    }
+
+    /// `[-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?`
+    private static func isFloat(_ text: String) -> Bool {
+        var it = Array(text.utf8)[...]
+        func digits() -> Int {
+            var n = 0
+            while let c = it.first, c >= 0x30 && c <= 0x39 { it = it.dropFirst(); n += 1 }
+            return n
+        }
+        if let c = it.first, c == UInt8(ascii: "-") || c == UInt8(ascii: "+") { it = it.dropFirst() }
+        let intDigits = digits()
+        var fracDigits = 0
+        if it.first == UInt8(ascii: ".") { it = it.dropFirst(); fracDigits = digits() }
+        guard intDigits > 0 || fracDigits > 0 else { return false }
+        if let e = it.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
+            it = it.dropFirst()
+            if let c = it.first, c == UInt8(ascii: "-") || c == UInt8(ascii: "+") { it = it.dropFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return it.isEmpty
+    }
+}

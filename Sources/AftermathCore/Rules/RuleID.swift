@@ -1,0 +1,42 @@
+/// Stable rule identifiers. They appear in every message and in `aftermath explain`;
+/// never renumber one, only add.
+public enum RuleID {
+    // Reading a file (AM0xx)
+    public static let invalidEncoding = "AM001"
+    public static let missingFrontMatter = "AM002"
+    public static let unterminatedFrontMatter = "AM003"
+    public static let yamlSyntax = "AM004"
+    public static let forbiddenYAML = "AM005"
+    public static let duplicateKey = "AM006"
+    public static let limitExceeded = "AM007"
+    public static let conflictMarkers = "AM008"
+    public static let frontMatterNotMapping = "AM009"
+    // One document (AM1xx)
+    public static let schema = "AM101"
+    public static let kindMismatch = "AM102"
+    public static let fileNameMismatch = "AM103"
+    public static let incidentOrder = "AM104"
+    public static let timelineEntry = "AM105"
+    public static let timelineOrder = "AM106"
+    public static let missingSection = "AM107"
+    // Links between documents (AM2xx)
+    public static let duplicateID = "AM201"
+    public static let brokenLink = "AM202"
+    public static let misfiled = "AM203"
+    public static let postmortemWithoutFindings = "AM204"
+    public static let findingWithoutRemediation = "AM205"
+    public static let unknownOwner = "AM206"
+    public static let selfApproval = "AM207"
+    public static let unknownTracker = "AM208"
+    // Closure (AM3xx)
+    public static let closureOpenFinding = "AM301"
+    public static let closureOpenRemediation = "AM302"
+    public static let closureMissingField = "AM303"
+    public static let closureValidationError = "AM304"
+    public static let resolvedWithOpenItems = "AM305"
+    public static let breachNotificationMissing = "AM306"
+    // Policies (AM4xx)
+    public static let overdue = "AM401"
+    public static let dueBeyondPolicy = "AM402"
+    public static let notificationDeadline = "AM403"
+}
