@@ -15,7 +15,7 @@ public enum DocumentFramer {
     public static func frame(_ bytes: [UInt8], limits: ParseLimits = .standard) -> Result<FramedDocument, ParseProblem> {
         guard bytes.count <= limits.maxFileBytes else {
             return .failure(ParseProblem(RuleID.limitExceeded, at: .fileStart,
-                "file is \(bytes.count) bytes, above the limit of \(limits.maxFileBytes) bytes (`limits.max_file_bytes` in .aftermath.yml)"))
+                "file is larger than the limit of \(limits.maxFileBytes) bytes (`limits.max_file_bytes` in .aftermath.yml)"))
         }
         let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         let text = hasBOM ? Array(bytes.dropFirst(3)) : bytes

@@ -31,10 +31,7 @@ public enum RuleID {
     // Closure (AM3xx)
     public static let closureOpenFinding = "AM301"
     public static let closureOpenRemediation = "AM302"
-    public static let closureMissingField = "AM303"
-    public static let closureValidationError = "AM304"
     public static let resolvedWithOpenItems = "AM305"
-    public static let breachNotificationMissing = "AM306"
     // Policies (AM4xx)
     public static let overdue = "AM401"
     public static let dueBeyondPolicy = "AM402"

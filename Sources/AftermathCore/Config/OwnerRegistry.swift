@@ -1,0 +1,89 @@
+/// The people and teams that documents may name (`owners.yml`).
+public struct OwnerRegistry: Sendable {
+    public struct Person: Sendable, Equatable, Codable {
+        public var handle: String
+        public var name: String
+        public var email: String?
+        public var aliases: [String]
+    }
+
+    public struct Team: Sendable, Equatable, Codable {
+        public var handle: String
+        public var name: String?
+        public var members: [String]
+        public var lead: String?
+    }
+
+    public enum Owner: Sendable, Equatable {
+        case person(Person)
+        case team(Team)
+
+        public var handle: String {
+            switch self {
+            case .person(let p): return p.handle
+            case .team(let t): return t.handle
+            }
+        }
+    }
+
+    public private(set) var people: [Person]
+    public private(set) var teams: [Team]
+    private var byName: [String: Owner] = [:]
+
+    public init(people: [Person] = [], teams: [Team] = []) {
+        self.people = people
+        self.teams = teams
+        for team in teams { byName[team.handle] = .team(team) }
+        for person in people {
+            for alias in person.aliases { byName[alias] = .person(person) }
+            byName[person.handle] = .person(person)
+        }
+    }
+
+    /// A handle or alias, resolved to its person or team.
+    public func resolve(_ name: String) -> Owner? { byName[name] }
+
+    /// The teams `handle` belongs to (after alias resolution).
+    public func teams(of handle: String) -> [Team] {
+        let canonical = resolve(handle)?.handle ?? handle
+        return teams.filter { $0.members.contains { resolve($0)?.handle ?? $0 == canonical } }
+    }
+
+    /// The known handle closest to `name`, when it is close enough to be a likely typo.
+    public func suggestion(for name: String) -> String? {
+        Suggestion.closest(to: name, among: Array(byName.keys))
+    }
+}
+
+/// "Did you mean …" by edit distance.
+public enum Suggestion {
+    public static func closest(to name: String, among candidates: [String]) -> String? {
+        let limit = max(2, name.count / 3)
+        var best: (String, Int)?
+        for candidate in candidates.sorted() {
+            let d = distance(name.lowercased(), candidate.lowercased())
+            if d <= limit, d < (best?.1 ?? .max) { best = (candidate, d) }
+        }
+        return best?.0
+    }
+
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+
+    /// ` (did you mean `x`?)` or the empty string.
+    public static func hint(_ suggestion: String?) -> String {
+        suggestion.map { " (did you mean `\($0)`?)" } ?? ""
+    }
+}

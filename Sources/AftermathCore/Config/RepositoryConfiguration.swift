@@ -1,0 +1,70 @@
+/// `.aftermath.yml`, with every default filled in (the README lists them).
+public struct RepositoryConfiguration: Sendable {
+    public var roots: [String] = ["postmortems"]
+    public var ownersPath: String = "owners.yml"
+    public var trackers = TrackerSet(Tracker.defaults)
+    public var sections: [DocumentKind: [String]] = [
+        .postmortem: ["Summary", "Timeline", "Root cause", "Response", "Lessons"],
+        .finding: [],
+        .remediation: [],
+    ]
+    /// Days after `declared_at` by which a remediation item must be due, per severity.
+    public var remediationDueDays: [String: Int] = ["sev1": 15, "sev2": 30, "sev3": 60, "sev4": 90]
+    public var notificationHours = 72
+    /// Warnings promoted to errors, by rule ID or name.
+    public var promotedRules: Set<String> = []
+    public var limits = ParseLimits.standard
+
+    public init() {}
+
+    public static let fileName = ".aftermath.yml"
+    public static let schemaFolder = "schema"
+
+    /// Reads the configuration from a front-matter-style YAML node already checked by its schema.
+    init(node: Node) throws(ConfigurationProblem) {
+        if let roots = node["roots"]?.arrayValue { self.roots = roots.compactMap(\.stringValue).map(Self.normalizeFolder) }
+        if let owners = node["owners"]?.stringValue { ownersPath = owners }
+        if let trackers = node["trackers"]?.arrayValue {
+            var list: [Tracker] = []
+            for entry in trackers {
+                guard let name = entry["name"]?.stringValue, let pattern = entry["pattern"]?.stringValue,
+                      let url = entry["url"]?.stringValue else { continue }
+                do {
+                    list.append(try Tracker(name: name, pattern: pattern, url: url))
+                } catch {
+                    throw ConfigurationProblem(location: entry.location(of: "pattern"),
+                        message: "tracker `\(name)`: pattern cannot be used: \((error as? LinearRegex.CompileError)?.message ?? "invalid")")
+                }
+            }
+            self.trackers = TrackerSet(list)
+        }
+        for kind in DocumentKind.allCases {
+            if let headings = node["sections"]?[kind.rawValue]?.arrayValue { sections[kind] = headings.compactMap(\.stringValue) }
+        }
+        if let policies = node["policies"] {
+            for entry in policies["remediation_due_days"]?.objectEntries ?? [] {
+                if case .integer(let days) = entry.value.value { remediationDueDays[entry.key] = days }
+            }
+            if case .integer(let hours)? = policies["notification_hours"]?.value { notificationHours = hours }
+            promotedRules = Set(policies["errors"]?.stringList ?? [])
+        }
+        if let limits = node["limits"] {
+            if case .integer(let v)? = limits["max_file_bytes"]?.value { self.limits.maxFileBytes = v }
+            if case .integer(let v)? = limits["max_front_matter_bytes"]?.value { self.limits.maxFrontMatterBytes = v }
+            if case .integer(let v)? = limits["max_depth"]?.value { self.limits.maxDepth = v }
+        }
+    }
+
+    static func normalizeFolder(_ path: String) -> String {
+        var p = Substring(path)
+        while p.hasPrefix("./") { p = p.dropFirst(2) }
+        while p.hasSuffix("/") { p = p.dropLast() }
+        return String(p)
+    }
+}
+
+/// A problem in a configuration file, at a place in it.
+struct ConfigurationProblem: Error {
+    var location: SourceLocation
+    var message: String
+}

@@ -1,0 +1,29 @@
+/// Everything that judges documents: configuration, owners and compiled schemas. It is read
+/// from one snapshot; for a range or a push it comes from the trusted base, never from the
+/// commits being judged, so they cannot relax the rules they are checked against.
+public struct Ruleset: Sendable {
+    public var configuration: RepositoryConfiguration
+    public var owners: OwnerRegistry
+    public var schemas: [DocumentKind: CompiledSchema]
+    /// Where each schema came from (`schema/finding.schema.json` or `built-in`), for messages.
+    public var schemaSources: [DocumentKind: String]
+
+    public init(configuration: RepositoryConfiguration, owners: OwnerRegistry,
+                schemas: [DocumentKind: CompiledSchema], schemaSources: [DocumentKind: String]) {
+        self.configuration = configuration
+        self.owners = owners
+        self.schemas = schemas
+        self.schemaSources = schemaSources
+    }
+
+    /// The severity a rule reports at, after `policies.errors` promotions.
+    public func severity(of ruleID: String, name: String, default severity: Severity) -> Severity {
+        let promoted = configuration.promotedRules
+        return promoted.contains(ruleID) || promoted.contains(name) ? .error : severity
+    }
+}
+
+/// Configuration files that cannot be used; the CLI exits 2 and prints them.
+public struct ConfigurationError: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+}

@@ -1,0 +1,63 @@
+/// Bug trackers: each turns a reference such as `JIRA:SEC-123` into a URL.
+public struct Tracker: Sendable {
+    public var name: String
+    public var pattern: String
+    public var urlTemplate: String
+    private let regex: LinearRegex
+    private let captureNames: [String]
+
+    /// - Throws: `LinearRegex.CompileError` when the pattern cannot be used.
+    public init(name: String, pattern: String, url: String) throws {
+        self.name = name
+        self.pattern = pattern
+        self.urlTemplate = url
+        // Named groups become `{name}` placeholders; the whole reference is `{ref}`.
+        regex = try LinearRegex(pattern)
+        captureNames = Tracker.groupNames(in: pattern)
+    }
+
+    public func matches(_ reference: String) -> Bool { regex.matches(reference) }
+
+    /// The URL for a matching reference. Each `{group}` is filled from the reference by
+    /// taking the named group's text, found by re-matching with `TrackerCapture`.
+    public func url(for reference: String) -> String? {
+        guard regex.matches(reference) else { return nil }
+        guard let captures = TrackerCapture.extract(pattern: pattern, names: captureNames, from: reference) else { return nil }
+        var url = urlTemplate.replacing("{ref}", with: reference)
+        for (name, value) in captures { url = url.replacing("{\(name)}", with: value) }
+        return url
+    }
+
+    static func groupNames(in pattern: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(pattern)
+        while let open = rest.firstRange(of: "(?<") {
+            let after = rest[open.upperBound...]
+            guard let close = after.firstIndex(of: ">") else { break }
+            let name = String(after[..<close])
+            if !name.hasPrefix("="), !name.hasPrefix("!") { names.append(name) }
+            rest = after[close...]
+        }
+        return names
+    }
+
+    public static let defaults: [Tracker] = [
+        // swiftlint:disable force_try
+        try! Tracker(name: "jira", pattern: "^JIRA:(?<key>[A-Z][A-Z0-9]+-[0-9]+)$", url: "https://jira.example.org/browse/{key}"),
+        try! Tracker(name: "github", pattern: "^github:(?<repo>[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)#(?<number>[0-9]+)$",
+                     url: "https://github.com/{repo}/issues/{number}"),
+        try! Tracker(name: "gitlab", pattern: "^gitlab:(?<project>[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+)#(?<number>[0-9]+)$",
+                     url: "https://gitlab.com/{project}/-/issues/{number}"),
+        // swiftlint:enable force_try
+    ]
+}
+
+public struct TrackerSet: Sendable {
+    public var trackers: [Tracker]
+
+    public init(_ trackers: [Tracker]) { self.trackers = trackers }
+
+    public func tracker(for reference: String) -> Tracker? { trackers.first { $0.matches(reference) } }
+
+    public func url(for reference: String) -> String? { tracker(for: reference)?.url(for: reference) }
+}

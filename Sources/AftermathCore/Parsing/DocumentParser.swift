@@ -1,0 +1,56 @@
+/// A file read as a document: the document (when it is usable) and the problems found reading
+/// it and checking it against its kind's schema.
+public struct ParsedFile: Sendable {
+    public var path: String
+    public var document: Document?
+    public var diagnostics: [Diagnostic]
+}
+
+public enum DocumentParser {
+    public static func parse(path: String, bytes: [UInt8], ruleset: Ruleset) -> ParsedFile {
+        var diagnostics: [Diagnostic] = []
+        func report(_ problem: ParseProblem) {
+            diagnostics.append(Diagnostic(path: path, location: problem.location, severity: .error,
+                                          ruleID: problem.ruleID, message: problem.message))
+        }
+        let framed: FramedDocument
+        switch DocumentFramer.frame(bytes, limits: ruleset.configuration.limits) {
+        case .failure(let problem):
+            report(problem)
+            return ParsedFile(path: path, document: nil, diagnostics: diagnostics)
+        case .success(let f):
+            framed = f
+        }
+        let output = FrontMatterReader.read(framed.frontMatter, firstLine: framed.frontMatterFirstLine, limits: ruleset.configuration.limits)
+        output.problems.forEach(report)
+        guard let root = output.root, case .object = root.value else {
+            if output.problems.isEmpty {
+                report(ParseProblem(RuleID.frontMatterNotMapping, at: output.root?.location ?? SourceLocation(line: 2, column: 1),
+                                    "front matter must be a YAML mapping of fields (`key: value` lines)"))
+            }
+            return ParsedFile(path: path, document: nil, diagnostics: diagnostics)
+        }
+
+        let idValue = root["id"]?.stringValue
+        let kindValue = root["kind"]?.stringValue
+        guard let kind = kindValue.flatMap(DocumentKind.init(rawValue:)) ?? idValue.flatMap(DocumentKind.fromID) else {
+            report(ParseProblem(RuleID.kindMismatch, at: root.location(of: "kind"),
+                                "cannot tell what this document is: set `kind:` to postmortem, finding or remediation"))
+            return ParsedFile(path: path, document: nil, diagnostics: diagnostics)
+        }
+        let hadReadingProblems = !diagnostics.isEmpty
+        if let schema = ruleset.schemas[kind] {
+            for violation in schema.validate(root) {
+                diagnostics.append(Diagnostic(path: path, location: violation.location, severity: .error,
+                                              ruleID: RuleID.schema, message: violation.message))
+            }
+        }
+        guard let id = idValue else {
+            return ParsedFile(path: path, document: nil, diagnostics: diagnostics)
+        }
+        let document = Document(path: path, kind: kind, id: id, frontMatter: root,
+                                body: MarkdownBody(framed.body, firstLine: framed.bodyFirstLine),
+                                isWellFormed: diagnostics.isEmpty && !hadReadingProblems)
+        return ParsedFile(path: path, document: document, diagnostics: diagnostics)
+    }
+}

@@ -1,0 +1,22 @@
+/// A finding marked `resolved` while its remediation items are still to do.
+public struct ResolvedWithOpenItemsRule: RepositoryRule {
+    public static let description = RuleDescription(
+        id: RuleID.resolvedWithOpenItems, name: "resolved-with-open-items",
+        summary: "A `resolved` finding needs every one of its remediation items `done` or `wont-fix`.",
+        rationale: "Resolving the finding while its fixes are pending would unblock the postmortem's closure by hand.",
+        bad: RuleExamples.edit(RuleExamples.findingPath, "status: open", "status: resolved"),
+        good: RuleExamples.edit(RuleExamples.findingPath, "status: open", "status: resolved")
+            .merging(RuleExamples.edit(RuleExamples.remediationPath, "status: open", "status: wont-fix\nresolution: Replaced by the managed database.\napproved_by: carol")) { $1 })
+
+    public init() {}
+
+    public func check(_ index: RepositoryIndex, in context: RuleContext) -> [Diagnostic] {
+        index.documents(of: .finding).filter { $0.status == "resolved" }.flatMap { finding in
+            index.remediations(of: finding.id).filter(\.isOpen).map { item in
+                context.diagnostic(Self.description, item, at: item.location(of: "status"),
+                    "finding \(finding.id) is resolved but its remediation item \(item.id) is `\(item.status ?? "unset")`",
+                    owner: item.owner)
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+/// Where a file follows the naming convention, its name must carry its own ID.
+public struct FileNameMatchesIDRule: DocumentRule {
+    public static let description = RuleDescription(
+        id: RuleID.fileNameMismatch, name: "file-name-matches-id", severity: .warning,
+        summary: "A file named by the convention (`PM-…-slug/postmortem.md`, `F-…-slug.md`, `R-…-slug.md`) must carry its document's ID.",
+        rationale: "IDs are the identity and paths only a convention, but a file named after another ID misleads every reader of the tree.",
+        bad: [
+            "postmortems/PM-2026-001-db-outage/findings/F-2026-001-07-no-failover.md": RuleExamples.finding,
+            RuleExamples.findingPath: "",
+        ].filter { !$0.value.isEmpty },
+        good: [:])
+
+    public init() {}
+
+    public func check(_ document: Document, in context: RuleContext) -> [Diagnostic] {
+        let components = document.path.split(separator: "/")
+        guard let file = components.last else { return [] }
+        let named: Substring?
+        if document.kind == .postmortem {
+            named = file == "postmortem.md" && components.count >= 2 ? Self.leadingID(components[components.count - 2], prefix: "PM-", groups: 2) : nil
+        } else {
+            named = Self.leadingID(file, prefix: document.kind.idPrefix, groups: 3)
+        }
+        guard let named, named != document.id else { return [] }
+        return [context.diagnostic(Self.description, document, at: document.location(of: "id"),
+            "file name says `\(named)` but the document's ID is `\(document.id)`; rename the file or fix the ID")]
+    }
+
+    /// `PM-2026-007` from `PM-2026-007-slug`: the prefix and `groups` dash-separated digit runs.
+    static func leadingID(_ name: Substring, prefix: String, groups: Int) -> Substring? {
+        guard name.hasPrefix(prefix) else { return nil }
+        var rest = name.dropFirst(prefix.count)
+        var length = prefix.count
+        for group in 0..<groups {
+            if group > 0 {
+                guard rest.first == "-" else { return nil }
+                rest = rest.dropFirst()
+                length += 1
+            }
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty else { return nil }
+            rest = rest.dropFirst(digits.count)
+            length += digits.count
+        }
+        guard rest.isEmpty || rest.first == "-" || rest.first == "." else { return nil }
+        return name.prefix(length)
+    }
+}

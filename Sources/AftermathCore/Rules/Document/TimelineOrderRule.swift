@@ -1,0 +1,26 @@
+/// Timeline entries must be in chronological order.
+public struct TimelineOrderRule: DocumentRule {
+    public static let description = RuleDescription(
+        id: RuleID.timelineOrder, name: "timeline-order",
+        summary: "Timeline entries must be in chronological order.",
+        rationale: "Readers reconstruct cause and effect from the order of events; an entry out of place tells the wrong story.",
+        bad: RuleExamples.edit(RuleExamples.postmortemPath, "- 2026-03-01 10:10 Incident declared", "- 2026-03-01 09:10 Incident declared"),
+        good: [:])
+
+    public init() {}
+
+    public func check(_ document: Document, in context: RuleContext) -> [Diagnostic] {
+        guard document.kind == .postmortem else { return [] }
+        var latest: Timestamp?
+        var diagnostics: [Diagnostic] = []
+        for entry in document.body.timeline {
+            guard let stamp = entry.timestamp else { continue }
+            if let latest, stamp < latest {
+                diagnostics.append(context.diagnostic(Self.description, document, at: entry.location,
+                    "timeline entry is earlier than the entry before it; keep the timeline in chronological order"))
+            }
+            latest = max(latest ?? stamp, stamp)
+        }
+        return diagnostics
+    }
+}

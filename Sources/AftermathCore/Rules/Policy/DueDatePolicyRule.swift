@@ -1,0 +1,25 @@
+/// Remediation due dates must fall within the severity's service level after the incident.
+public struct DueDatePolicyRule: RepositoryRule {
+    public static let description = RuleDescription(
+        id: RuleID.dueBeyondPolicy, name: "due-date-policy", severity: .warning,
+        summary: "A remediation item must be due no later than N days after its incident's `declared_at` (defaults: sev1 15, sev2 30, sev3 60, sev4 90; `policies.remediation_due_days`).",
+        rationale: "Action-item SLOs (PagerDuty's and Atlassian's published practice) keep fixes from drifting into the next incident.",
+        bad: RuleExamples.edit(RuleExamples.remediationPath, "due: 2026-03-20", "due: 2026-06-20"),
+        good: [:])
+
+    public init() {}
+
+    public func check(_ index: RepositoryIndex, in context: RuleContext) -> [Diagnostic] {
+        let days = context.ruleset.configuration.remediationDueDays
+        return index.documents(of: .remediation).compactMap { item in
+            guard let pm = index.postmortem(of: item), let severity = pm.string("severity"), let limit = days[severity],
+                  let declaredText = pm.frontMatter["incident"]?["declared_at"]?.stringValue,
+                  let declared = Timestamp.parseDateTime(declaredText),
+                  let dueText = item.string("due"), let due = Timestamp.parseDate(dueText) else { return nil }
+            let latest = declared.secondsSinceEpoch + Double(limit) * 86_400
+            guard due.secondsSinceEpoch > latest else { return nil }
+            return context.diagnostic(Self.description, item, at: item.location(of: "due"),
+                "due \(dueText) is more than \(limit) days after \(pm.id) was declared (\(severity) policy)", owner: item.owner)
+        }
+    }
+}

@@ -1,0 +1,24 @@
+/// Customers must be told of a data breach within the configured hours of its declaration.
+public struct NotificationDeadlineRule: RepositoryRule {
+    public static let description = RuleDescription(
+        id: RuleID.notificationDeadline, name: "notification-deadline", severity: .warning,
+        summary: "For a data breach, `customers_notified_at` should be within `policies.notification_hours` (default 72) of `declared_at`.",
+        rationale: "GDPR article 33 and many contracts set 72 hours; the postmortem records whether the team met it.",
+        bad: RuleExamples.edit(RuleExamples.postmortemPath, "data_breach: false", "data_breach: true\ncustomers_notified_at: 2026-03-06T09:00:00Z"),
+        good: RuleExamples.edit(RuleExamples.postmortemPath, "data_breach: false", "data_breach: true\ncustomers_notified_at: 2026-03-02T09:00:00Z"))
+
+    public init() {}
+
+    public func check(_ index: RepositoryIndex, in context: RuleContext) -> [Diagnostic] {
+        let hours = context.ruleset.configuration.notificationHours
+        return index.documents(of: .postmortem).compactMap { pm in
+            guard pm.frontMatter["data_breach"]?.boolValue == true,
+                  let declared = pm.frontMatter["incident"]?["declared_at"]?.stringValue.flatMap(Timestamp.parseDateTime),
+                  let notifiedText = pm.string("customers_notified_at"), let notified = Timestamp.parseDateTime(notifiedText) else { return nil }
+            let elapsed = (notified.secondsSinceEpoch - declared.secondsSinceEpoch) / 3600
+            guard elapsed > Double(hours) else { return nil }
+            return context.diagnostic(Self.description, pm, at: pm.location(of: "customers_notified_at"),
+                "customers were notified \(Int(elapsed)) hours after the breach was declared, beyond the \(hours)-hour deadline")
+        }
+    }
+}

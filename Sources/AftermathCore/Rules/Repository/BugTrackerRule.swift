@@ -1,0 +1,26 @@
+/// Bug references must be in a configured tracker's form, so each resolves to a URL.
+public struct BugTrackerRule: RepositoryRule {
+    public static let description = RuleDescription(
+        id: RuleID.unknownTracker, name: "unknown-tracker",
+        summary: "Every bug reference (`bugs` of findings, `bug` of remediation items) must match one tracker of the configuration (defaults: `JIRA:KEY-1`, `github:org/repo#1`, `gitlab:group/project#1`).",
+        rationale: "A reference no tracker recognises cannot be followed, so nobody can check the fix was made.",
+        bad: RuleExamples.edit(RuleExamples.findingPath, "bugs: [JIRA:OPS-12]", "bugs: [OPS12]"),
+        good: RuleExamples.edit(RuleExamples.findingPath, "bugs: [JIRA:OPS-12]", "bugs: [JIRA:OPS-12, 'github:acme/db#45']"))
+
+    public init() {}
+
+    public func check(_ index: RepositoryIndex, in context: RuleContext) -> [Diagnostic] {
+        let trackers = context.ruleset.configuration.trackers
+        var diagnostics: [Diagnostic] = []
+        for document in index.documents where document.kind != .postmortem {
+            let references: [Node] = document.frontMatter["bugs"]?.arrayValue ?? [document.frontMatter["bug"]].compactMap { $0 }
+            for reference in references {
+                guard let text = reference.stringValue, trackers.tracker(for: text) == nil else { continue }
+                let forms = trackers.trackers.map(\.name).joined(separator: ", ")
+                diagnostics.append(context.diagnostic(Self.description, document, at: reference.location,
+                    "bug reference `\(text)` matches no configured tracker (\(forms)); e.g. `JIRA:SEC-123` or `github:org/repo#45`"))
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,35 @@
+/// A document filed in one postmortem's folder should belong to that postmortem.
+public struct MisfiledDocumentRule: RepositoryRule {
+    public static let description = RuleDescription(
+        id: RuleID.misfiled, name: "misfiled-document", severity: .warning,
+        summary: "A finding or remediation item filed under a postmortem's folder must link (directly or through its finding) to that postmortem.",
+        rationale: "Reviewers browse by folder; an item filed under the wrong incident is reviewed in the wrong meeting.",
+        bad: [
+            "postmortems/PM-2026-002-other/postmortem.md": RuleExamples.postmortem
+                .replacing("PM-2026-001", with: "PM-2026-002").replacing("status: published", with: "status: draft"),
+            "postmortems/PM-2026-002-other/findings/F-2026-001-02-misfiled.md": RuleExamples.finding
+                .replacing("F-2026-001-01", with: "F-2026-001-02").replacing("status: open", with: "status: accepted-risk\njustification: Cheap enough.\napproved_by: carol"),
+        ],
+        good: [:])
+
+    public init() {}
+
+    public func check(_ index: RepositoryIndex, in context: RuleContext) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for document in index.documents where document.kind != .postmortem {
+            guard let folderID = Self.postmortemFolderID(document.path),
+                  let owningPM = index.postmortem(of: document), owningPM.id != folderID else { continue }
+            diagnostics.append(context.diagnostic(Self.description, document, at: document.location(of: document.kind == .finding ? "postmortem" : "finding"),
+                "filed under \(folderID)'s folder but belongs to \(owningPM.id); move it to \(owningPM.path.split(separator: "/").dropLast().joined(separator: "/"))/"))
+        }
+        return diagnostics
+    }
+
+    /// `PM-2026-007` for a path containing a `PM-2026-007-slug/` folder.
+    static func postmortemFolderID(_ path: String) -> String? {
+        for component in path.split(separator: "/").dropLast() {
+            if let id = FileNameMatchesIDRule.leadingID(component, prefix: "PM-", groups: 2) { return String(id) }
+        }
+        return nil
+    }
+}

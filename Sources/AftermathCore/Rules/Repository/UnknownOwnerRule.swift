@@ -1,0 +1,31 @@
+/// People and teams named in documents must exist in the owners registry.
+public struct UnknownOwnerRule: RepositoryRule {
+    public static let description = RuleDescription(
+        id: RuleID.unknownOwner, name: "unknown-owner",
+        summary: "`owner`, `authors`, `approved_by` and `closed_by` must name a person or team in the owners registry (aliases resolve to their person).",
+        rationale: "An item owned by nobody reachable is never done; typos in handles are the usual cause.",
+        bad: RuleExamples.edit(RuleExamples.remediationPath, "owner: bob", "owner: bbo"),
+        good: RuleExamples.edit(RuleExamples.postmortemPath, "authors: [alice]", "authors: [amoreau]"))
+
+    static let fields = ["owner", "authors", "approved_by", "closed_by"]
+
+    public init() {}
+
+    public func check(_ index: RepositoryIndex, in context: RuleContext) -> [Diagnostic] {
+        let owners = context.ruleset.owners
+        var diagnostics: [Diagnostic] = []
+        for document in index.documents {
+            for field in Self.fields {
+                guard let node = document.frontMatter[field] else { continue }
+                let names: [Node] = node.arrayValue ?? [node]
+                for name in names {
+                    guard let handle = name.stringValue, owners.resolve(handle) == nil else { continue }
+                    let at = node.arrayValue == nil ? document.location(of: field) : name.location
+                    diagnostics.append(context.diagnostic(Self.description, document, at: at,
+                        "`\(field)` names `\(handle)`, who is not in the owners registry\(Suggestion.hint(owners.suggestion(for: handle)))"))
+                }
+            }
+        }
+        return diagnostics
+    }
+}

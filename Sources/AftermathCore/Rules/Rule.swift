@@ -1,0 +1,53 @@
+/// What `aftermath explain` prints for a rule, and what the rule-examples test runs.
+public struct RuleDescription: Sendable {
+    public var id: String
+    public var name: String
+    public var severity: Severity
+    public var summary: String
+    public var rationale: String
+    /// Files laid over `RuleExamples.base`: the bad one triggers the rule, the good one does not.
+    public var bad: [String: String]
+    public var good: [String: String]
+
+    public init(id: String, name: String, severity: Severity = .error, summary: String, rationale: String,
+                bad: [String: String], good: [String: String]) {
+        self.id = id
+        self.name = name
+        self.severity = severity
+        self.summary = summary
+        self.rationale = rationale
+        self.bad = bad
+        self.good = good
+    }
+}
+
+/// What every rule can consult besides the documents.
+public struct RuleContext: Sendable {
+    public var ruleset: Ruleset
+    /// The date overdue checks compare against (`--today`, else the current date in UTC).
+    public var today: Timestamp
+
+    public init(ruleset: Ruleset, today: Timestamp) {
+        self.ruleset = ruleset
+        self.today = today
+    }
+
+    public func diagnostic(_ rule: RuleDescription, _ document: Document, at location: SourceLocation,
+                           _ message: String, owner: String? = nil) -> Diagnostic {
+        Diagnostic(path: document.path, location: location,
+                   severity: ruleset.severity(of: rule.id, name: rule.name, default: rule.severity),
+                   ruleID: rule.id, message: message, owner: owner)
+    }
+}
+
+/// A rule about one document on its own.
+public protocol DocumentRule: Sendable {
+    static var description: RuleDescription { get }
+    func check(_ document: Document, in context: RuleContext) -> [Diagnostic]
+}
+
+/// A rule about documents together: links, uniqueness, closure.
+public protocol RepositoryRule: Sendable {
+    static var description: RuleDescription { get }
+    func check(_ index: RepositoryIndex, in context: RuleContext) -> [Diagnostic]
+}

@@ -1,0 +1,25 @@
+/// Every rule Aftermath applies, in ID order. Adding a rule means adding it here.
+public enum RuleCatalogue {
+    public static let documentRules: [any DocumentRule] = [
+        KindMatchesIDRule(), FileNameMatchesIDRule(), IncidentOrderRule(), TimelineEntryRule(),
+        TimelineOrderRule(), RequiredSectionsRule(),
+    ]
+
+    public static let repositoryRules: [any RepositoryRule] = [
+        DuplicateIDRule(), BrokenLinkRule(), MisfiledDocumentRule(), PostmortemWithoutFindingsRule(),
+        FindingWithoutRemediationRule(), UnknownOwnerRule(), SelfApprovalRule(), BugTrackerRule(),
+        ClosedWithOpenFindingRule(), ClosedWithOpenRemediationRule(), ResolvedWithOpenItemsRule(),
+        OverdueRule(), DueDatePolicyRule(), NotificationDeadlineRule(),
+    ]
+
+    public static var descriptions: [RuleDescription] {
+        (ReadingRules.all
+            + documentRules.map { type(of: $0).description }
+            + repositoryRules.map { type(of: $0).description }).sorted { $0.id < $1.id }
+    }
+
+    /// A rule by ID (`AM101`) or name (`schema`), case-insensitively.
+    public static func find(_ key: String) -> RuleDescription? {
+        descriptions.first { $0.id.lowercased() == key.lowercased() || $0.name == key.lowercased() }
+    }
+}

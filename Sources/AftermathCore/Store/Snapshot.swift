@@ -1,0 +1,41 @@
+/// A read-only view of a repository's files at one moment: the working tree, the git index,
+/// or a commit's tree. The domain reads documents, configuration and schemas only through this.
+public protocol Snapshot: Sendable {
+    /// How messages name this snapshot: `working tree`, `index`, `HEAD (1a2b3c4)`.
+    var label: String { get }
+    /// The bytes of a repository-relative path, or nil when there is no such file. At most
+    /// `limit` bytes are returned, so a huge hostile file is never read whole (callers pass
+    /// their size limit plus one and report anything longer).
+    func read(_ path: String, upTo limit: Int) throws -> [UInt8]?
+    /// Repository-relative paths of the regular files under `root` (a folder path), sorted.
+    func files(under root: String) throws -> [String]
+}
+
+extension Snapshot {
+    public func read(_ path: String) throws -> [UInt8]? { try read(path, upTo: Int.max) }
+}
+
+/// A snapshot held in memory: tests, rule examples, and files about to be written.
+public struct InMemorySnapshot: Snapshot {
+    public var label: String
+    public var contents: [String: [UInt8]]
+
+    public init(label: String = "memory", files: [String: String]) {
+        self.label = label
+        self.contents = files.mapValues { Array($0.utf8) }
+    }
+
+    public func read(_ path: String, upTo limit: Int) throws -> [UInt8]? { contents[path].map { Array($0.prefix(limit)) } }
+
+    public func files(under root: String) throws -> [String] {
+        let prefix = root.isEmpty || root == "." ? "" : (root.hasSuffix("/") ? root : root + "/")
+        return contents.keys.filter { $0.hasPrefix(prefix) }.sorted()
+    }
+}
+
+/// A snapshot that could not be read (I/O or git failure). The edge maps it to exit code 4.
+public struct SnapshotError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

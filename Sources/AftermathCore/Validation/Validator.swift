@@ -1,0 +1,110 @@
+import Dispatch
+
+/// Everything one validation run found.
+public struct ValidationResult: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var index: RepositoryIndex
+    public var fileCount: Int
+    /// Diagnostics of every file, before any PATHS filter (closure checks need all of them).
+    public var allDiagnostics: [Diagnostic]
+}
+
+/// Reads every document of a snapshot, checks each on its own (in parallel) and then all of
+/// them together. Pure apart from the snapshot reads; never prints.
+public struct Validator: Sendable {
+    public var ruleset: Ruleset
+    public var today: Timestamp
+    public var threads: Int
+
+    public init(ruleset: Ruleset, today: Timestamp, threads: Int = 0) {
+        self.ruleset = ruleset
+        self.today = today
+        self.threads = threads
+    }
+
+    /// The `.md` files under the configured roots.
+    public func documentPaths(in snapshot: Snapshot) throws -> [String] {
+        var paths: [String] = []
+        for root in ruleset.configuration.roots {
+            paths += try snapshot.files(under: root).filter { $0.hasSuffix(".md") }
+        }
+        return Array(Set(paths)).sorted()
+    }
+
+    /// - Parameter only: report diagnostics only for these paths (files or folders); the
+    ///   whole snapshot is still read so links resolve.
+    public func validate(_ snapshot: Snapshot, only: [String] = []) throws -> ValidationResult {
+        let paths = try documentPaths(in: snapshot)
+        let parsed = try parseAll(paths, from: snapshot)
+        let context = RuleContext(ruleset: ruleset, today: today)
+        var diagnostics = parsed.flatMap(\.diagnostics)
+        let documents = parsed.compactMap(\.document)
+        for document in documents {
+            for rule in RuleCatalogue.documentRules { diagnostics += rule.check(document, in: context) }
+        }
+        let index = RepositoryIndex(documents)
+        for rule in RuleCatalogue.repositoryRules { diagnostics += rule.check(index, in: context) }
+        let all = diagnostics.sortedForReport()
+        let shown = only.isEmpty ? all : all.filter { d in only.contains { Self.path(d.path, isWithin: $0) } }
+        return ValidationResult(diagnostics: shown, index: index, fileCount: paths.count, allDiagnostics: all)
+    }
+
+    static func path(_ path: String, isWithin filter: String) -> Bool {
+        let f = RepositoryConfiguration.normalizeFolder(filter)
+        return f.isEmpty || path == f || path.hasPrefix(f + "/")
+    }
+
+    private func parseAll(_ paths: [String], from snapshot: Snapshot) throws -> [ParsedFile] {
+        let workers = max(1, min(threads > 0 ? threads : ProcessorCount.online, paths.count))
+        let results = ResultSlots<Result<ParsedFile, Error>>(count: paths.count)
+        let ruleset = self.ruleset
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var i = worker
+            while i < paths.count {
+                let path = paths[i]
+                results[i] = Result {
+                    guard let bytes = try snapshot.read(path, upTo: ruleset.configuration.limits.maxFileBytes + 1) else {
+                        throw SnapshotError("\(path): listed but could not be read")
+                    }
+                    return DocumentParser.parse(path: path, bytes: bytes, ruleset: ruleset)
+                }
+                i += workers
+            }
+        }
+        return try results.values.map { try $0!.get() }
+    }
+}
+
+/// Fixed slots written by distinct indexes from several threads, read after they finish.
+/// Raw storage rather than an array property: Swift's dynamic exclusivity checks would
+/// (rightly) trap on concurrent mutation of one array, even at distinct indexes.
+final class ResultSlots<T>: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<T?>
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
+    }
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+    subscript(i: Int) -> T? {
+        get { storage[i] }
+        set { storage[i] = newValue }
+    }
+    var values: [T?] { Array(storage) }
+}
+
+enum ProcessorCount {
+    static var online: Int {
+        #if canImport(Glibc)
+        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        #else
+        return 2
+        #endif
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

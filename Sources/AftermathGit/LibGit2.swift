@@ -1,0 +1,70 @@
+import CLibGit2
+
+/// A libgit2 failure, with libgit2's own message and error class.
+public struct GitError: Error, Sendable, CustomStringConvertible {
+    public var code: Int32
+    public var errorClass: Int32
+    public var message: String
+
+    public init(code: Int32 = -1, errorClass: Int32 = 0, message: String) {
+        self.code = code
+        self.errorClass = errorClass
+        self.message = message
+    }
+
+    public var description: String { message }
+
+    /// True for "not found" results (unknown revision, missing path).
+    public var isNotFound: Bool { code == GIT_ENOTFOUND.rawValue }
+}
+
+/// libgit2 wants `git_libgit2_init` once per process before any other call; a lazily
+/// initialised static is Swift's thread-safe once.
+enum LibGit2 {
+    private static let initialized: Bool = {
+        git_libgit2_init()
+        return true
+    }()
+
+    static func ensureInitialized() { _ = initialized }
+
+    /// Turns a libgit2 return code into a thrown `GitError` carrying `git_error_last()`.
+    @discardableResult
+    static func check(_ rc: Int32, _ context: @autoclosure () -> String = "") throws -> Int32 {
+        guard rc < 0 else { return rc }
+        var message = context()
+        var errorClass: Int32 = 0
+        if let last = git_error_last() {
+            errorClass = last.pointee.klass
+            let text = String(cString: last.pointee.message)
+            message = message.isEmpty ? text : "\(message): \(text)"
+        }
+        if message.isEmpty { message = "libgit2 error \(rc)" }
+        throw GitError(code: rc, errorClass: errorClass, message: message)
+    }
+}
+
+/// A git object ID as lowercase hex.
+public struct GitObjectID: Hashable, Sendable, CustomStringConvertible {
+    public var hex: String
+    public var description: String { hex }
+    public var short: String { String(hex.prefix(12)) }
+
+    init(_ oid: git_oid) {
+        var copy = oid
+        var buffer = [CChar](repeating: 0, count: 41)
+        git_oid_fmt(&buffer, &copy)
+        buffer[40] = 0
+        hex = String(cString: buffer)
+    }
+
+    public init(hex: String) { self.hex = hex }
+
+    var raw: git_oid? {
+        var oid = git_oid()
+        return git_oid_fromstr(&oid, hex) == 0 ? oid : nil
+    }
+
+    public static let zero = GitObjectID(hex: String(repeating: "0", count: 40))
+    public var isZero: Bool { hex.allSatisfy { $0 == "0" } }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct Aftermath: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "aftermath",
+        abstract: "Postmortems, findings and remediation items as Markdown files in git — validated, linked and enforced.",
+        discussion: """
+        Run from anywhere inside a repository; `aftermath -C DIR <command>` runs as if started in DIR (as in git).
+
+        Exit codes: 0 fine, 1 validation errors (warnings too with --strict), 2 configuration error, \
+        3 closure refused, 4 git error, 64 usage error.
+        """,
+        version: version,
+        subcommands: [
+            ValidateCommand.self, ExplainCommand.self,
+        ]
+    )
+
+    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if started in this folder (give it before the command).", valueName: "dir"),
+            completion: .directory)
+    var directory: String?
+
+    /// `-C DIR` is handled before ArgumentParser sees the arguments, so it works in front of
+    /// any subcommand exactly as in git, and can be repeated (each relative to the previous).
+    static func main() {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        while arguments.count >= 2, arguments[0] == "-C" {
+            let dir = arguments[1]
+            arguments.removeFirst(2)
+            guard FileManager.default.changeCurrentDirectoryPath(dir) else {
+                FileHandle.standardError.write(Data("aftermath: cannot change to directory `\(TerminalSafeText.escape(dir))`\n".utf8))
+                Foundation.exit(64)
+            }
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

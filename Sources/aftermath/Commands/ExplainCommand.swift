@@ -1,0 +1,54 @@
+import ArgumentParser
+import AftermathCore
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Describe a rule (by ID or name) with a bad and a good example, or list all rules."
+    )
+
+    @Argument(help: ArgumentHelp("Rule ID (AM101) or name (schema).", valueName: "rule"),
+              completion: .list(RuleCatalogue.descriptions.map(\.id)))
+    var rule: String?
+
+    func run() throws {
+        try Console.run { console in
+            guard let key = rule else {
+                for d in RuleCatalogue.descriptions {
+                    console.out("\(d.id)  \(d.name.padding(toLength: 30, withPad: " ", startingAt: 0)) \(d.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(d.summary)\n")
+                }
+                return ExitStatus.ok
+            }
+            guard let d = RuleCatalogue.find(key) else {
+                let hint = Suggestion.hint(Suggestion.closest(to: key, among: RuleCatalogue.descriptions.flatMap { [$0.id, $0.name] }))
+                throw CLIFailure.usage("unknown rule `\(key)`\(hint); `aftermath explain` lists them")
+            }
+            console.out(RuleExplanation.render(d))
+            return ExitStatus.ok
+        }
+    }
+}
+
+/// The text of `aftermath explain RULE`.
+enum RuleExplanation {
+    static func render(_ d: RuleDescription) -> String {
+        var out = "\(d.id) \(d.name) (\(d.severity.rawValue) by default)\n\n\(d.summary)\n\nWhy: \(d.rationale)\n"
+        func files(_ title: String, _ overlay: [String: String]) {
+            guard !overlay.isEmpty else { return }
+            out += "\n\(title)\n"
+            for (path, text) in overlay.sorted(by: { $0.key < $1.key }) {
+                if text.isEmpty {
+                    out += "  (\(path) removed)\n"
+                    continue
+                }
+                out += "  \(path):\n"
+                for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0) {
+                    out += "    \(TerminalSafeText.escape(String(line)))\n"
+                }
+            }
+        }
+        files("Bad (triggers \(d.id)):", d.bad)
+        files("Good:", d.good)
+        return out
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import AftermathCore
+import AftermathGit
+
+/// The terminal edge: data to stdout, diagnostics and messages to stderr, colour only when
+/// stderr is a terminal and `NO_COLOR` is unset.
+struct Console {
+    let colour: Bool
+
+    init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        colour = isatty(STDERR_FILENO) == 1 && environment["NO_COLOR"].map(\.isEmpty) ?? true && environment["TERM"] != "dumb"
+    }
+
+    func out(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    func err(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    func diagnostics(_ diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        err(diagnostics.map { paint(TextReporter.line($0), $0.severity) }.joined(separator: "\n"))
+    }
+
+    func failure(_ message: String) {
+        err("aftermath: \(colour ? "\u{1B}[1;31merror\u{1B}[0m" : "error"): \(TerminalSafe.escape(message))")
+    }
+
+    private func paint(_ line: String, _ severity: Severity) -> String {
+        guard colour else { return line }
+        let code = severity == .error ? "31" : "33"
+        let marker = ": \(severity.rawValue): "
+        return line.replacingOccurrences(of: marker, with: ": \u{1B}[1;\(code)m\(severity.rawValue)\u{1B}[0m: ", options: [], range: line.range(of: marker))
+    }
+
+    /// Runs a command body, turning failures into their messages and exit codes.
+    static func run(_ body: (Console) throws -> Int32) throws {
+        let console = Console()
+        let status: Int32
+        do {
+            status = try body(console)
+        } catch let failure as CLIFailure {
+            switch failure {
+            case .configuration(let diagnostics):
+                console.diagnostics(diagnostics)
+                console.failure("the configuration above must be fixed first")
+            case .git(let message), .usage(let message):
+                console.failure(message)
+            }
+            status = failure.exitCode
+        } catch let error as GitFailureConvertible {
+            console.failure(error.gitMessage)
+            status = ExitStatus.git
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// Errors from the storage edge that map to exit code 4.
+protocol GitFailureConvertible: Error { var gitMessage: String { get } }
+
+extension GitError: GitFailureConvertible { var gitMessage: String { message } }
+extension SnapshotError: GitFailureConvertible { var gitMessage: String { message } }
