@@ -1,0 +1,65 @@
+import XCTest
+@testable import AftermathCore
+
+final class DocumentFramerTests: XCTestCase {
+    func frame(_ text: String, limits: ParseLimits = .standard) -> Result<FramedDocument, ParseProblem> {
+        DocumentFramer.frame(Array(text.utf8), limits: limits)
+    }
+
+    func problem(_ result: Result<FramedDocument, ParseProblem>) -> ParseProblem? {
+        if case .failure(let p) = result { return p }
+        return nil
+    }
+
+    func testSplitsFrontMatterAndBody() throws {
+        let framed = try frame("---\nid: X\n---\n## Summary\nText\n").get()
+        XCTAssertEqual(String(decoding: framed.frontMatter, as: UTF8.self), "id: X\n")
+        XCTAssertEqual(framed.frontMatterFirstLine, 2)
+        XCTAssertEqual(framed.body, "## Summary\nText\n")
+        XCTAssertEqual(framed.bodyFirstLine, 4)
+    }
+
+    func testAcceptsByteOrderMarkAndCRLF() throws {
+        let framed = try DocumentFramer.frame([0xEF, 0xBB, 0xBF] + Array("---\r\nid: X\r\n---\r\nBody\r\n".utf8)).get()
+        XCTAssertEqual(String(decoding: framed.frontMatter, as: UTF8.self), "id: X\r\n")
+        XCTAssertEqual(framed.body, "Body\r\n")
+    }
+
+    func testRefusesMissingAndUnterminatedFrontMatter() {
+        XCTAssertEqual(problem(frame("# Title\n"))?.ruleID, RuleID.missingFrontMatter)
+        XCTAssertEqual(problem(frame("---\nid: X\nbody\n"))?.ruleID, RuleID.unterminatedFrontMatter)
+        XCTAssertEqual(problem(frame(""))?.ruleID, RuleID.missingFrontMatter)
+    }
+
+    func testLocatesInvalidUTF8AndNULBytes() {
+        let latin1 = DocumentFramer.frame(Array("---\ntitle: Caf".utf8) + [0xE9] + Array("\n---\n".utf8))
+        XCTAssertEqual(problem(latin1)?.ruleID, RuleID.invalidEncoding)
+        XCTAssertEqual(problem(latin1)?.location, SourceLocation(line: 2, column: 11))
+        let overlong = DocumentFramer.frame(Array("---\n".utf8) + [0xC0, 0xAF] + Array("\n---\n".utf8))
+        XCTAssertEqual(problem(overlong)?.location, SourceLocation(line: 2, column: 1))
+        let surrogate = DocumentFramer.frame(Array("---\nx: ".utf8) + [0xED, 0xA0, 0x80] + Array("\n---\n".utf8))
+        XCTAssertEqual(problem(surrogate)?.ruleID, RuleID.invalidEncoding)
+        let nul = frame("---\nid: a\u{0}b\n---\n")
+        XCTAssertEqual(problem(nul)?.ruleID, RuleID.invalidEncoding)
+        XCTAssertEqual(problem(nul)?.location, SourceLocation(line: 2, column: 6))
+    }
+
+    func testMultibyteCharactersCountAsOneColumn() {
+        let result = DocumentFramer.frame(Array("---\ntitle: é€😀".utf8) + [0xFF] + Array("\n---\n".utf8))
+        XCTAssertEqual(problem(result)?.location, SourceLocation(line: 2, column: 11))
+    }
+
+    func testRefusesConflictMarkersAtTheirLine() {
+        let text = "---\nid: X\n<<<<<<< HEAD\nowner: a\n=======\nowner: b\n>>>>>>> other\n---\n"
+        XCTAssertEqual(problem(frame(text))?.ruleID, RuleID.conflictMarkers)
+        XCTAssertEqual(problem(frame(text))?.location.line, 3)
+        // A lone setext underline is Markdown, not a conflict.
+        XCTAssertNil(problem(frame("---\nid: X\n---\nTitle\n=======\n")))
+    }
+
+    func testEnforcesSizeLimits() {
+        let limits = ParseLimits(maxFileBytes: 64, maxFrontMatterBytes: 16)
+        XCTAssertEqual(problem(frame("---\nid: X\n---\n" + String(repeating: "x", count: 100), limits: limits))?.ruleID, RuleID.limitExceeded)
+        XCTAssertEqual(problem(frame("---\ntitle: 0123456789abcdef\n---\n", limits: limits))?.ruleID, RuleID.limitExceeded)
+    }
+}

@@ -1,0 +1,65 @@
+import XCTest
+@testable import AftermathCore
+
+/// Every rule's documented examples are its specification: the bad one must trigger the rule,
+/// the good one must not, and the base repository they are laid over must be clean.
+final class RuleExamplesTests: XCTestCase {
+    func validate(_ files: [String: String]) throws -> [Diagnostic] {
+        let snapshot = InMemorySnapshot(files: files)
+        let ruleset = try RulesetLoader.load(from: snapshot).get()
+        let today = try XCTUnwrap(Timestamp.parseDate(RuleExamples.today))
+        return try Validator(ruleset: ruleset, today: today, threads: 2).validate(snapshot).diagnostics
+    }
+
+    func testBaseRepositoryIsClean() throws {
+        XCTAssertEqual(try validate(RuleExamples.base).map(TextReporter.line), [])
+    }
+
+    func testEveryRuleHasATriggeringExample() throws {
+        for rule in RuleCatalogue.descriptions {
+            XCTAssertFalse(rule.bad.isEmpty, "\(rule.id) has no bad example")
+            let found = try validate(RuleExamples.merged(rule.bad))
+            XCTAssertTrue(found.contains { $0.ruleID == rule.id }, "\(rule.id) \(rule.name): bad example did not trigger it; got \(found.map(TextReporter.line))")
+            XCTAssertTrue(found.filter { $0.ruleID == rule.id }.allSatisfy { $0.severity == rule.severity }, "\(rule.id): wrong severity")
+        }
+    }
+
+    func testGoodExamplesDoNotTrigger() throws {
+        for rule in RuleCatalogue.descriptions where !rule.good.isEmpty {
+            let found = try validate(RuleExamples.merged(rule.good))
+            XCTAssertEqual(found.filter { $0.severity == .error }.map(TextReporter.line), [], "\(rule.id) good example has errors")
+            XCTAssertFalse(found.contains { $0.ruleID == rule.id }, "\(rule.id) good example triggered it")
+        }
+    }
+
+    func testRuleIDsAndNamesAreUnique() {
+        let rules = RuleCatalogue.descriptions
+        XCTAssertEqual(Set(rules.map(\.id)).count, rules.count)
+        XCTAssertEqual(Set(rules.map(\.name)).count, rules.count)
+        XCTAssertEqual(RuleCatalogue.find("am206")?.name, "unknown-owner")
+        XCTAssertEqual(RuleCatalogue.find("overdue")?.id, RuleID.overdue)
+    }
+
+    func testPromotedWarningsBecomeErrors() throws {
+        var files = RuleExamples.merged(OverdueRule.description.bad)
+        files[".aftermath.yml"] = "roots: [postmortems]\npolicies:\n  errors: [overdue]\n"
+        let overdue = try validate(files).filter { $0.ruleID == RuleID.overdue }
+        XCTAssertEqual(overdue.map(\.severity), [.error])
+    }
+
+    func testDuplicateIDsReportBothPlaces() throws {
+        let found = try validate(RuleExamples.merged(DuplicateIDRule.description.bad)).filter { $0.ruleID == RuleID.duplicateID }
+        XCTAssertEqual(found.count, 2)
+        XCTAssertEqual(Set(found.map(\.path)).count, 2)
+    }
+
+    func testEveryProblemIsReportedNotJustTheFirst() throws {
+        var files = RuleExamples.base
+        files[RuleExamples.findingPath] = RuleExamples.finding.replacing("owner: bob", with: "owner: bbo").replacing("status: open", with: "status: done")
+        files[RuleExamples.remediationPath] = RuleExamples.remediation.replacing("due: 2026-03-20", with: "due: 20/03/2026")
+        files["postmortems/PM-2026-001-db-outage/findings/F-2026-001-02-x.md"] = "no front matter\n"
+        let found = try validate(files).filter { $0.severity == .error }
+        XCTAssertEqual(Set(found.map(\.ruleID)), [RuleID.unknownOwner, RuleID.schema, RuleID.missingFrontMatter])
+        XCTAssertEqual(found.count, 4)
+    }
+}

@@ -1,0 +1,42 @@
+import XCTest
+@testable import AftermathCore
+
+final class SchemaValidationTests: XCTestCase {
+    func compile(_ json: String) throws -> CompiledSchema {
+        try CompiledSchema.compile(try JSONReader.read(Array(json.utf8)).get())
+    }
+
+    func testViolationsPointAtTheFieldInTheFile() throws {
+        let schema = try compile(#"{"type":"object","properties":{"incident":{"type":"object","properties":{"declared_at":{"type":"string","format":"date-time"}}}},"required":["title"]}"#)
+        let output = frontMatter("id: X\nincident:\n  declared_at: yesterday\n")
+        let violations = schema.validate(try XCTUnwrap(output.root))
+        XCTAssertEqual(violations.map(\.keyword).sorted(), ["format", "required"])
+        let format = try XCTUnwrap(violations.first { $0.keyword == "format" })
+        XCTAssertEqual(format.pointer, "/incident/declared_at")
+        XCTAssertEqual(format.location, SourceLocation(line: 4, column: 3))
+        XCTAssertTrue(format.message.contains("`incident.declared_at`"))
+    }
+
+    func testUnsupportedKeywordIsACompileErrorNamingIt() {
+        XCTAssertThrowsError(try compile(#"{"unevaluatedProperties": false}"#)) { error in
+            XCTAssertTrue("\(error)".contains("unevaluatedProperties"))
+        }
+        XCTAssertThrowsError(try compile(#"{"properties": {"a": {"$ref": "https://example.org/x"}}}"#))
+        XCTAssertThrowsError(try compile(#"{"format": "hostnme"}"#))
+        XCTAssertThrowsError(try compile(#"{"pattern": "(a)\\1"}"#))
+    }
+
+    func testRefCycleWithoutProgressFailsInsteadOfHanging() throws {
+        let schema = try compile(##"{"$defs":{"a":{"$ref":"#/$defs/b"},"b":{"$ref":"#/$defs/a"}},"$ref":"#/$defs/a"}"##)
+        XCTAssertFalse(schema.isValid(Node(.integer(1))))
+    }
+
+    func testBuiltinSchemasMatchTheSchemaFolder() throws {
+        for kind in ["postmortem", "finding", "remediation", "config", "owners"] {
+            let name = "\(kind).schema.json"
+            let onDisk = String(decoding: try TestFiles.bytes("schema/\(name)"), as: UTF8.self)
+            XCTAssertEqual(BuiltinSchemas.files[name].map { $0 + "\n" }, onDisk, "run scripts/embed-schemas after editing schema/\(name)")
+            XCTAssertNoThrow(try CompiledSchema.compile(try TestFiles.json("schema/\(name)")))
+        }
+    }
+}
