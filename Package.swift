@@ -48,7 +48,7 @@ let package = Package(
         ),
         .testTarget(
             name: "aftermathTests",
-            dependencies: ["AftermathCore"]
+            dependencies: ["aftermath", "AftermathCore"]
         ),
     ]
 )

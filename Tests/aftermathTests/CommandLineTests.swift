@@ -1,0 +1,44 @@
+import XCTest
+
+final class CommandLineTests: XCTestCase {
+    static let commands = ["validate", "explain"]
+
+    func testEveryCommandHasHelp() throws {
+        let root = try CLI.aftermath(["--help"], in: CLI.packageRoot)
+        XCTAssertEqual(root.status, 0)
+        for command in Self.commands {
+            XCTAssertTrue(root.stdout.contains(command), "root help lists \(command)")
+            let help = try CLI.aftermath([command, "--help"], in: CLI.packageRoot)
+            XCTAssertEqual(help.status, 0, command)
+            XCTAssertTrue(help.stdout.contains("USAGE: aftermath \(command)"), help.stdout)
+        }
+    }
+
+    func testShellCompletionScripts() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let result = try CLI.aftermath(["--generate-completion-script", shell], in: CLI.packageRoot)
+            XCTAssertEqual(result.status, 0)
+            XCTAssertTrue(result.stdout.contains("validate"), shell)
+        }
+    }
+
+    func testUsageErrorsExit64() throws {
+        XCTAssertEqual(try CLI.aftermath(["validate", "--format", "xml"], in: CLI.packageRoot).status, 64)
+        XCTAssertEqual(try CLI.aftermath(["frobnicate"], in: CLI.packageRoot).status, 64)
+        XCTAssertEqual(try CLI.aftermath(["-C", "/nonexistent/dir", "validate"], in: CLI.packageRoot).status, 64)
+    }
+
+    func testExplainListsAndDescribesRules() throws {
+        let list = try CLI.aftermath(["explain"], in: CLI.packageRoot)
+        XCTAssertEqual(list.status, 0)
+        for id in ["AM001", "AM101", "AM202", "AM301", "AM401"] { XCTAssertTrue(list.stdout.contains(id), id) }
+        let one = try CLI.aftermath(["explain", "unknown-owner"], in: CLI.packageRoot)
+        XCTAssertEqual(one.status, 0)
+        XCTAssertTrue(one.stdout.contains("AM206 unknown-owner"))
+        XCTAssertTrue(one.stdout.contains("Bad (triggers AM206)"))
+        XCTAssertTrue(one.stdout.contains("owner: bbo"))
+        let unknown = try CLI.aftermath(["explain", "AM999"], in: CLI.packageRoot)
+        XCTAssertEqual(unknown.status, 64)
+        XCTAssertTrue(unknown.stderr.contains("unknown rule"))
+    }
+}
