@@ -16,7 +16,7 @@ struct Aftermath: ParsableCommand {
         """,
         version: version,
         subcommands: [
-            ValidateCommand.self, ExplainCommand.self,
+            ValidateCommand.self, ExplainCommand.self, CloseCommand.self, SetCommand.self,
         ]
     )
 

@@ -31,7 +31,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         try Console.run { console in
             let workspace = Workspace()
-            let snapshot = try workspace.snapshot(self.snapshot)
+            let snapshot = try workspace.snapshot(self.snapshot.choice)
             let ruleset = try workspace.ruleset(from: snapshot)
             let validator = Validator(ruleset: ruleset, today: today.timestamp, threads: threads)
             let result = try validator.validate(snapshot, only: paths.map(workspace.location.relative))

@@ -7,12 +7,15 @@ enum CLIFailure: Error {
     case configuration([Diagnostic])
     case git(String)
     case usage(String)
+    /// A write refused because the file changed under us (exit 1: nothing was written).
+    case refused(String)
 
     var exitCode: Int32 {
         switch self {
         case .configuration: return ExitStatus.configuration
         case .git: return ExitStatus.git
         case .usage: return ExitStatus.usage
+        case .refused: return ExitStatus.validation
         }
     }
 }

@@ -47,7 +47,7 @@ struct Console {
             case .configuration(let diagnostics):
                 console.diagnostics(diagnostics)
                 console.failure("the configuration above must be fixed first")
-            case .git(let message), .usage(let message):
+            case .git(let message), .usage(let message), .refused(let message):
                 console.failure(message)
             }
             status = failure.exitCode

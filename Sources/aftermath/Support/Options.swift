@@ -13,6 +13,24 @@ struct SnapshotOptions: ParsableArguments {
     func validate() throws {
         if staged && rev != nil { throw ValidationError("--staged and --rev cannot be combined") }
     }
+
+    var choice: SnapshotChoice {
+        if staged { return .staged }
+        if let rev { return .revision(rev) }
+        return .workingTree
+    }
+}
+
+/// A snapshot as plain data (option groups cannot be built outside parsing).
+enum SnapshotChoice {
+    case workingTree
+    case staged
+    case revision(String)
+
+    var isWorkingTree: Bool {
+        if case .workingTree = self { return true }
+        return false
+    }
 }
 
 /// `--today DATE`: the date overdue checks use, so runs and tests are reproducible.

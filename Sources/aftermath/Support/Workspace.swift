@@ -28,10 +28,12 @@ struct Workspace {
         return try GitRepository(path: gitDir)
     }
 
-    func snapshot(_ options: SnapshotOptions) throws -> Snapshot {
-        if options.staged { return try repository().stagedSnapshot() }
-        if let rev = options.rev { return try repository().snapshot(ofRevision: rev) }
-        return WorkingTreeSnapshot(root: root)
+    func snapshot(_ choice: SnapshotChoice) throws -> Snapshot {
+        switch choice {
+        case .staged: return try repository().stagedSnapshot()
+        case .revision(let rev): return try repository().snapshot(ofRevision: rev)
+        case .workingTree: return WorkingTreeSnapshot(root: root)
+        }
     }
 
     /// The rules that judge `snapshot`, read from `snapshot` (or another, trusted one).

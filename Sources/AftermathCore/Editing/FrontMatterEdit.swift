@@ -1,0 +1,116 @@
+/// One change to a document's top-level front-matter field.
+public struct FieldChange: Sendable, Equatable {
+    public enum NewValue: Sendable, Equatable {
+        case scalar(String)
+        case list([String])
+        /// Removes the field.
+        case remove
+    }
+
+    public var key: String
+    public var value: NewValue
+
+    public init(_ key: String, _ value: NewValue) {
+        self.key = key
+        self.value = value
+    }
+}
+
+public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
+    case notADocument(String)
+    case unsupportedLayout(String)
+
+    public var description: String {
+        switch self {
+        case .notADocument(let m), .unsupportedLayout(let m): return m
+        }
+    }
+}
+
+/// Rewrites only the lines of the fields it changes or adds. Comments, key order, quoting of
+/// untouched fields, line endings and the Markdown body stay byte-for-byte. Pure: text in,
+/// text out; the caller writes the file.
+public enum FrontMatterEditor {
+    public static func apply(_ changes: [FieldChange], to original: [UInt8]) throws -> [UInt8] {
+        guard case .success(let framed) = DocumentFramer.frame(original, limits: ParseLimits(maxFileBytes: .max, maxFrontMatterBytes: .max)) else {
+            throw EditError.notADocument("the file is not a readable document")
+        }
+        let output = FrontMatterReader.read(framed.frontMatter, firstLine: framed.frontMatterFirstLine)
+        guard output.problems.isEmpty, let root = output.root, let entries = root.objectEntries else {
+            throw EditError.notADocument("the front matter has errors; fix them before editing with aftermath")
+        }
+        let hasBOM = original.starts(with: [0xEF, 0xBB, 0xBF])
+        let text = hasBOM ? Array(original.dropFirst(3)) : original
+        var lines = LineSplitter.lines(of: text).map { Array(text[$0.start..<$0.end]) }
+        let newline: [UInt8] = lines.first.map { $0.suffix(2) == [0x0D, 0x0A] } == true ? [0x0D, 0x0A] : [0x0A]
+        let closingIndex = framed.bodyFirstLine - 2  // 0-based index of the closing `---` line
+
+        // Work from the bottom up so earlier line numbers stay valid.
+        var insertions: [[UInt8]] = []
+        var replacements: [(range: Range<Int>, lines: [[UInt8]])] = []
+        for change in changes {
+            if let entry = entries.first(where: { $0.key == change.key }) {
+                let range = try valueLines(of: entry, entries: entries, lines: lines, closingIndex: closingIndex)
+                let keyLineIndex = entry.keyLocation.line - 1
+                switch change.value {
+                case .remove:
+                    replacements.append((range, []))
+                case .scalar, .list:
+                    let rendered: [UInt8]
+                    if range.count == 1, entry.value.location.line == entry.keyLocation.line,
+                       let sameLine = replaceInline(lines[keyLineIndex], entry: entry, with: change.value) {
+                        rendered = sameLine
+                    } else {
+                        let indent = Array(repeating: UInt8(ascii: " "), count: entry.keyLocation.column - 1)
+                        rendered = indent + Array("\(change.key): \(YAMLScalar.render(change.value))".utf8) + newline
+                    }
+                    replacements.append((range, [rendered]))
+                }
+            } else if change.value != .remove {
+                insertions.append(Array("\(change.key): \(YAMLScalar.render(change.value))".utf8) + newline)
+            }
+        }
+        for replacement in replacements.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+            lines.replaceSubrange(replacement.range, with: replacement.lines)
+        }
+        let shift = replacements.reduce(0) { $0 + $1.lines.count - $1.range.count }
+        lines.insert(contentsOf: insertions, at: closingIndex + shift)
+        return (hasBOM ? [0xEF, 0xBB, 0xBF] : []) + lines.flatMap { $0 }
+    }
+
+    /// The 0-based line range holding a top-level entry: its key line and any continuation
+    /// lines (block lists, block scalars) up to the next line at the key's indentation.
+    private static func valueLines(of entry: Node.Entry, entries: [Node.Entry], lines: [[UInt8]], closingIndex: Int) throws -> Range<Int> {
+        let start = entry.keyLocation.line - 1
+        var end = start + 1
+        while end < closingIndex {
+            let line = lines[end]
+            let content = line.prefix { $0 != 0x0A && $0 != 0x0D }
+            let indent = content.prefix { $0 == 0x20 }.count
+            let blank = content.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+            // A comment at the key's indentation belongs to what follows, not to this value.
+            if !blank && indent < entry.keyLocation.column { break }
+            if !blank && indent == entry.keyLocation.column - 1 && content.dropFirst(indent).first != UInt8(ascii: "-") { break }
+            end += 1
+        }
+        // Trailing blank lines stay where they are.
+        while end > start + 1, lines[end - 1].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { end -= 1 }
+        return start..<end
+    }
+
+    /// Replaces the value on the key's own line, keeping the key, the spacing after the colon,
+    /// the quoting style of a quoted scalar, a trailing comment and the line ending.
+    private static func replaceInline(_ line: [UInt8], entry: Node.Entry, with value: FieldChange.NewValue) -> [UInt8]? {
+        let scalars = Array(String(decoding: line, as: UTF8.self).unicodeScalars)
+        let valueStart = entry.value.location.column - 1
+        guard valueStart <= scalars.count else { return nil }
+        guard let valueEnd = YAMLScalar.endOfInlineValue(scalars, from: valueStart) else { return nil }
+        let oldValue = String(String.UnicodeScalarView(scalars[valueStart..<valueEnd]))
+        let style: YAMLScalar.Quote = oldValue.hasPrefix("\"") ? .double : oldValue.hasPrefix("'") ? .single : .plain
+        var prefix = String(String.UnicodeScalarView(scalars[..<valueStart]))
+        // An empty value (`closed_at:`) needs the space a value is separated by.
+        if !prefix.hasSuffix(" ") && !prefix.hasSuffix("\t") { prefix += " " }
+        let suffix = String(String.UnicodeScalarView(scalars[valueEnd...]))
+        return Array((prefix + YAMLScalar.render(value, preferring: style) + suffix).utf8)
+    }
+}

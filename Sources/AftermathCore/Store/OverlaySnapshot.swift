@@ -1,0 +1,28 @@
+/// A snapshot with some files replaced, added or removed: what the repository would look
+/// like after an edit, validated before anything is written.
+public struct OverlaySnapshot: Snapshot {
+    public var base: Snapshot
+    /// Path → new content; nil removes the file.
+    public var overrides: [String: [UInt8]?]
+
+    public init(base: Snapshot, overrides: [String: [UInt8]?]) {
+        self.base = base
+        self.overrides = overrides
+    }
+
+    public var label: String { base.label }
+
+    public func read(_ path: String, upTo limit: Int) throws -> [UInt8]? {
+        if let override = overrides[path] { return override.map { Array($0.prefix(limit)) } }
+        return try base.read(path, upTo: limit)
+    }
+
+    public func files(under root: String) throws -> [String] {
+        let prefix = root.isEmpty || root == "." ? "" : (root.hasSuffix("/") ? root : root + "/")
+        var paths = Set(try base.files(under: root))
+        for (path, content) in overrides where path.hasPrefix(prefix) {
+            if content == nil { paths.remove(path) } else { paths.insert(path) }
+        }
+        return paths.sorted()
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import AftermathCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// File writes that a crash cannot tear and that never overwrite someone else's edit:
+/// the new content goes to a temporary file in the same folder, is fsynced, and replaces the
+/// original by `rename` only if the original still holds exactly what was read. Writers take
+/// an advisory lock on the target, so two racing `aftermath` runs end with one winner and one
+/// clear refusal.
+public enum AtomicFile {
+    public enum Failure: Error, CustomStringConvertible, Sendable {
+        case changedSinceRead(String)
+        case alreadyExists(String)
+        case io(String)
+
+        public var description: String {
+            switch self {
+            case .changedSinceRead(let p): return "\(p) changed since it was read; nothing was written (run the command again)"
+            case .alreadyExists(let p): return "\(p) already exists; nothing was written"
+            case .io(let m): return m
+            }
+        }
+    }
+
+    /// Environment variable naming a file that a write touches once its temporary file is
+    /// complete, before pausing until killed: lets tests kill the process mid-write.
+    public static let testPauseVariable = "AFTERMATH_TEST_PAUSE_BEFORE_RENAME"
+
+    static let temporaryMarker = ".aftermath-tmp-"
+
+    /// Replaces `path` with `content` if it still holds `expected`.
+    public static func replace(_ path: String, expected: [UInt8], with content: [UInt8]) throws {
+        let lockFD = open(path, O_RDONLY | O_CLOEXEC)
+        guard lockFD >= 0 else { throw Failure.changedSinceRead(path) }
+        defer { close(lockFD) }
+        try lock(lockFD, path)
+        // Re-read under the lock: any edit since our read (by a user or another run) wins.
+        guard let current = try? [UInt8](Data(contentsOf: URL(fileURLWithPath: path))), current == expected else {
+            throw Failure.changedSinceRead(path)
+        }
+        let temporary = try writeTemporary(besides: path, content: content)
+        pauseIfTesting()
+        guard rename(temporary, path) == 0 else {
+            let message = String(cString: strerror(errno))
+            unlink(temporary)
+            throw Failure.io("\(path): cannot replace: \(message)")
+        }
+        syncFolder(of: path)
+    }
+
+    /// Creates `path` with `content`, failing if anything exists there: the content appears
+    /// complete or not at all (written to a temporary file, then hard-linked into place).
+    public static func create(_ path: String, content: [UInt8]) throws {
+        let temporary = try writeTemporary(besides: path, content: content)
+        defer { unlink(temporary) }
+        pauseIfTesting()
+        guard link(temporary, path) == 0 else {
+            if errno == EEXIST { throw Failure.alreadyExists(path) }
+            throw Failure.io("\(path): cannot create: \(String(cString: strerror(errno)))")
+        }
+        syncFolder(of: path)
+    }
+
+    private static func lock(_ fd: Int32, _ path: String) throws {
+        while flock(fd, LOCK_EX) != 0 {
+            if errno == EINTR { continue }
+            throw Failure.io("\(path): cannot lock: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// `.name.aftermath-tmp-XXXXXX` in the target's folder: hidden, not `.md`, so no
+    /// validation run ever reads one; stale ones from a killed run are removed here.
+    private static func writeTemporary(besides path: String, content: [UInt8]) throws -> String {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        removeStaleTemporaries(in: folder, for: url.lastPathComponent)
+        var template = Array("\(folder)/.\(url.lastPathComponent)\(temporaryMarker)\(getpid())-XXXXXX".utf8CString)
+        let fd = mkstemp(&template)
+        guard fd >= 0 else { throw Failure.io("\(folder): cannot create a temporary file: \(String(cString: strerror(errno)))") }
+        let temporary = String(cString: template)
+        var ok = true
+        content.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 { if errno == EINTR { continue }; ok = false; return }
+                offset += n
+            }
+        }
+        // Keep the permissions a normal file write would give.
+        let mask = umask(0)
+        umask(mask)
+        fchmod(fd, 0o666 & ~mask)
+        if fsync(fd) != 0 { ok = false }
+        close(fd)
+        guard ok else {
+            unlink(temporary)
+            throw Failure.io("\(path): cannot write: \(String(cString: strerror(errno)))")
+        }
+        return temporary
+    }
+
+    private static func removeStaleTemporaries(in folder: String, for name: String) {
+        guard let items = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        let prefix = ".\(name)\(temporaryMarker)"
+        for item in items where item.hasPrefix(prefix) {
+            // The writer's process ID is in the name: remove only files of processes that are
+            // gone (killed mid-write), never those of a concurrent run.
+            guard let pid = Int32(item.dropFirst(prefix.count).prefix { $0 != "-" }) else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink("\(folder)/\(item)") }
+        }
+    }
+
+    private static func syncFolder(of path: String) {
+        let fd = open(URL(fileURLWithPath: path).deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        fsync(fd)
+        close(fd)
+    }
+
+    private static func pauseIfTesting() {
+        guard let marker = ProcessInfo.processInfo.environment[testPauseVariable] else { return }
+        FileManager.default.createFile(atPath: marker, contents: Data("paused\n".utf8))
+        while true { sleep(60) }
+    }
+}

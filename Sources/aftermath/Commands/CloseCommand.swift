@@ -1,0 +1,96 @@
+import ArgumentParser
+import AftermathCore
+
+struct CloseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "close",
+        abstract: "Close a postmortem once every finding and remediation item under it is resolved.",
+        discussion: """
+        Checks every blocker — open findings; proposed, open or in-progress remediation items; missing \
+        approver, justification or breach notification; any validation error in the postmortem's documents — \
+        and prints each as `path:line:column: error: … [RULE] (owner: …)`. With any blocker it exits 3 and \
+        writes nothing. Otherwise it sets `status: closed`, `closed_at` and `closed_by`, rewriting only those \
+        lines, and exits 0.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The postmortem's ID (PM-2026-007).", valueName: "id"))
+    var id: String
+
+    @Option(help: ArgumentHelp("Who closes it (a person's handle; default: the person whose email is git's user.email).", valueName: "handle"))
+    var by: String?
+
+    @Option(help: ArgumentHelp("Closing date (YYYY-MM-DD; default: today).", valueName: "date"))
+    var date: String?
+
+    @Flag(help: "Check the blockers and show what would change, without writing.")
+    var dryRun = false
+
+    @OptionGroup var snapshot: SnapshotOptions
+    @OptionGroup var today: TodayOption
+
+    func validate() throws {
+        if let date, Timestamp.parseDate(date) == nil { throw ValidationError("--date must be a date like 2026-03-01") }
+        if (snapshot.staged || snapshot.rev != nil) && !dryRun {
+            throw ValidationError("--staged and --rev read git snapshots, which cannot be written: add --dry-run")
+        }
+    }
+
+    func run() throws {
+        try Console.run { console in
+            let session = try EditSession(snapshot: snapshot.choice, today: today.timestamp)
+            let postmortem = try session.document(id, kind: .postmortem)
+            if postmortem.status == "closed" {
+                console.err("\(postmortem.id) is already closed")
+                return ExitStatus.ok
+            }
+            let closer = try session.person(by, option: "--by")
+            let closedAt = date ?? ClosingDate.string(today.timestamp)
+            let original = try session.bytes(of: postmortem)
+            let edited: [UInt8]
+            do {
+                edited = try FrontMatterEditor.apply([
+                    FieldChange("status", .scalar("closed")),
+                    FieldChange("closed_at", .scalar(closedAt)),
+                    FieldChange("closed_by", .scalar(closer)),
+                ], to: original)
+            } catch let error as EditError {
+                throw CLIFailure.usage("\(postmortem.path): \(error)")
+            }
+            let check = try session.check([postmortem.path: edited])
+            let tree = Set(check.after.index.tree(of: postmortem.id).map(\.path) + [postmortem.path])
+            let blockers = check.allErrors(in: tree)
+            if !blockers.isEmpty {
+                console.diagnostics(blockers)
+                console.err("\(postmortem.id) cannot be closed: \(blockers.count) blocker\(blockers.count == 1 ? "" : "s"); nothing was written")
+                return ExitStatus.closureRefused
+            }
+            if dryRun {
+                console.err("\(postmortem.id) can be closed (closed_at: \(closedAt), closed_by: \(closer)); nothing was written (--dry-run)")
+                return ExitStatus.ok
+            }
+            try session.write(postmortem, original: original, edited: edited)
+            console.err("closed \(postmortem.id) (\(postmortem.path))")
+            return ExitStatus.ok
+        }
+    }
+}
+
+enum ClosingDate {
+    /// `YYYY-MM-DD` of a timestamp, in UTC.
+    static func string(_ t: Timestamp) -> String {
+        let days = Int((t.secondsSinceEpoch / 86_400).rounded(.down))
+        // Civil from days (Howard Hinnant), the inverse of CivilDate.daysSinceEpoch.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        func pad(_ v: Int, _ n: Int) -> String { String(repeating: "0", count: max(0, n - String(v).count)) + String(v) }
+        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import AftermathCore
+
+struct SetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set",
+        abstract: "Change fields of a document (status, owner, due, bug, …), validated before writing.",
+        discussion: """
+        Each assignment is FIELD=VALUE; list fields (bugs, authors, tags, related) take comma-separated \
+        values, and FIELD= removes the field. Only the changed lines are rewritten: comments, key order, \
+        quoting and the body stay byte-for-byte. If the result would have errors the file is left untouched, \
+        the errors are printed and the exit status is 1. Use `aftermath close` to close a postmortem.
+        """
+    )
+
+    static let listFields: Set<String> = ["bugs", "authors", "tags", "related", "actors", "attack_vectors"]
+
+    @Argument(help: ArgumentHelp("The document's ID.", valueName: "id"))
+    var id: String
+
+    @Argument(help: ArgumentHelp("FIELD=VALUE assignments.", valueName: "field=value"))
+    var assignments: [String]
+
+    @Flag(help: "Validate and show the result without writing.")
+    var dryRun = false
+
+    @OptionGroup var today: TodayOption
+
+    func validate() throws {
+        if assignments.isEmpty { throw ValidationError("give at least one FIELD=VALUE") }
+        for assignment in assignments where !assignment.contains("=") || assignment.hasPrefix("=") {
+            throw ValidationError("`\(assignment)` is not FIELD=VALUE")
+        }
+    }
+
+    var changes: [FieldChange] {
+        assignments.map { assignment in
+            let key = String(assignment.prefix { $0 != "=" })
+            let value = String(assignment.dropFirst(key.count + 1))
+            if value.isEmpty { return FieldChange(key, .remove) }
+            if Self.listFields.contains(key) {
+                return FieldChange(key, .list(value.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }))
+            }
+            return FieldChange(key, .scalar(value))
+        }
+    }
+
+    func run() throws {
+        try Console.run { console in
+            let session = try EditSession(today: today.timestamp)
+            let document = try session.document(id)
+            if document.kind == .postmortem, changes.contains(where: { $0.key == "status" && $0.value == .scalar("closed") }) {
+                throw CLIFailure.usage("use `aftermath close \(document.id)` to close a postmortem: it checks every blocker first")
+            }
+            let original = try session.bytes(of: document)
+            let edited: [UInt8]
+            do {
+                edited = try FrontMatterEditor.apply(changes, to: original)
+            } catch let error as EditError {
+                throw CLIFailure.usage("\(document.path): \(error)")
+            }
+            let check = try session.check([document.path: edited])
+            let affected = Set([document.path] + check.after.index.tree(of: check.after.index.postmortem(of: document)?.id ?? "").map(\.path))
+            let errors = check.newErrors(in: affected)
+            if !errors.isEmpty {
+                console.diagnostics(errors)
+                console.err("\(document.id) was not changed: the result would have \(errors.count) error\(errors.count == 1 ? "" : "s")")
+                return ExitStatus.validation
+            }
+            if dryRun {
+                console.out(String(decoding: edited, as: UTF8.self))
+                return ExitStatus.ok
+            }
+            try session.write(document, original: original, edited: edited)
+            console.err("updated \(document.id) (\(document.path))")
+            return ExitStatus.ok
+        }
+    }
+}
