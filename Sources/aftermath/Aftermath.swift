@@ -16,7 +16,7 @@ struct Aftermath: ParsableCommand {
         """,
         version: version,
         subcommands: [
-            ValidateCommand.self, ExplainCommand.self, CloseCommand.self, SetCommand.self,
+            ValidateCommand.self, ListCommand.self, ShowCommand.self, CloseCommand.self, SetCommand.self, ExplainCommand.self,
         ]
     )
 

@@ -1,0 +1,57 @@
+/// One document as reviewers see it in listings, digests and reports.
+public struct ItemRow: Sendable {
+    public var document: Document
+    public var postmortem: Document?
+    public var finding: Document?
+    public var bugs: [BugLink]
+    /// Days past the due date for an open remediation item, nil when not overdue.
+    public var overdueDays: Int?
+    /// Days since the incident was declared (the item's age while no git history is consulted).
+    public var ageDays: Int?
+
+    public var id: String { document.id }
+    public var kind: DocumentKind { document.kind }
+    public var status: String { document.status ?? "" }
+    public var owner: String { document.owner ?? document.frontMatter["authors"]?.stringList.joined(separator: ",") ?? "" }
+    public var due: String? { document.string("due") }
+    public var title: String { document.title ?? "" }
+    public var severity: String? { postmortem?.string("severity") }
+    public var category: String? { (document.kind == .finding ? document : finding)?.string("category") }
+    public var postmortemID: String? { postmortem?.id }
+    public var isOverdue: Bool { overdueDays != nil }
+
+    public init(_ document: Document, in index: RepositoryIndex, trackers: TrackerSet, today: Timestamp) {
+        self.document = document
+        postmortem = index.postmortem(of: document)
+        finding = document.kind == .remediation ? document.parentID.flatMap { index[$0] } : nil
+        bugs = BugLink.links(of: document, trackers: trackers)
+        if document.kind == .remediation, document.isOpen, let due = document.string("due").flatMap(Timestamp.parseDate), due < today {
+            overdueDays = Int((today.secondsSinceEpoch - due.secondsSinceEpoch) / 86_400)
+        }
+        if let declared = postmortem?.frontMatter["incident"]?["declared_at"]?.stringValue.flatMap(Timestamp.parseDateTime) {
+            ageDays = max(0, Int((today.secondsSinceEpoch - declared.secondsSinceEpoch) / 86_400))
+        }
+    }
+
+    /// The stable JSON form used by `list`, `show` and `digest` (documented in the README).
+    public var json: JSONText {
+        .object([
+            ("id", .string(id)),
+            ("kind", .string(kind.rawValue)),
+            ("title", .string(title)),
+            ("status", .string(status)),
+            ("open", .bool(document.isOpen)),
+            ("owner", .string(owner)),
+            ("due", .optional(due)),
+            ("overdue", .bool(isOverdue)),
+            ("overdue_days", overdueDays.map { .int($0) } ?? .null),
+            ("age_days", ageDays.map { .int($0) } ?? .null),
+            ("severity", .optional(severity)),
+            ("category", .optional(category)),
+            ("postmortem", .optional(postmortemID)),
+            ("finding", .optional(finding?.id)),
+            ("bugs", .array(bugs.map(\.json))),
+            ("path", .string(document.path)),
+        ])
+    }
+}

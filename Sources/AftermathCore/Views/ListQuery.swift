@@ -1,0 +1,86 @@
+/// Which documents a listing shows and in what order.
+public struct ListQuery: Sendable {
+    public enum SortKey: String, Sendable, CaseIterable { case due, severity, owner, age, id }
+    public enum GroupKey: String, Sendable, CaseIterable { case owner, team, postmortem, category }
+
+    public var kinds: Set<DocumentKind> = [.remediation]
+    public var openOnly = true
+    public var statuses: Set<String> = []
+    public var owner: String?
+    public var team: String?
+    public var severities: Set<String> = []
+    public var categories: Set<String> = []
+    public var postmortem: String?
+    public var overdueOnly = false
+    public var dueBefore: Timestamp?
+    /// nil: overdue first, then by due date (the default review order).
+    public var sort: SortKey?
+
+    public init() {}
+
+    public func matches(_ row: ItemRow, owners: OwnerRegistry) -> Bool {
+        guard kinds.contains(row.kind) else { return false }
+        if openOnly && !row.document.isOpen { return false }
+        if !statuses.isEmpty && !statuses.contains(row.status) { return false }
+        if let owner, !Self.owned(row, by: owner, owners: owners) { return false }
+        if let team {
+            guard case .team? = owners.resolve(team), Self.owned(row, by: team, owners: owners) else { return false }
+        }
+        if !severities.isEmpty && !severities.contains(row.severity ?? "") { return false }
+        if !categories.isEmpty && !categories.contains(row.category ?? "") { return false }
+        if let postmortem, row.postmortemID != postmortem { return false }
+        if overdueOnly && !row.isOverdue { return false }
+        if let dueBefore {
+            guard let due = row.due.flatMap(Timestamp.parseDate), due < dueBefore else { return false }
+        }
+        return true
+    }
+
+    /// Owned by this person or team; a team also owns its members' items.
+    static func owned(_ row: ItemRow, by name: String, owners: OwnerRegistry) -> Bool {
+        let itemOwner = owners.resolve(row.owner)?.handle ?? row.owner
+        switch owners.resolve(name) {
+        case .person(let person)?: return itemOwner == person.handle
+        case .team(let team)?:
+            return itemOwner == team.handle || team.members.contains { (owners.resolve($0)?.handle ?? $0) == itemOwner }
+        case nil: return itemOwner == name
+        }
+    }
+
+    public func sorted(_ rows: [ItemRow]) -> [ItemRow] {
+        let severityRank = ["sev1": 1, "sev2": 2, "sev3": 3, "sev4": 4]
+        func dueKey(_ r: ItemRow) -> String { r.due ?? "9999-99-99" }
+        return rows.sorted { a, b in
+            switch sort {
+            case nil:
+                if a.isOverdue != b.isOverdue { return a.isOverdue }
+                if dueKey(a) != dueKey(b) { return dueKey(a) < dueKey(b) }
+            case .due?:
+                if dueKey(a) != dueKey(b) { return dueKey(a) < dueKey(b) }
+            case .severity?:
+                let sa = severityRank[a.severity ?? ""] ?? 9, sb = severityRank[b.severity ?? ""] ?? 9
+                if sa != sb { return sa < sb }
+            case .owner?:
+                if a.owner != b.owner { return a.owner < b.owner }
+            case .age?:
+                if (a.ageDays ?? -1) != (b.ageDays ?? -1) { return (a.ageDays ?? -1) > (b.ageDays ?? -1) }
+            case .id?:
+                break
+            }
+            return a.id < b.id
+        }
+    }
+
+    /// Group names for a row (an item owned by a person in two teams is in both team groups).
+    public static func groups(of row: ItemRow, by key: GroupKey, owners: OwnerRegistry) -> [String] {
+        switch key {
+        case .owner: return [row.owner]
+        case .postmortem: return [row.postmortemID ?? "(none)"]
+        case .category: return [row.category ?? "(none)"]
+        case .team:
+            if case .team(let team)? = owners.resolve(row.owner) { return [team.handle] }
+            let teams = owners.teams(of: row.owner).map(\.handle)
+            return teams.isEmpty ? ["(no team)"] : teams
+        }
+    }
+}
