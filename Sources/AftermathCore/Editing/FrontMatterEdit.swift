@@ -2,6 +2,7 @@
 public struct FieldChange: Sendable, Equatable {
     public enum NewValue: Sendable, Equatable {
         case scalar(String)
+        case boolean(Bool)
         case list([String])
         /// Removes the field.
         case remove
@@ -55,7 +56,7 @@ public enum FrontMatterEditor {
                 switch change.value {
                 case .remove:
                     replacements.append((range, []))
-                case .scalar, .list:
+                case .scalar, .boolean, .list:
                     let rendered: [UInt8]
                     if range.count == 1, entry.value.location.line == entry.keyLocation.line,
                        let sameLine = replaceInline(lines[keyLineIndex], entry: entry, with: change.value) {

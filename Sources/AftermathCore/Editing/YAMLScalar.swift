@@ -1,16 +1,17 @@
 /// Writing YAML values so that they read back as the same strings under the core schema.
-enum YAMLScalar {
-    enum Quote { case plain, single, double }
+public enum YAMLScalar {
+    public enum Quote: Sendable { case plain, single, double }
 
     static func render(_ value: FieldChange.NewValue, preferring style: Quote = .plain) -> String {
         switch value {
         case .scalar(let s): return scalar(s, preferring: style)
+        case .boolean(let b): return b ? "true" : "false"
         case .list(let items): return "[" + items.map { scalar($0, preferring: .plain, inFlow: true) }.joined(separator: ", ") + "]"
         case .remove: return ""
         }
     }
 
-    static func scalar(_ s: String, preferring style: Quote, inFlow: Bool = false) -> String {
+    public static func scalar(_ s: String, preferring style: Quote, inFlow: Bool = false) -> String {
         switch style {
         case .double: return doubleQuoted(s)
         case .single: return s.unicodeScalars.contains(where: { $0.value < 0x20 }) ? doubleQuoted(s) : singleQuoted(s)

@@ -7,22 +7,29 @@ public enum ListRenderer {
         return [row.id, row.status, row.owner, due, row.severity ?? "-", row.postmortemID ?? "-", row.title].map(TerminalSafe.escape)
     }
 
-    /// Aligned columns fitting `width` (the title is cut to fit), overdue rows in red when `colour`.
+    /// Aligned columns fitting `width`: on a narrow terminal the postmortem and severity
+    /// columns are dropped before the title is cut. Overdue rows in red when `colour`.
     public static func table(_ listing: Listing, width: Int, colour: Bool) -> String {
         let rows = listing.rows
         guard !rows.isEmpty else { return "no matching items\n" }
-        var widths = columns.map(\.count)
-        for row in rows {
-            for (i, cell) in cells(row).enumerated() { widths[i] = max(widths[i], cell.count) }
+        let allCells = rows.map(cells)
+        var shown = Array(columns.indices)
+        func widths(_ shown: [Int]) -> [Int] {
+            shown.map { c in allCells.reduce(columns[c].count) { max($0, $1[c].count) } }
         }
-        // Everything but the title keeps its width; the title takes what is left (at least 10).
-        let fixed = widths.dropLast().reduce(0, +) + 2 * (columns.count - 1)
-        widths[widths.count - 1] = max(10, min(widths[widths.count - 1], width - fixed))
+        var w = widths(shown)
+        // Drop optional columns (POSTMORTEM, then SEV) while the title would get under 24.
+        for optional in [5, 4] where width - (w.dropLast().reduce(0, +) + 2 * (shown.count - 1)) < min(24, w.last ?? 0) {
+            shown.removeAll { $0 == optional }
+            w = widths(shown)
+        }
+        let fixed = w.dropLast().reduce(0, +) + 2 * (shown.count - 1)
+        w[w.count - 1] = max(10, min(w[w.count - 1], width - fixed))
         func line(_ cells: [String]) -> String {
-            cells.enumerated().map { i, cell in
-                let w = widths[i]
-                let cut = cell.count > w ? String(cell.prefix(max(0, w - 1))) + "…" : cell
-                return i == cells.count - 1 ? cut : cut + String(repeating: " ", count: w - cut.count)
+            shown.enumerated().map { i, c in
+                let cell = cells[c]
+                let cut = cell.count > w[i] ? String(cell.prefix(max(0, w[i] - 1))) + "…" : cell
+                return i == shown.count - 1 ? cut : cut + String(repeating: " ", count: w[i] - cut.count)
             }.joined(separator: "  ")
         }
         var out = ""

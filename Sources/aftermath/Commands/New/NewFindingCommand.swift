@@ -1,0 +1,29 @@
+import ArgumentParser
+import AftermathCore
+
+struct NewFindingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "finding", abstract: "Create a finding of a postmortem (status: open).")
+
+    @Option(help: ArgumentHelp("The postmortem's ID.", valueName: "id")) var postmortem: String
+    @Option(help: "Title of the finding.") var title: String
+    @Option(help: "technical-lapse, procedural-failure, manual-error, process-flaw, communication-glitch or attack-vector.") var category: String
+    @Option(help: ArgumentHelp("Owner (person or team).", valueName: "handle")) var owner: String
+    @Option(name: .customLong("bug"), help: ArgumentHelp("Bug reference (repeatable), e.g. JIRA:SEC-123.", valueName: "ref")) var bugs: [String] = []
+    @Option(help: ArgumentHelp("File name after the ID (default: from the title).", valueName: "slug")) var slug: String?
+    @OptionGroup var today: TodayOption
+
+    func run() throws {
+        try Console.run { console in
+            try NewDocument.create(today: today.timestamp, console: console) { session in
+                let pm = try session.document(postmortem, kind: .postmortem)
+                let id = IDAllocator.nextFinding(postmortem: pm.id, used: session.usedNames)
+                let folder = pm.path.split(separator: "/").dropLast().joined(separator: "/")
+                let path = "\(folder)/findings/\(id)-\(slug ?? DocumentTemplate.slug(title)).md"
+                return (path, DocumentTemplate.render(kind: .finding, path: path, fields: [
+                    ("id", .scalar(id)), ("kind", .scalar("finding")), ("postmortem", .scalar(pm.id)), ("title", .scalar(title)),
+                    ("category", .scalar(category)), ("owner", .scalar(owner)), ("bugs", .list(bugs)), ("status", .scalar("open")),
+                ], sections: session.ruleset.configuration.sections[.finding] ?? []))
+            }
+        }
+    }
+}

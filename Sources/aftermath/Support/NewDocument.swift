@@ -1,0 +1,71 @@
+import Foundation
+import AftermathCore
+import AftermathGit
+
+/// The shared steps of `aftermath new`: lock the repository, read it, let the subcommand
+/// plan the file, validate the repository with the file in place, then create it exclusively.
+enum NewDocument {
+    struct Session {
+        let edit: EditSession
+        var ruleset: Ruleset { edit.ruleset }
+        var index: RepositoryIndex { edit.index }
+
+        /// IDs in use and file or folder names present: both reserve an ID.
+        var usedNames: [String] {
+            var names = index.documents.map(\.id)
+            for root in ruleset.configuration.roots {
+                for path in (try? edit.snapshot.files(under: root)) ?? [] {
+                    names += path.split(separator: "/").map(String.init)
+                }
+            }
+            return names
+        }
+
+        func document(_ id: String, kind: DocumentKind) throws -> Document { try edit.document(id, kind: kind) }
+        func person(_ given: String?, option: String) throws -> String { try edit.person(given, option: option) }
+    }
+
+    static func create(today: Timestamp, console: Console, plan: (Session) throws -> (path: String, text: String)) throws -> Int32 {
+        let workspace = Workspace()
+        // Held until the file exists, so a concurrent `new` sees it and takes the next ID.
+        let lock = try DirectoryLock(workspace.root)
+        defer { withExtendedLifetime(lock) {} }
+        let session = Session(edit: try EditSession(today: today))
+        let (path, text) = try plan(session)
+        let bytes = Array(text.utf8)
+        let check = try session.edit.check([path: bytes])
+        let errors = check.newErrors(in: [path])
+        if !errors.isEmpty {
+            console.diagnostics(errors)
+            console.err("nothing was written: the new document would have \(errors.count) error\(errors.count == 1 ? "" : "s")")
+            return ExitStatus.validation
+        }
+        let absolute = workspace.root + "/" + path
+        try FileManager.default.createDirectory(atPath: (absolute as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        do {
+            try AtomicFile.create(absolute, content: bytes)
+        } catch let failure as AtomicFile.Failure {
+            throw CLIFailure.refused(failure.description)
+        }
+        console.out(path + "\n")
+        return ExitStatus.ok
+    }
+
+    static func now() -> String {
+        let seconds = Int(Date().timeIntervalSince1970)
+        let date = ClosingDate.string(Timestamp(secondsSinceEpoch: Double(seconds)))
+        let s = seconds % 86_400
+        func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(date)T\(pad(s / 3600)):\(pad(s / 60 % 60)):\(pad(s % 60))Z"
+    }
+
+    /// The latest due date the severity's policy allows (declared_at + N days), not before today.
+    static func policyDue(_ pm: Document, _ ruleset: Ruleset, today: Timestamp) -> String {
+        let days = pm.string("severity").flatMap { ruleset.configuration.remediationDueDays[$0] } ?? 30
+        guard let declared = pm.frontMatter["incident"]?["declared_at"]?.stringValue.flatMap(Timestamp.parseDateTime) else {
+            return ClosingDate.string(Timestamp(secondsSinceEpoch: today.secondsSinceEpoch + Double(days) * 86_400))
+        }
+        let latest = Timestamp(secondsSinceEpoch: declared.secondsSinceEpoch + Double(days) * 86_400)
+        return ClosingDate.string(max(latest, today))
+    }
+}
