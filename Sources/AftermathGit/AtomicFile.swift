@@ -24,9 +24,12 @@ public enum AtomicFile {
         }
     }
 
-    /// Environment variable naming a file that a write touches once its temporary file is
-    /// complete, before pausing until killed: lets tests kill the process mid-write.
+    /// Test-only pause point: names a file that a write creates once its temporary file is
+    /// complete; the write then waits until the file is removed (or the process is killed).
+    /// Lets tests kill a process mid-write and stage races deterministically.
     public static let testPauseVariable = "AFTERMATH_TEST_PAUSE_BEFORE_RENAME"
+    /// Test-only pause point just before a write takes the target's lock (same protocol).
+    public static let testLockPauseVariable = "AFTERMATH_TEST_PAUSE_BEFORE_LOCK"
 
     static let temporaryMarker = ".aftermath-tmp-"
 
@@ -35,13 +38,14 @@ public enum AtomicFile {
         let lockFD = open(path, O_RDONLY | O_CLOEXEC)
         guard lockFD >= 0 else { throw Failure.changedSinceRead(path) }
         defer { close(lockFD) }
+        pauseIfTesting(testLockPauseVariable)
         try lock(lockFD, path)
         // Re-read under the lock: any edit since our read (by a user or another run) wins.
         guard let current = try? [UInt8](Data(contentsOf: URL(fileURLWithPath: path))), current == expected else {
             throw Failure.changedSinceRead(path)
         }
         let temporary = try writeTemporary(besides: path, content: content)
-        pauseIfTesting()
+        pauseIfTesting(testPauseVariable)
         guard rename(temporary, path) == 0 else {
             let message = String(cString: strerror(errno))
             unlink(temporary)
@@ -55,7 +59,7 @@ public enum AtomicFile {
     public static func create(_ path: String, content: [UInt8]) throws {
         let temporary = try writeTemporary(besides: path, content: content)
         defer { unlink(temporary) }
-        pauseIfTesting()
+        pauseIfTesting(testPauseVariable)
         guard link(temporary, path) == 0 else {
             if errno == EEXIST { throw Failure.alreadyExists(path) }
             throw Failure.io("\(path): cannot create: \(String(cString: strerror(errno)))")
@@ -79,7 +83,7 @@ public enum AtomicFile {
         var template = Array("\(folder)/.\(url.lastPathComponent)\(temporaryMarker)\(getpid())-XXXXXX".utf8CString)
         let fd = mkstemp(&template)
         guard fd >= 0 else { throw Failure.io("\(folder): cannot create a temporary file: \(String(cString: strerror(errno)))") }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var ok = true
         content.withUnsafeBytes { raw in
             var offset = 0
@@ -120,9 +124,10 @@ public enum AtomicFile {
         close(fd)
     }
 
-    private static func pauseIfTesting() {
-        guard let marker = ProcessInfo.processInfo.environment[testPauseVariable] else { return }
-        FileManager.default.createFile(atPath: marker, contents: Data("paused\n".utf8))
-        while true { sleep(60) }
+    private static func pauseIfTesting(_ variable: String) {
+        guard let marker = ProcessInfo.processInfo.environment[variable] else { return }
+        _ = FileManager.default.createFile(atPath: marker, contents: Data("paused\n".utf8))
+        // Bounded, so a test that fails half-way cannot leave a process waiting forever.
+        for _ in 0..<6000 where FileManager.default.fileExists(atPath: marker) { usleep(10_000) }
     }
 }

@@ -1,7 +1,7 @@
 import XCTest
 
 final class CommandLineTests: XCTestCase {
-    static let commands = ["validate", "explain"]
+    static let commands = ["validate", "list", "show", "close", "set", "new", "init", "explain"]
 
     func testEveryCommandHasHelp() throws {
         let root = try CLI.aftermath(["--help"], in: CLI.packageRoot)
