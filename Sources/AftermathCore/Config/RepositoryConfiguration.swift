@@ -14,6 +14,8 @@ public struct RepositoryConfiguration: Sendable {
     /// Warnings promoted to errors, by rule ID or name.
     public var promotedRules: Set<String> = []
     public var limits = ParseLimits.standard
+    /// Allowed `status` moves per kind, checked across commits (`--range`, the push hook).
+    public var transitions: [DocumentKind: [String: Set<String>]] = StatusTransitions.defaults
 
     public init() {}
 
@@ -47,6 +49,10 @@ public struct RepositoryConfiguration: Sendable {
             }
             if case .integer(let hours)? = policies["notification_hours"]?.value { notificationHours = hours }
             promotedRules = Set(policies["errors"]?.stringList ?? [])
+        }
+        for kind in DocumentKind.allCases {
+            guard let table = node["transitions"]?[kind.rawValue]?.objectEntries else { continue }
+            transitions[kind] = Dictionary(uniqueKeysWithValues: table.map { ($0.key, Set($0.value.stringList)) })
         }
         if let limits = node["limits"] {
             if case .integer(let v)? = limits["max_file_bytes"]?.value { self.limits.maxFileBytes = v }

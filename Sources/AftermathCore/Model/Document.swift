@@ -8,6 +8,8 @@ public struct Document: Sendable {
     /// True when the file had no reading or schema errors; rules that rely on field shapes
     /// still run on others but must not assume them.
     public var isWellFormed: Bool
+    /// A hash of the file's bytes: equal fingerprints mean an unchanged document.
+    public var fingerprint: UInt64 = 0
 
     public init(path: String, kind: DocumentKind, id: String, frontMatter: Node, body: MarkdownBody, isWellFormed: Bool = true) {
         self.path = path
@@ -38,6 +40,18 @@ public struct Document: Sendable {
     public var isOpen: Bool {
         guard let status else { return true }
         return !Statuses.resolved(kind).contains(status)
+    }
+}
+
+/// FNV-1a, 64 bits: a fast content fingerprint (not a security hash).
+public enum Fingerprint {
+    public static func of(_ bytes: [UInt8]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
     }
 }
 

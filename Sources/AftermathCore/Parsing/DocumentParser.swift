@@ -48,9 +48,10 @@ public enum DocumentParser {
         guard let id = idValue else {
             return ParsedFile(path: path, document: nil, diagnostics: diagnostics)
         }
-        let document = Document(path: path, kind: kind, id: id, frontMatter: root,
+        var document = Document(path: path, kind: kind, id: id, frontMatter: root,
                                 body: MarkdownBody(framed.body, firstLine: framed.bodyFirstLine),
                                 isWellFormed: diagnostics.isEmpty && !hadReadingProblems)
+        document.fingerprint = Fingerprint.of(bytes)
         return ParsedFile(path: path, document: document, diagnostics: diagnostics)
     }
 }

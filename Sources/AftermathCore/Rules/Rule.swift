@@ -8,9 +8,13 @@ public struct RuleDescription: Sendable {
     /// Files laid over `RuleExamples.base`: the bad one triggers the rule, the good one does not.
     public var bad: [String: String]
     public var good: [String: String]
+    /// For rules about a change between commits: the earlier state (also laid over the base);
+    /// `bad` and `good` are then the later states.
+    public var before: [String: String]?
 
     public init(id: String, name: String, severity: Severity = .error, summary: String, rationale: String,
-                bad: [String: String], good: [String: String]) {
+                bad: [String: String], good: [String: String], before: [String: String]? = nil) {
+        self.before = before
         self.id = id
         self.name = name
         self.severity = severity
@@ -50,4 +54,10 @@ public protocol DocumentRule: Sendable {
 public protocol RepositoryRule: Sendable {
     static var description: RuleDescription { get }
     func check(_ index: RepositoryIndex, in context: RuleContext) -> [Diagnostic]
+}
+
+/// A rule about a change from one commit to the next (`--range`, the push hook).
+public protocol TransitionRule: Sendable {
+    static var description: RuleDescription { get }
+    func check(before: RepositoryIndex, after: RepositoryIndex, in context: RuleContext) -> [Diagnostic]
 }

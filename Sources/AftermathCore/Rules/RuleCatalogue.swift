@@ -15,7 +15,8 @@ public enum RuleCatalogue {
     public static var descriptions: [RuleDescription] {
         (ReadingRules.all
             + documentRules.map { type(of: $0).description }
-            + repositoryRules.map { type(of: $0).description }).sorted { $0.id < $1.id }
+            + repositoryRules.map { type(of: $0).description }
+            + TransitionCheck.rules.map { type(of: $0).description }).sorted { $0.id < $1.id }
     }
 
     /// A rule by ID (`AM101`) or name (`schema`), case-insensitively.

@@ -36,4 +36,9 @@ public enum RuleID {
     public static let overdue = "AM401"
     public static let dueBeyondPolicy = "AM402"
     public static let notificationDeadline = "AM403"
+    // Changes between commits (AM5xx)
+    public static let closedPostmortemChanged = "AM501"
+    public static let idChanged = "AM502"
+    public static let linkedDocumentDeleted = "AM503"
+    public static let statusTransition = "AM504"
 }

@@ -9,17 +9,41 @@ public enum BuiltinSchemas {
   "description": ".aftermath.yml at the repository root; every field is optional. See DESIGN.md section 2 and the README.",
   "type": "object",
   "properties": {
-    "roots": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1 } },
-    "owners": { "type": "string", "minLength": 1 },
+    "roots": {
+      "type": "array",
+      "minItems": 1,
+      "uniqueItems": true,
+      "items": {
+        "type": "string",
+        "minLength": 1
+      }
+    },
+    "owners": {
+      "type": "string",
+      "minLength": 1
+    },
     "trackers": {
       "type": "array",
       "items": {
         "type": "object",
-        "required": ["name", "pattern", "url"],
+        "required": [
+          "name",
+          "pattern",
+          "url"
+        ],
         "properties": {
-          "name": { "type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$" },
-          "pattern": { "type": "string", "minLength": 1 },
-          "url": { "type": "string", "minLength": 1 }
+          "name": {
+            "type": "string",
+            "pattern": "^[a-z0-9][a-z0-9-]*$"
+          },
+          "pattern": {
+            "type": "string",
+            "minLength": 1
+          },
+          "url": {
+            "type": "string",
+            "minLength": 1
+          }
         },
         "additionalProperties": false
       }
@@ -27,9 +51,15 @@ public enum BuiltinSchemas {
     "sections": {
       "type": "object",
       "properties": {
-        "postmortem": { "$ref": "#/$defs/headings" },
-        "finding": { "$ref": "#/$defs/headings" },
-        "remediation": { "$ref": "#/$defs/headings" }
+        "postmortem": {
+          "$ref": "#/$defs/headings"
+        },
+        "finding": {
+          "$ref": "#/$defs/headings"
+        },
+        "remediation": {
+          "$ref": "#/$defs/headings"
+        }
       },
       "additionalProperties": false
     },
@@ -39,32 +69,97 @@ public enum BuiltinSchemas {
         "remediation_due_days": {
           "type": "object",
           "properties": {
-            "sev1": { "$ref": "#/$defs/days" },
-            "sev2": { "$ref": "#/$defs/days" },
-            "sev3": { "$ref": "#/$defs/days" },
-            "sev4": { "$ref": "#/$defs/days" }
+            "sev1": {
+              "$ref": "#/$defs/days"
+            },
+            "sev2": {
+              "$ref": "#/$defs/days"
+            },
+            "sev3": {
+              "$ref": "#/$defs/days"
+            },
+            "sev4": {
+              "$ref": "#/$defs/days"
+            }
           },
           "additionalProperties": false
         },
-        "notification_hours": { "type": "integer", "minimum": 1 },
-        "errors": { "type": "array", "uniqueItems": true, "items": { "type": "string", "minLength": 1 } }
+        "notification_hours": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "errors": {
+          "type": "array",
+          "uniqueItems": true,
+          "items": {
+            "type": "string",
+            "minLength": 1
+          }
+        }
+      },
+      "additionalProperties": false
+    },
+    "transitions": {
+      "type": "object",
+      "description": "Allowed status moves between commits, per kind: {from: [to, ...]}.",
+      "properties": {
+        "postmortem": {
+          "$ref": "#/$defs/transitionTable"
+        },
+        "finding": {
+          "$ref": "#/$defs/transitionTable"
+        },
+        "remediation": {
+          "$ref": "#/$defs/transitionTable"
+        }
       },
       "additionalProperties": false
     },
     "limits": {
       "type": "object",
       "properties": {
-        "max_file_bytes": { "type": "integer", "minimum": 1024 },
-        "max_front_matter_bytes": { "type": "integer", "minimum": 256 },
-        "max_depth": { "type": "integer", "minimum": 2, "maximum": 256 }
+        "max_file_bytes": {
+          "type": "integer",
+          "minimum": 1024
+        },
+        "max_front_matter_bytes": {
+          "type": "integer",
+          "minimum": 256
+        },
+        "max_depth": {
+          "type": "integer",
+          "minimum": 2,
+          "maximum": 256
+        }
       },
       "additionalProperties": false
     }
   },
   "additionalProperties": false,
   "$defs": {
-    "headings": { "type": "array", "uniqueItems": true, "items": { "type": "string", "minLength": 1 } },
-    "days": { "type": "integer", "minimum": 1 }
+    "headings": {
+      "type": "array",
+      "uniqueItems": true,
+      "items": {
+        "type": "string",
+        "minLength": 1
+      }
+    },
+    "days": {
+      "type": "integer",
+      "minimum": 1
+    },
+    "transitionTable": {
+      "type": "object",
+      "additionalProperties": {
+        "type": "array",
+        "uniqueItems": true,
+        "items": {
+          "type": "string",
+          "minLength": 1
+        }
+      }
+    }
   }
 }
 """#,

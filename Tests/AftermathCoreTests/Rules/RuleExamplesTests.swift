@@ -4,11 +4,22 @@ import XCTest
 /// Every rule's documented examples are its specification: the bad one must trigger the rule,
 /// the good one must not, and the base repository they are laid over must be clean.
 final class RuleExamplesTests: XCTestCase {
-    func validate(_ files: [String: String]) throws -> [Diagnostic] {
+    func result(_ files: [String: String]) throws -> (ValidationResult, RuleContext) {
         let snapshot = InMemorySnapshot(files: files)
         let ruleset = try RulesetLoader.load(from: snapshot).get()
         let today = try XCTUnwrap(Timestamp.parseDate(RuleExamples.today))
-        return try Validator(ruleset: ruleset, today: today, threads: 2).validate(snapshot).diagnostics
+        return (try Validator(ruleset: ruleset, today: today, threads: 2).validate(snapshot), RuleContext(ruleset: ruleset, today: today))
+    }
+
+    func validate(_ files: [String: String]) throws -> [Diagnostic] { try result(files).0.diagnostics }
+
+    /// What a rule reports for its example: the change from `before` for transition rules,
+    /// the validation of the example otherwise.
+    func found(_ rule: RuleDescription, _ example: [String: String]) throws -> [Diagnostic] {
+        let (after, context) = try result(RuleExamples.merged(example))
+        guard let before = rule.before else { return after.diagnostics }
+        let (old, _) = try result(RuleExamples.merged(before))
+        return after.diagnostics + TransitionCheck.check(before: old.index, after: after.index, in: context)
     }
 
     func testBaseRepositoryIsClean() throws {
@@ -18,7 +29,7 @@ final class RuleExamplesTests: XCTestCase {
     func testEveryRuleHasATriggeringExample() throws {
         for rule in RuleCatalogue.descriptions {
             XCTAssertFalse(rule.bad.isEmpty, "\(rule.id) has no bad example")
-            let found = try validate(RuleExamples.merged(rule.bad))
+            let found = try found(rule, rule.bad)
             XCTAssertTrue(found.contains { $0.ruleID == rule.id }, "\(rule.id) \(rule.name): bad example did not trigger it; got \(found.map(TextReporter.line))")
             XCTAssertTrue(found.filter { $0.ruleID == rule.id }.allSatisfy { $0.severity == rule.severity }, "\(rule.id): wrong severity")
         }
@@ -26,7 +37,7 @@ final class RuleExamplesTests: XCTestCase {
 
     func testGoodExamplesDoNotTrigger() throws {
         for rule in RuleCatalogue.descriptions where !rule.good.isEmpty {
-            let found = try validate(RuleExamples.merged(rule.good))
+            let found = try found(rule, rule.good)
             XCTAssertEqual(found.filter { $0.severity == .error }.map(TextReporter.line), [], "\(rule.id) good example has errors")
             XCTAssertFalse(found.contains { $0.ruleID == rule.id }, "\(rule.id) good example triggered it")
         }
