@@ -23,6 +23,8 @@ public final class GitSnapshot: Snapshot, @unchecked Sendable {
 
     public func blobID(_ path: String) -> GitObjectID? { blobs[path] }
 
+    public func contentID(_ path: String) -> String? { blobs[path]?.hex }
+
     public func read(_ path: String, upTo limit: Int) throws -> [UInt8]? {
         guard let id = blobs[path] else { return nil }
         return try pool.with { try $0.blob(id, upTo: limit) }

@@ -8,6 +8,13 @@ public enum TextReporter {
         return TerminalSafe.escape(text)
     }
 
+    public static func rangeSummary(_ diagnostics: [Diagnostic], commits: Int) -> String {
+        let errors = diagnostics.errorCount, warnings = diagnostics.warningCount
+        let scope = "\(commits) commit\(commits == 1 ? "" : "s")"
+        if errors == 0 && warnings == 0 { return "\(scope) checked: no new problems" }
+        return "\(scope) checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") introduced"
+    }
+
     public static func summary(_ diagnostics: [Diagnostic], files: Int) -> String {
         let errors = diagnostics.errorCount, warnings = diagnostics.warningCount
         let scope = "\(files) document\(files == 1 ? "" : "s")"

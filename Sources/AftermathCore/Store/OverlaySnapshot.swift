@@ -17,6 +17,10 @@ public struct OverlaySnapshot: Snapshot {
         return try base.read(path, upTo: limit)
     }
 
+    public func contentID(_ path: String) -> String? {
+        overrides[path] == nil ? base.contentID(path) : nil
+    }
+
     public func files(under root: String) throws -> [String] {
         let prefix = root.isEmpty || root == "." ? "" : (root.hasSuffix("/") ? root : root + "/")
         var paths = Set(try base.files(under: root))

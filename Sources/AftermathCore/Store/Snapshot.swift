@@ -9,10 +9,14 @@ public protocol Snapshot: Sendable {
     func read(_ path: String, upTo limit: Int) throws -> [UInt8]?
     /// Repository-relative paths of the regular files under `root` (a folder path), sorted.
     func files(under root: String) throws -> [String]
+    /// An ID of the file's content (git's blob ID) when the snapshot knows one without reading:
+    /// equal IDs mean equal bytes, so parse results can be reused.
+    func contentID(_ path: String) -> String?
 }
 
 extension Snapshot {
     public func read(_ path: String) throws -> [UInt8]? { try read(path, upTo: Int.max) }
+    public func contentID(_ path: String) -> String? { nil }
 }
 
 /// A snapshot held in memory: tests, rule examples, and files about to be written.

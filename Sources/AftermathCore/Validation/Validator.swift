@@ -15,11 +15,13 @@ public struct Validator: Sendable {
     public var ruleset: Ruleset
     public var today: Timestamp
     public var threads: Int
+    public var cache: ParseCache?
 
-    public init(ruleset: Ruleset, today: Timestamp, threads: Int = 0) {
+    public init(ruleset: Ruleset, today: Timestamp, threads: Int = 0, cache: ParseCache? = nil) {
         self.ruleset = ruleset
         self.today = today
         self.threads = threads
+        self.cache = cache
     }
 
     /// The `.md` files under the configured roots.
@@ -58,15 +60,20 @@ public struct Validator: Sendable {
         let workers = max(1, min(threads > 0 ? threads : ProcessorCount.online, paths.count))
         let results = ResultSlots<Result<ParsedFile, Error>>(count: paths.count)
         let ruleset = self.ruleset
+        let cache = self.cache
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var i = worker
             while i < paths.count {
                 let path = paths[i]
                 results[i] = Result {
+                    let contentID = cache == nil ? nil : snapshot.contentID(path)
+                    if let contentID, let hit = cache?.lookup(path, contentID) { return hit }
                     guard let bytes = try snapshot.read(path, upTo: ruleset.configuration.limits.maxFileBytes + 1) else {
                         throw SnapshotError("\(path): listed but could not be read")
                     }
-                    return DocumentParser.parse(path: path, bytes: bytes, ruleset: ruleset)
+                    let parsed = DocumentParser.parse(path: path, bytes: bytes, ruleset: ruleset)
+                    if let contentID { cache?.store(parsed, contentID: contentID) }
+                    return parsed
                 }
                 i += workers
             }

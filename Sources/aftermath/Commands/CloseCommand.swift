@@ -45,7 +45,7 @@ struct CloseCommand: ParsableCommand {
                 return ExitStatus.ok
             }
             let closer = try session.person(by, option: "--by")
-            let closedAt = date ?? ClosingDate.string(today.timestamp)
+            let closedAt = date ?? today.timestamp.dateString
             let original = try session.bytes(of: postmortem)
             let edited: [UInt8]
             do {
@@ -73,24 +73,5 @@ struct CloseCommand: ParsableCommand {
             console.err("closed \(postmortem.id) (\(postmortem.path))")
             return ExitStatus.ok
         }
-    }
-}
-
-enum ClosingDate {
-    /// `YYYY-MM-DD` of a timestamp, in UTC.
-    static func string(_ t: Timestamp) -> String {
-        let days = Int((t.secondsSinceEpoch / 86_400).rounded(.down))
-        // Civil from days (Howard Hinnant), the inverse of CivilDate.daysSinceEpoch.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        func pad(_ v: Int, _ n: Int) -> String { String(repeating: "0", count: max(0, n - String(v).count)) + String(v) }
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
     }
 }

@@ -17,6 +17,10 @@ struct ValidateCommand: ParsableCommand {
     var paths: [String] = []
 
     @OptionGroup var snapshot: SnapshotOptions
+
+    @Option(help: ArgumentHelp("Check each commit of BASE..TIP (merges included) with the rules of BASE; each problem names the commit that introduced it.", valueName: "base..tip"))
+    var range: String?
+
     @OptionGroup var today: TodayOption
 
     @Option(help: "Output format: text (stderr), json or sarif (stdout).")
@@ -28,23 +32,33 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Worker threads for reading documents (default: one per core).", valueName: "n"))
     var threads: Int = 0
 
+    func validate() throws {
+        if range != nil && (snapshot.staged || snapshot.rev != nil) { throw ValidationError("--range cannot be combined with --staged or --rev") }
+    }
+
     func run() throws {
         try Console.run { console in
             let workspace = Workspace()
-            let snapshot = try workspace.snapshot(self.snapshot.choice)
-            let ruleset = try workspace.ruleset(from: snapshot)
-            let validator = Validator(ruleset: ruleset, today: today.timestamp, threads: threads)
-            let result = try validator.validate(snapshot, only: paths.map(workspace.location.relative))
+            let (diagnostics, files): ([Diagnostic], Int)
+            if let range {
+                (diagnostics, files) = try RangeCheck.run(range, workspace: workspace, today: today.timestamp, threads: threads)
+            } else {
+                let snapshot = try workspace.snapshot(self.snapshot.choice)
+                let ruleset = try workspace.ruleset(from: snapshot)
+                let validator = Validator(ruleset: ruleset, today: today.timestamp, threads: threads)
+                let result = try validator.validate(snapshot, only: paths.map(workspace.location.relative))
+                (diagnostics, files) = (result.diagnostics, result.fileCount)
+            }
             switch format {
             case .text:
-                console.diagnostics(result.diagnostics)
-                console.err(TextReporter.summary(result.diagnostics, files: result.fileCount))
+                console.diagnostics(diagnostics)
+                console.err(range == nil ? TextReporter.summary(diagnostics, files: files) : TextReporter.rangeSummary(diagnostics, commits: files))
             case .json:
-                console.out(JSONReporter.report(result.diagnostics, files: result.fileCount))
+                console.out(JSONReporter.report(diagnostics, files: files))
             case .sarif:
-                console.out(SARIFReporter.report(result.diagnostics, toolVersion: Aftermath.version))
+                console.out(SARIFReporter.report(diagnostics, toolVersion: Aftermath.version))
             }
-            let failing = result.diagnostics.errorCount > 0 || (strict && result.diagnostics.warningCount > 0)
+            let failing = diagnostics.errorCount > 0 || (strict && diagnostics.warningCount > 0)
             return failing ? ExitStatus.validation : ExitStatus.ok
         }
     }

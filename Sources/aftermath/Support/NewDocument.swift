@@ -53,7 +53,7 @@ enum NewDocument {
 
     static func now() -> String {
         let seconds = Int(Date().timeIntervalSince1970)
-        let date = ClosingDate.string(Timestamp(secondsSinceEpoch: Double(seconds)))
+        let date = Timestamp(secondsSinceEpoch: Double(seconds)).dateString
         let s = seconds % 86_400
         func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
         return "\(date)T\(pad(s / 3600)):\(pad(s / 60 % 60)):\(pad(s % 60))Z"
@@ -63,9 +63,9 @@ enum NewDocument {
     static func policyDue(_ pm: Document, _ ruleset: Ruleset, today: Timestamp) -> String {
         let days = pm.string("severity").flatMap { ruleset.configuration.remediationDueDays[$0] } ?? 30
         guard let declared = pm.frontMatter["incident"]?["declared_at"]?.stringValue.flatMap(Timestamp.parseDateTime) else {
-            return ClosingDate.string(Timestamp(secondsSinceEpoch: today.secondsSinceEpoch + Double(days) * 86_400))
+            return Timestamp(secondsSinceEpoch: today.secondsSinceEpoch + Double(days) * 86_400).dateString
         }
         let latest = Timestamp(secondsSinceEpoch: declared.secondsSinceEpoch + Double(days) * 86_400)
-        return ClosingDate.string(max(latest, today))
+        return max(latest, today).dateString
     }
 }

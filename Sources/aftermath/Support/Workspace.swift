@@ -37,7 +37,9 @@ struct Workspace {
     }
 
     /// The rules that judge `snapshot`, read from `snapshot` (or another, trusted one).
-    func ruleset(from snapshot: Snapshot) throws -> Ruleset {
+    func ruleset(from snapshot: Snapshot) throws -> Ruleset { try Self.ruleset(from: snapshot) }
+
+    static func ruleset(from snapshot: Snapshot) throws -> Ruleset {
         switch try RulesetLoader.load(from: snapshot) {
         case .success(let ruleset): return ruleset
         case .failure(let error): throw CLIFailure.configuration(error.diagnostics)

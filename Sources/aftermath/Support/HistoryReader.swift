@@ -1,0 +1,56 @@
+import AftermathCore
+import AftermathGit
+
+/// Reads one document's life from git: its state after every commit reachable from HEAD,
+/// found by ID (so renames and moves are followed), each blob parsed once.
+struct HistoryReader {
+    let repository: GitRepository
+    let ruleset: Ruleset
+    private var parsed: [String: Document?] = [:]
+
+    init(repository: GitRepository, ruleset: Ruleset) {
+        self.repository = repository
+        self.ruleset = ruleset
+    }
+
+    mutating func history(of id: String) throws -> DocumentHistory? {
+        if repository.isEmpty { throw GitError(message: "the repository has no commits yet, so there is no history") }
+        var states: [String: Document] = [:]
+        var entries: [HistoryEntry] = []
+        var seen = false
+        for commit in try repository.historyFromHead() {
+            let info = try repository.commitInfo(commit)
+            let snapshot = try repository.snapshot(ofCommit: commit)
+            let parentStates = info.parents.map { states[$0.hex] }
+            let current = try find(id, in: snapshot, hint: parentStates.compactMap { $0 }.first)
+            if let current { states[commit.hex] = current; seen = true }
+            // Content that came unchanged from a parent (a merge) is not a change of this commit.
+            let inherited = parentStates.contains { $0?.fingerprint == current?.fingerprint && $0?.path == current?.path }
+            if inherited && !info.parents.isEmpty { continue }
+            let meta = CommitMeta(id: commit.hex, authorName: info.authorName, authorEmail: info.authorEmail, time: info.time, summary: info.summary)
+            if let entry = DocumentHistory.entry(commit: meta, before: parentStates.first ?? nil, after: current) { entries.append(entry) }
+        }
+        return seen ? DocumentHistory(id: id, entries: entries) : nil
+    }
+
+    /// The document with `id` in a commit: first at the path it had in the parent, else anywhere.
+    private mutating func find(_ id: String, in snapshot: GitSnapshot, hint: Document?) throws -> Document? {
+        if let hint, let document = try document(at: hint.path, in: snapshot), document.id == id { return document }
+        for root in ruleset.configuration.roots {
+            for path in try snapshot.files(under: root) where path.hasSuffix(".md") {
+                if let document = try document(at: path, in: snapshot), document.id == id { return document }
+            }
+        }
+        return nil
+    }
+
+    private mutating func document(at path: String, in snapshot: GitSnapshot) throws -> Document? {
+        guard let blob = snapshot.contentID(path) else { return nil }
+        let key = path + "\u{0}" + blob
+        if let cached = parsed[key] { return cached }
+        let bytes = try snapshot.read(path, upTo: ruleset.configuration.limits.maxFileBytes + 1) ?? []
+        let document = DocumentParser.parse(path: path, bytes: bytes, ruleset: ruleset).document
+        parsed[key] = document
+        return document
+    }
+}
