@@ -28,6 +28,7 @@ struct CloseCommand: ParsableCommand {
 
     @OptionGroup var snapshot: SnapshotOptions
     @OptionGroup var today: TodayOption
+    @OptionGroup var recording: CommitOption
 
     func validate() throws {
         if let date, Timestamp.parseDate(date) == nil { throw ValidationError("--date must be a date like 2026-03-01") }
@@ -69,7 +70,7 @@ struct CloseCommand: ParsableCommand {
                 console.err("\(postmortem.id) can be closed (closed_at: \(closedAt), closed_by: \(closer)); nothing was written (--dry-run)")
                 return ExitStatus.ok
             }
-            try session.write(postmortem, original: original, edited: edited)
+            try session.write(postmortem, original: original, edited: edited, commitMessage: recording.commit ? "close \(postmortem.id)" : nil)
             console.err("closed \(postmortem.id) (\(postmortem.path))")
             return ExitStatus.ok
         }

@@ -26,6 +26,7 @@ struct SetCommand: ParsableCommand {
     var dryRun = false
 
     @OptionGroup var today: TodayOption
+    @OptionGroup var recording: CommitOption
 
     func validate() throws {
         if assignments.isEmpty { throw ValidationError("give at least one FIELD=VALUE") }
@@ -72,7 +73,8 @@ struct SetCommand: ParsableCommand {
                 console.out(String(decoding: edited, as: UTF8.self))
                 return ExitStatus.ok
             }
-            try session.write(document, original: original, edited: edited)
+            try session.write(document, original: original, edited: edited,
+                              commitMessage: recording.commit ? "set \(document.id): \(assignments.joined(separator: " "))" : nil)
             console.err("updated \(document.id) (\(document.path))")
             return ExitStatus.ok
         }

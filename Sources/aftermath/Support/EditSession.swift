@@ -54,13 +54,16 @@ struct EditSession {
         try EditCheck(validator: validator, snapshot: snapshot, before: before, overrides: overrides)
     }
 
-    /// Writes an edited document over the working tree, refusing if it changed since read.
-    func write(_ document: Document, original: [UInt8], edited: [UInt8]) throws {
+    /// Writes an edited document over the working tree, refusing if it changed since read,
+    /// and commits it when `commitMessage` is given.
+    func write(_ document: Document, original: [UInt8], edited: [UInt8], commitMessage: String? = nil) throws {
         guard snapshot is WorkingTreeSnapshot else { throw CLIFailure.usage("only the working tree can be written; use --dry-run with --staged or --rev") }
-        do {
-            try AtomicFile.replace(workspace.root + "/" + document.path, expected: original, with: edited)
-        } catch let failure as AtomicFile.Failure {
-            throw CLIFailure.refused(failure.description)
+        try GitRecording.withCommit(commitMessage, paths: [document.path], workspace: workspace) {
+            do {
+                try AtomicFile.replace(workspace.root + "/" + document.path, expected: original, with: edited)
+            } catch let failure as AtomicFile.Failure {
+                throw CLIFailure.refused(failure.description)
+            }
         }
     }
 }

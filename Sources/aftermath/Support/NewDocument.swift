@@ -25,7 +25,7 @@ enum NewDocument {
         func person(_ given: String?, option: String) throws -> String { try edit.person(given, option: option) }
     }
 
-    static func create(today: Timestamp, console: Console, plan: (Session) throws -> (path: String, text: String)) throws -> Int32 {
+    static func create(today: Timestamp, console: Console, commit: Bool, plan: (Session) throws -> (path: String, text: String)) throws -> Int32 {
         let workspace = Workspace()
         // Held until the file exists, so a concurrent `new` sees it and takes the next ID.
         let lock = try DirectoryLock(workspace.root)
@@ -42,10 +42,13 @@ enum NewDocument {
         }
         let absolute = workspace.root + "/" + path
         try FileManager.default.createDirectory(atPath: (absolute as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        do {
-            try AtomicFile.create(absolute, content: bytes)
-        } catch let failure as AtomicFile.Failure {
-            throw CLIFailure.refused(failure.description)
+        let id = check.after.index.documents.first { $0.path == path }?.id ?? path
+        try GitRecording.withCommit(commit ? "new \(id)" : nil, paths: [path], workspace: workspace) {
+            do {
+                try AtomicFile.create(absolute, content: bytes)
+            } catch let failure as AtomicFile.Failure {
+                throw CLIFailure.refused(failure.description)
+            }
         }
         console.out(path + "\n")
         return ExitStatus.ok

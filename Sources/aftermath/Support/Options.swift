@@ -56,3 +56,9 @@ enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
 enum DataFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
+
+/// `--commit`: record the change in git right away.
+struct CommitOption: ParsableArguments {
+    @Flag(help: "Commit the change with your git identity (refused, with nothing written, if other changes are staged).")
+    var commit = false
+}

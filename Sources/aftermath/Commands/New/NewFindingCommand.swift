@@ -11,10 +11,11 @@ struct NewFindingCommand: ParsableCommand {
     @Option(name: .customLong("bug"), help: ArgumentHelp("Bug reference (repeatable), e.g. JIRA:SEC-123.", valueName: "ref")) var bugs: [String] = []
     @Option(help: ArgumentHelp("File name after the ID (default: from the title).", valueName: "slug")) var slug: String?
     @OptionGroup var today: TodayOption
+    @OptionGroup var recording: CommitOption
 
     func run() throws {
         try Console.run { console in
-            try NewDocument.create(today: today.timestamp, console: console) { session in
+            try NewDocument.create(today: today.timestamp, console: console, commit: recording.commit) { session in
                 let pm = try session.document(postmortem, kind: .postmortem)
                 let id = IDAllocator.nextFinding(postmortem: pm.id, used: session.usedNames)
                 let folder = pm.path.split(separator: "/").dropLast().joined(separator: "/")

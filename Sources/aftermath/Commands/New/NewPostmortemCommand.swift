@@ -14,6 +14,7 @@ struct NewPostmortemCommand: ParsableCommand {
     @Flag(help: "Personal or customer data was exposed.") var dataBreach = false
     @Option(help: ArgumentHelp("Folder name after the ID (default: from the title).", valueName: "slug")) var slug: String?
     @OptionGroup var today: TodayOption
+    @OptionGroup var recording: CommitOption
 
     func validate() throws {
         for stamp in [declaredAt, detectedAt].compactMap({ $0 }) where Timestamp.parseDateTime(stamp) == nil {
@@ -23,7 +24,7 @@ struct NewPostmortemCommand: ParsableCommand {
 
     func run() throws {
         try Console.run { console in
-            try NewDocument.create(today: today.timestamp, console: console) { session in
+            try NewDocument.create(today: today.timestamp, console: console, commit: recording.commit) { session in
                 let declared = declaredAt ?? NewDocument.now()
                 let year = Int(declared.prefix(4)) ?? 2026
                 let id = IDAllocator.nextPostmortem(year: year, used: session.usedNames)

@@ -13,6 +13,7 @@ struct NewRemediationCommand: ParsableCommand {
     @Option(help: "Priority: p0 … p3.") var priority: String?
     @Option(help: ArgumentHelp("File name after the ID (default: from the title).", valueName: "slug")) var slug: String?
     @OptionGroup var today: TodayOption
+    @OptionGroup var recording: CommitOption
 
     func validate() throws {
         if let due, Timestamp.parseDate(due) == nil { throw ValidationError("--due must be a date like 2026-03-01") }
@@ -20,7 +21,7 @@ struct NewRemediationCommand: ParsableCommand {
 
     func run() throws {
         try Console.run { console in
-            try NewDocument.create(today: today.timestamp, console: console) { session in
+            try NewDocument.create(today: today.timestamp, console: console, commit: recording.commit) { session in
                 let findingDocument = try session.document(finding, kind: .finding)
                 guard let pm = session.index.postmortem(of: findingDocument) else {
                     throw CLIFailure.usage("finding \(findingDocument.id) links to no existing postmortem; fix it first")
