@@ -50,9 +50,10 @@ extension GitRepository {
         var tree: OpaquePointer?
         try LibGit2.check(git_tree_lookup(&tree, handle, &treeID), "cannot read the new tree")
         defer { git_tree_free(tree) }
-        var signature: UnsafeMutablePointer<git_signature>?
-        try LibGit2.check(git_signature_default(&signature, handle), "git has no identity: set user.name and user.email")
-        defer { git_signature_free(signature) }
+        let author = try signature(role: "AUTHOR")
+        defer { git_signature_free(author) }
+        let committer = try signature(role: "COMMITTER")
+        defer { git_signature_free(committer) }
         var parent: OpaquePointer?
         if !isEmpty {
             guard var oid = try resolveCommit("HEAD").raw else { throw GitError(message: "cannot read HEAD") }
@@ -62,9 +63,23 @@ extension GitRepository {
         var commitID = git_oid()
         var parents: [OpaquePointer?] = parent == nil ? [] : [parent]
         try parents.withUnsafeMutableBufferPointer { buffer in
-            try LibGit2.check(git_commit_create(&commitID, handle, "HEAD", signature, signature, nil, message, tree,
+            try LibGit2.check(git_commit_create(&commitID, handle, "HEAD", author, committer, nil, message, tree,
                                                 buffer.count, buffer.baseAddress), "cannot create the commit")
         }
         return GitObjectID(commitID)
+    }
+
+    /// The identity git itself would use: `GIT_AUTHOR_NAME`/`GIT_AUTHOR_EMAIL` (or the
+    /// committer's) from the environment over `user.name`/`user.email` from the configuration.
+    private func signature(role: String) throws -> UnsafeMutablePointer<git_signature>? {
+        let environment = ProcessInfo.processInfo.environment
+        let identity = GitIdentity.current(repository: self)
+        guard let name = environment["GIT_\(role)_NAME"] ?? identity.name,
+              let email = environment["GIT_\(role)_EMAIL"] ?? identity.email else {
+            throw GitError(message: "git has no identity: set user.name and user.email (git config --global user.name …)")
+        }
+        var signature: UnsafeMutablePointer<git_signature>?
+        try LibGit2.check(git_signature_now(&signature, name, email), "invalid git identity `\(name) <\(email)>`")
+        return signature
     }
 }

@@ -4,7 +4,8 @@ import Glibc
 #endif
 
 /// The files on disk under a repository root. Symbolic links are not followed (a link could
-/// point anywhere on the machine), and `.git` folders are skipped.
+/// point anywhere on the machine), and `.git` folders are skipped, as are nested repositories
+/// (submodules, which git snapshots skip too: their files belong to another repository).
 public struct WorkingTreeSnapshot: Snapshot {
     public let root: String
     public var label: String { "working tree" }
@@ -18,7 +19,8 @@ public struct WorkingTreeSnapshot: Snapshot {
     public func read(_ path: String, upTo limit: Int) throws -> [UInt8]? {
         let fd = open(absolute(path), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         if fd < 0 {
-            if errno == ENOENT || errno == ENOTDIR { return nil }
+            // ELOOP: a symbolic link, which is deliberately not followed.
+            if errno == ENOENT || errno == ENOTDIR || errno == ELOOP { return nil }
             throw SnapshotError("\(path): cannot read: \(String(cString: strerror(errno)))")
         }
         defer { close(fd) }
@@ -41,7 +43,9 @@ public struct WorkingTreeSnapshot: Snapshot {
 
     public func files(under folder: String) throws -> [String] {
         var result: [String] = []
-        try walk(folder == "." ? "" : folder, into: &result)
+        var folder = Substring(folder)
+        while folder.hasSuffix("/") { folder = folder.dropLast() }
+        try walk(folder == "." ? "" : String(folder), into: &result)
         return result.sorted()
     }
 
@@ -60,7 +64,10 @@ public struct WorkingTreeSnapshot: Snapshot {
             var info = stat()
             guard lstat(absolute(path), &info) == 0 else { continue }
             switch info.st_mode & S_IFMT {
-            case S_IFDIR: try walk(path, into: &result)
+            case S_IFDIR:
+                var nested = stat()
+                if lstat(absolute(path) + "/.git", &nested) == 0 { continue }
+                try walk(path, into: &result)
             case S_IFREG: result.append(path)
             default: continue
             }
