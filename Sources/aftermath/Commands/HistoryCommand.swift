@@ -18,9 +18,9 @@ struct HistoryCommand: ParsableCommand {
         try Console.run { console in
             let workspace = Workspace()
             let repository = try workspace.repository()
-            let head = try repository.snapshot(ofRevision: "HEAD")
+            let head = workspace.scoped(try repository.snapshot(ofRevision: "HEAD"), in: repository)
             let ruleset = try workspace.ruleset(from: head)
-            var reader = HistoryReader(repository: repository, ruleset: ruleset)
+            var reader = HistoryReader(repository: repository, ruleset: ruleset) { workspace.scoped($0, in: repository) }
             guard let history = try reader.history(of: id) else {
                 let known = try Validator(ruleset: ruleset, today: Timestamp(secondsSinceEpoch: 0)).validate(head).index.documents.map(\.id)
                 throw CLIFailure.usage("no document with ID `\(id)` in the history of HEAD\(Suggestion.hint(Suggestion.closest(to: id, among: known)))")

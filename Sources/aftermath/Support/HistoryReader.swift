@@ -6,11 +6,14 @@ import AftermathGit
 struct HistoryReader {
     let repository: GitRepository
     let ruleset: Ruleset
+    /// Turns a commit's tree into the view from the Aftermath root.
+    let scope: (Snapshot) -> Snapshot
     private var parsed: [String: Document?] = [:]
 
-    init(repository: GitRepository, ruleset: Ruleset) {
+    init(repository: GitRepository, ruleset: Ruleset, scope: @escaping (Snapshot) -> Snapshot) {
         self.repository = repository
         self.ruleset = ruleset
+        self.scope = scope
     }
 
     mutating func history(of id: String) throws -> DocumentHistory? {
@@ -20,7 +23,7 @@ struct HistoryReader {
         var seen = false
         for commit in try repository.historyFromHead() {
             let info = try repository.commitInfo(commit)
-            let snapshot = try repository.snapshot(ofCommit: commit)
+            let snapshot = scope(try repository.snapshot(ofCommit: commit))
             let parentStates = info.parents.map { states[$0.hex] }
             let current = try find(id, in: snapshot, hint: parentStates.compactMap { $0 }.first)
             if let current { states[commit.hex] = current; seen = true }
@@ -34,7 +37,7 @@ struct HistoryReader {
     }
 
     /// The document with `id` in a commit: first at the path it had in the parent, else anywhere.
-    private mutating func find(_ id: String, in snapshot: GitSnapshot, hint: Document?) throws -> Document? {
+    private mutating func find(_ id: String, in snapshot: Snapshot, hint: Document?) throws -> Document? {
         if let hint, let document = try document(at: hint.path, in: snapshot), document.id == id { return document }
         for root in ruleset.configuration.roots {
             for path in try snapshot.files(under: root) where path.hasSuffix(".md") {
@@ -44,7 +47,7 @@ struct HistoryReader {
         return nil
     }
 
-    private mutating func document(at path: String, in snapshot: GitSnapshot) throws -> Document? {
+    private mutating func document(at path: String, in snapshot: Snapshot) throws -> Document? {
         guard let blob = snapshot.contentID(path) else { return nil }
         let key = path + "\u{0}" + blob
         if let cached = parsed[key] { return cached }

@@ -7,17 +7,21 @@ enum RangeCheck {
     static func run(_ expression: String, workspace: Workspace, today: Timestamp, threads: Int) throws -> ([Diagnostic], Int) {
         let repository = try workspace.repository()
         let (base, commits) = try repository.range(expression)
-        let trusted = try repository.snapshot(ofCommit: base)
-        return (try check(commits, trusted: trusted, repository: repository, today: today, threads: threads), commits.count)
+        let trusted = workspace.scoped(try repository.snapshot(ofCommit: base), in: repository)
+        let diagnostics = try check(commits, trusted: trusted, repository: repository, today: today, threads: threads) {
+            workspace.scoped($0, in: repository)
+        }
+        return (diagnostics, commits.count)
     }
 
-    static func check(_ commits: [GitObjectID], trusted: Snapshot, repository: GitRepository, today: Timestamp, threads: Int) throws -> [Diagnostic] {
+    static func check(_ commits: [GitObjectID], trusted: Snapshot, repository: GitRepository, today: Timestamp, threads: Int,
+                      scope: (Snapshot) -> Snapshot = { $0 }) throws -> [Diagnostic] {
         let ruleset = try Workspace.ruleset(from: trusted)
         let validation = RangeValidation(validator: Validator(ruleset: ruleset, today: today, threads: threads))
         return try validation.run(commits.map(\.hex)) { id in
             let oid = GitObjectID(hex: id)
             let info = try repository.commitInfo(oid)
-            return CommitState(id: id, parents: info.parents.map(\.hex), snapshot: try repository.snapshot(ofCommit: oid))
+            return CommitState(id: id, parents: info.parents.map(\.hex), snapshot: scope(try repository.snapshot(ofCommit: oid)))
         }
     }
 }

@@ -30,10 +30,30 @@ struct Workspace {
 
     func snapshot(_ choice: SnapshotChoice) throws -> Snapshot {
         switch choice {
-        case .staged: return try repository().stagedSnapshot()
-        case .revision(let rev): return try repository().snapshot(ofRevision: rev)
+        case .staged:
+            let repository = try repository()
+            return scoped(try repository.stagedSnapshot(), in: repository)
+        case .revision(let rev):
+            let repository = try repository()
+            return scoped(try repository.snapshot(ofRevision: rev), in: repository)
         case .workingTree: return WorkingTreeSnapshot(root: root)
         }
+    }
+
+    /// A git snapshot as seen from the Aftermath root, which may be a folder of the work tree.
+    func scoped(_ snapshot: Snapshot, in repository: GitRepository) -> Snapshot {
+        let folder = subfolder(in: repository)
+        return folder.isEmpty ? snapshot : SubfolderSnapshot(base: snapshot, folder: folder)
+    }
+
+    /// The Aftermath root relative to the git work tree's root (empty when they are the same).
+    func subfolder(in repository: GitRepository) -> String {
+        guard var workdir = repository.workdir else { return "" }
+        if workdir.hasSuffix("/") { workdir.removeLast() }
+        let resolvedRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        let resolvedWorkdir = URL(fileURLWithPath: workdir).resolvingSymlinksInPath().path
+        guard resolvedRoot.hasPrefix(resolvedWorkdir + "/") else { return "" }
+        return String(resolvedRoot.dropFirst(resolvedWorkdir.count + 1))
     }
 
     /// The rules that judge `snapshot`, read from `snapshot` (or another, trusted one).

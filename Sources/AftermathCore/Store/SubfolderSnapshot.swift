@@ -1,0 +1,23 @@
+/// A snapshot seen from one of its folders: when the Aftermath root (the folder holding
+/// `.aftermath.yml`) sits below the git work tree's root, git snapshots are read through this,
+/// so paths stay relative to the Aftermath root like the working tree's.
+public struct SubfolderSnapshot: Snapshot {
+    public var base: Snapshot
+    /// `docs/incidents/` — with a trailing slash, never empty.
+    public var prefix: String
+
+    public init(base: Snapshot, folder: String) {
+        self.base = base
+        prefix = folder.hasSuffix("/") ? folder : folder + "/"
+    }
+
+    public var label: String { base.label }
+
+    public func read(_ path: String, upTo limit: Int) throws -> [UInt8]? { try base.read(prefix + path, upTo: limit) }
+
+    public func files(under root: String) throws -> [String] {
+        try base.files(under: prefix + root).map { String($0.dropFirst(prefix.count)) }
+    }
+
+    public func contentID(_ path: String) -> String? { base.contentID(prefix + path) }
+}
