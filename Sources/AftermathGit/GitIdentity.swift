@@ -26,3 +26,15 @@ public struct GitIdentity: Sendable, Equatable {
         return GitIdentity(name: read("user.name"), email: read("user.email"))
     }
 }
+
+extension GitRepository {
+    /// A configuration value as git resolves it (repository, then global, then system).
+    public func configString(_ key: String) -> String? {
+        var config: OpaquePointer?
+        guard git_repository_config_snapshot(&config, handle) == 0 else { return nil }
+        defer { git_config_free(config) }
+        var value: UnsafePointer<CChar>?
+        guard git_config_get_string(&value, config, key) == 0, let value else { return nil }
+        return String(cString: value)
+    }
+}

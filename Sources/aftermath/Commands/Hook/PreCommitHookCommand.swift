@@ -1,0 +1,42 @@
+import ArgumentParser
+import AftermathCore
+import AftermathGit
+
+struct PreCommitHookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pre-commit",
+        abstract: "Validate what is being committed (the index in GIT_INDEX_FILE); block on errors, let warnings through."
+    )
+
+    @OptionGroup var today: TodayOption
+
+    func run() throws {
+        try Console.run { console in
+            let workspace = Workspace()
+            let repository = try workspace.repository()
+            let staged = workspace.scoped(try repository.stagedSnapshot(), in: repository)
+            let ruleset = try workspace.ruleset(from: staged)
+            let validator = Validator(ruleset: ruleset, today: today.timestamp, cache: ParseCache())
+            let after = try validator.validate(staged)
+            var diagnostics = after.diagnostics
+            if !repository.isEmpty {
+                // Rewrites of closed postmortems and impossible status moves, relative to HEAD.
+                let head = workspace.scoped(try repository.snapshot(ofRevision: "HEAD"), in: repository)
+                let before = try validator.validate(head)
+                diagnostics += TransitionCheck.check(before: before.index, after: after.index,
+                                                     in: RuleContext(ruleset: ruleset, today: today.timestamp))
+                // Errors anywhere block (the repository must stay valid); warnings are shown only
+                // for the documents this commit touches, not repeated on every commit.
+                let changed = Set(after.index.documents.map(\.path).filter { staged.contentID($0) != head.contentID($0) })
+                diagnostics = diagnostics.filter { $0.severity == .error || changed.contains($0.path) }
+            }
+            console.diagnostics(diagnostics.sortedForReport())
+            let errors = diagnostics.errorCount
+            guard errors == 0 else {
+                console.err("aftermath: commit blocked: \(errors) error\(errors == 1 ? "" : "s") in the staged documents (`aftermath explain RULE` tells more)")
+                return ExitStatus.validation
+            }
+            return ExitStatus.ok
+        }
+    }
+}

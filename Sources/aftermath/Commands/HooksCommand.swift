@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import AftermathCore
+import AftermathGit
+
+struct HooksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hooks",
+        abstract: "Install or remove Aftermath's git hooks.",
+        subcommands: [HooksInstallCommand.self]
+    )
+}
+
+struct HooksInstallCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "install",
+        abstract: "Install the pre-commit hook (or with --server the pre-receive hook) into the repository's hooks folder.",
+        discussion: """
+        Respects core.hooksPath. A hook that is already there is kept and chained: it is renamed to NAME.local and \
+        runs first. Installing again only refreshes the script; --uninstall removes it and puts a chained hook back. \
+        The hook finds the aftermath binary through AFTERMATH_BIN, then the absolute path recorded at install time \
+        (in aftermath-bin beside the hook), then PATH.
+        """
+    )
+
+    @Flag(help: "Install the server-side pre-receive hook (for the bare repository on a server).")
+    var server = false
+
+    @Flag(help: "Remove the hook and restore a chained one.")
+    var uninstall = false
+
+    static let marker = "# aftermath-hook: "
+
+    func run() throws {
+        try Console.run { console in
+            let repository = try Workspace().repository()
+            let folder = Self.hooksFolder(repository)
+            let name = server ? "pre-receive" : "pre-commit"
+            let target = folder + "/" + name
+            let chained = target + ".local"
+            let manager = FileManager.default
+            let existing = try? String(contentsOfFile: target, encoding: .utf8)
+            let ours = existing?.contains(Self.marker) ?? false
+
+            if uninstall {
+                guard ours else {
+                    console.err("no Aftermath \(name) hook in \(folder)")
+                    return ExitStatus.ok
+                }
+                try manager.removeItem(atPath: target)
+                if manager.fileExists(atPath: chained) {
+                    try manager.moveItem(atPath: chained, toPath: target)
+                    console.err("removed the Aftermath \(name) hook; restored the previous hook")
+                } else {
+                    console.err("removed the Aftermath \(name) hook")
+                }
+                return ExitStatus.ok
+            }
+
+            try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            var note = ""
+            if existing != nil && !ours {
+                guard !manager.fileExists(atPath: chained) else {
+                    throw CLIFailure.usage("\(target) and \(chained) both exist; merge them by hand, then install again")
+                }
+                try manager.moveItem(atPath: target, toPath: chained)
+                note = "; the existing hook was kept as \(name).local and runs first"
+            }
+            guard let script = HookScripts.files[name] else { throw CLIFailure.usage("no hook script named \(name)") }
+            try Data((script + "\n").utf8).write(to: URL(fileURLWithPath: target))
+            try manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: target)
+            if let binary = Self.currentExecutable() {
+                try Data((binary + "\n").utf8).write(to: URL(fileURLWithPath: folder + "/aftermath-bin"))
+            }
+            console.err("\(ours ? "refreshed" : "installed") \(target)\(note)")
+            return ExitStatus.ok
+        }
+    }
+
+    /// `core.hooksPath` (relative to the work tree, `~` expanded) or the git directory's hooks/.
+    static func hooksFolder(_ repository: GitRepository) -> String {
+        let gitDirectory = repository.gitDirectory.hasSuffix("/") ? String(repository.gitDirectory.dropLast()) : repository.gitDirectory
+        guard let configured = repository.configString("core.hooksPath"), !configured.isEmpty else { return gitDirectory + "/hooks" }
+        if configured.hasPrefix("/") { return configured }
+        if configured.hasPrefix("~/") { return NSHomeDirectory() + configured.dropFirst(1) }
+        let base = repository.workdir.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? gitDirectory
+        return base + "/" + configured
+    }
+
+    static func currentExecutable() -> String? {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first.map {
+            URL(fileURLWithPath: $0).standardizedFileURL.path
+        }
+    }
+}
