@@ -61,9 +61,18 @@ public struct WorkingTreeSnapshot: Snapshot {
             }
             if name == "." || name == ".." || name == ".git" { continue }
             let path = relative.isEmpty ? name : "\(relative)/\(name)"
-            var info = stat()
-            guard lstat(absolute(path), &info) == 0 else { continue }
-            switch info.st_mode & S_IFMT {
+            // d_type saves a stat per file; only file systems that do not report it need one.
+            var mode: UInt32
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): mode = S_IFDIR
+            case Int32(DT_REG): mode = S_IFREG
+            case Int32(DT_UNKNOWN):
+                var info = stat()
+                guard lstat(absolute(path), &info) == 0 else { continue }
+                mode = info.st_mode & S_IFMT
+            default: continue
+            }
+            switch mode {
             case S_IFDIR:
                 var nested = stat()
                 if lstat(absolute(path) + "/.git", &nested) == 0 { continue }

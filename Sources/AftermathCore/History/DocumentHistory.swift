@@ -64,8 +64,7 @@ public struct DocumentHistory: Sendable {
             let deltas = keys.compactMap { key -> FieldDelta? in
                 oldFields[key] == newFields[key] ? nil : FieldDelta(field: key, from: oldFields[key], to: newFields[key])
             }
-            let bodyChanged = old.body.sections.map { $0.lines.map(\.text) } != new.body.sections.map { $0.lines.map(\.text) }
-                || old.body.sections.map(\.title) != new.body.sections.map(\.title)
+            let bodyChanged = old.body.fingerprint != new.body.fingerprint
             return HistoryEntry(commit: commit, change: .changed, path: new.path,
                                 previousPath: old.path == new.path ? nil : old.path, fields: deltas, bodyChanged: bodyChanged)
         }

@@ -45,7 +45,7 @@ public struct Document: Sendable {
 
 /// FNV-1a, 64 bits: a fast content fingerprint (not a security hash).
 public enum Fingerprint {
-    public static func of(_ bytes: [UInt8]) -> UInt64 {
+    public static func of(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)

@@ -4,7 +4,8 @@ public struct FramedDocument: Sendable {
     public var frontMatter: [UInt8]
     /// File line number of the first front-matter line (line 2 for a well-formed file).
     public var frontMatterFirstLine: Int
-    public var body: String
+    /// The Markdown body's bytes.
+    public var body: ArraySlice<UInt8>
     public var bodyFirstLine: Int
 }
 
@@ -52,7 +53,7 @@ public enum DocumentFramer {
         return .success(FramedDocument(
             frontMatter: Array(text[yamlStart..<yamlEnd]),
             frontMatterFirstLine: 2,
-            body: String(decoding: text[bodyStart...], as: UTF8.self),
+            body: text[bodyStart...],
             bodyFirstLine: closing + 2))
     }
 

@@ -1,13 +1,13 @@
-/// The parts of a document's Markdown body that rules read: level-2 sections and the
-/// Timeline list. Fenced code blocks are skipped so examples inside them do not count.
+/// The parts of a document's Markdown body that rules and reports read: level-2 sections and
+/// the Timeline list. Fenced code blocks are skipped so examples inside them do not count.
+/// Scanned byte by byte: only headings and Timeline items become strings, since every
+/// document of a repository passes through here on every run.
 public struct MarkdownBody: Sendable {
     public struct Section: Sendable, Equatable {
         public var title: String
         public var line: Int
-        /// Lines of the section's content (without the heading), with their file line numbers.
-        public var lines: [(number: Int, text: String)]
-
-        public static func == (a: Section, b: Section) -> Bool { a.title == b.title && a.line == b.line }
+        /// UTF-8 offsets in the body of the section's content (after the heading line).
+        public var content: Range<Int>
     }
 
     public struct TimelineEntry: Sendable, Equatable {
@@ -16,6 +16,9 @@ public struct MarkdownBody: Sendable {
         public var timestamp: Timestamp?
     }
 
+    /// A hash of the body's bytes; the text itself is not kept (memory at 100k documents),
+    /// `MarkdownBody.content(of:in:)` reads a section from the file when a report needs it.
+    public var fingerprint: UInt64 = 0
     public var sections: [Section] = []
     public var timeline: [TimelineEntry] = []
     /// File line of the body's first line (just after the closing `---`).
@@ -24,67 +27,87 @@ public struct MarkdownBody: Sendable {
     public init() {}
 
     public init(_ text: String, firstLine: Int) {
+        self.init(Array(text.utf8)[...], firstLine: firstLine)
+    }
+
+    public init(_ bytes: ArraySlice<UInt8>, firstLine: Int) {
         self.firstLine = firstLine
-        var fence: Substring?
-        var lineNumber = firstLine - 1
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        fingerprint = Fingerprint.of(bytes)
+        bytes.withUnsafeBufferPointer { scan($0) }
+    }
+
+    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var fence: UInt8 = 0
+        var lineNumber = firstLine
+        var start = 0
+        var inTimeline = false
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            var contentEnd = end
+            if contentEnd > start, bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+            var indent = start
+            while indent < contentEnd, indent - start < 4, bytes[indent] == 0x20 { indent += 1 }
+            let isFence = contentEnd - indent >= 3 && (bytes[indent] == 0x60 || bytes[indent] == 0x7E)
+                && bytes[indent + 1] == bytes[indent] && bytes[indent + 2] == bytes[indent]
+            if fence != 0 {
+                if isFence && bytes[indent] == fence { fence = 0 }
+            } else if isFence {
+                fence = bytes[indent]
+            } else if contentEnd - start >= 3, bytes[start] == 0x23, bytes[start + 1] == 0x23, bytes[start + 2] == 0x20 {
+                if var last = sections.popLast() {
+                    last.content = last.content.lowerBound..<start
+                    sections.append(last)
+                }
+                var titleEnd = contentEnd
+                while titleEnd > start + 3, bytes[titleEnd - 1] == 0x23 || bytes[titleEnd - 1] == 0x20 { titleEnd -= 1 }
+                var titleStart = start + 3
+                while titleStart < titleEnd, bytes[titleStart] == 0x20 { titleStart += 1 }
+                let title = String(decoding: UnsafeBufferPointer(rebasing: bytes[titleStart..<titleEnd]), as: UTF8.self)
+                sections.append(Section(title: title, line: lineNumber, content: min(end + 1, bytes.count)..<bytes.count))
+                inTimeline = title.lowercased() == "timeline"
+            } else if inTimeline, let entry = Self.timelineEntry(bytes[start..<contentEnd], line: lineNumber) {
+                timeline.append(entry)
+            }
             lineNumber += 1
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            let trimmed = line.drop { $0 == " " }
-            if let open = fence {
-                if trimmed.hasPrefix(open) { fence = nil }
-                continue
-            }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                fence = trimmed.prefix(3)
-                continue
-            }
-            if line.hasPrefix("## ") {
-                var title = line.dropFirst(3)
-                while title.hasSuffix("#") || title.hasSuffix(" ") { title = title.dropLast() }
-                sections.append(Section(title: String(title.drop { $0 == " " }), line: lineNumber, lines: []))
-            } else if !sections.isEmpty && !line.hasPrefix("# ") {
-                sections[sections.count - 1].lines.append((lineNumber, String(line)))
-            }
+            start = end + 1
         }
-        if let section = self.section(named: "Timeline") { timeline = Self.timeline(of: section) }
     }
 
     public func section(named title: String) -> Section? {
         sections.first { $0.title.lowercased() == title.lowercased() }
     }
 
-    /// Timeline list items: each starts with an RFC 3339 timestamp or `YYYY-MM-DD HH:MM` (UTC),
-    /// optionally in bold or code span. Indented continuation lines belong to the item above.
-    static func timeline(of section: Section) -> [TimelineEntry] {
-        var entries: [TimelineEntry] = []
-        for (number, text) in section.lines {
-            guard let marker = listItemContentStart(text) else { continue }
-            let content = text[marker...]
-            let column = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: marker) + 1
-            var stamp = content.drop { $0 == "*" || $0 == "`" || $0 == "_" }
-            stamp = stamp.prefix { $0 != "*" && $0 != "`" && $0 != "_" }
-            let token = stamp.prefix { $0 != " " && $0 != "\t" }
-            let timestamp = Timestamp.parseDateTime(token.hasSuffix(":") ? token.dropLast() : token)
-                ?? Timestamp.parseTimelineStamp(stamp.prefix(16))
-            entries.append(TimelineEntry(location: SourceLocation(line: number, column: column), text: String(content), timestamp: timestamp))
-        }
-        return entries
+    /// The text of a section (without its heading) in a document body, or nil.
+    public static func content(of title: String, in body: String) -> String? {
+        let bytes = Array(body.utf8)
+        guard let section = MarkdownBody(bytes[...], firstLine: 1).section(named: title) else { return nil }
+        return String(decoding: bytes[section.content.clamped(to: 0..<bytes.count)], as: UTF8.self)
     }
 
-    /// Index just after `- `, `* `, `+ ` or `1. ` at the start of a line, or nil.
-    private static func listItemContentStart(_ line: String) -> String.Index? {
+    /// A Timeline list item: `- `, `* `, `+ ` or `1. ` then an RFC 3339 timestamp or
+    /// `YYYY-MM-DD HH:MM` (UTC), optionally in bold or a code span.
+    static func timelineEntry(_ line: Slice<UnsafeBufferPointer<UInt8>>, line number: Int) -> TimelineEntry? {
         var i = line.startIndex
         guard i < line.endIndex else { return nil }
-        if "-*+".contains(line[i]) {
-            i = line.index(after: i)
+        if line[i] == 0x2D || line[i] == 0x2A || line[i] == 0x2B {
+            i += 1
         } else {
-            while i < line.endIndex, line[i].isASCII, line[i].isNumber { i = line.index(after: i) }
-            guard i > line.startIndex, i < line.endIndex, line[i] == "." || line[i] == ")" else { return nil }
-            i = line.index(after: i)
+            let digits = i
+            while i < line.endIndex, line[i] >= 0x30, line[i] <= 0x39 { i += 1 }
+            guard i > digits, i < line.endIndex, line[i] == 0x2E || line[i] == 0x29 else { return nil }
+            i += 1
         }
-        guard i < line.endIndex, line[i] == " " else { return nil }
-        while i < line.endIndex, line[i] == " " { i = line.index(after: i) }
-        return i < line.endIndex ? i : nil
+        guard i < line.endIndex, line[i] == 0x20 else { return nil }
+        while i < line.endIndex, line[i] == 0x20 { i += 1 }
+        guard i < line.endIndex else { return nil }
+        let content = String(decoding: UnsafeBufferPointer(rebasing: line[i...]), as: UTF8.self)
+        let column = String(decoding: UnsafeBufferPointer(rebasing: line[line.startIndex..<i]), as: UTF8.self).unicodeScalars.count + 1
+        var stamp = Substring(content).drop { $0 == "*" || $0 == "`" || $0 == "_" }
+        stamp = stamp.prefix { $0 != "*" && $0 != "`" && $0 != "_" }
+        let token = stamp.prefix { $0 != " " && $0 != "\t" }
+        let timestamp = Timestamp.parseDateTime(token.hasSuffix(":") ? token.dropLast() : token)
+            ?? Timestamp.parseTimelineStamp(stamp.prefix(16))
+        return TimelineEntry(location: SourceLocation(line: number, column: column), text: content, timestamp: timestamp)
     }
 }

@@ -14,6 +14,8 @@ public final class CompiledSchema: Sendable {
 
     /// Every violation in `instance`, each at the position of the failing value's field.
     public func validate(_ instance: Node) -> [SchemaViolation] {
+        // Most documents are valid: the boolean pass builds no pointers or messages.
+        if isValid(instance) { return [] }
         let evaluation = SchemaEvaluation(schema: self, collecting: true)
         _ = evaluation.check(0, instance, pointer: "", at: instance.location, depth: 0)
         return evaluation.violations

@@ -11,6 +11,8 @@ public struct LinearRegex: Sendable {
     public static let maxProgramSize = 20_000
 
     private let program: [Instruction]
+    /// The pattern starts with `^`: threads are only ever started at the first position.
+    private let anchored: Bool
 
     public init(_ pattern: String) throws {
         var parser = RegexParser(Array(pattern.unicodeScalars))
@@ -19,73 +21,100 @@ public struct LinearRegex: Sendable {
         try builder.emit(tree)
         builder.append(.match)
         program = builder.program
+        if case .assertStart = program.first { anchored = true } else { anchored = false }
     }
 
     /// True when the pattern matches anywhere in `text` (ECMA `RegExp.test` semantics).
+    /// Thread lists live in stack memory for the call: matching allocates nothing.
     public func matches(_ text: String) -> Bool {
-        let input = Array(text.unicodeScalars)
-        var current = ThreadList(capacity: program.count)
-        var next = ThreadList(capacity: program.count)
-        for position in 0...input.count {
-            addThread(&current, pc: 0, position: position, input: input)
-            if current.containsMatch(program) { return true }
-            guard position < input.count else { break }
-            let scalar = input[position]
-            next.clear()
-            for pc in current.items {
-                if case .char(let matcher) = program[pc], matcher.matches(scalar) {
-                    addThread(&next, pc: pc + 1, position: position + 1, input: input)
+        let size = program.count
+        // Two thread lists (dense + sparse each) and the closure stack (each state pushes at most two).
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 6 * size + 2) { buffer in
+            buffer.initialize(repeating: -1)
+            var current = ThreadList(buffer, offset: 0, size: size)
+            var next = ThreadList(buffer, offset: 2 * size, size: size)
+            let stack = buffer.baseAddress! + 4 * size
+            let scalars = text.unicodeScalars
+            var index = scalars.startIndex
+            var previous: Unicode.Scalar?
+            var position = 0
+            while true {
+                let scalar: Unicode.Scalar? = index < scalars.endIndex ? scalars[index] : nil
+                if position == 0 || !anchored {
+                    addThread(&current, pc: 0, atStart: position == 0, previous: previous, next: scalar, stack: stack)
                 }
-            }
-            swap(&current, &next)
-            if current.items.isEmpty, position + 1 <= input.count {
-                // No live threads: the next iteration seeds a fresh start anyway.
-                continue
+                if current.containsMatch(program) { return true }
+                guard let scalar else { return false }
+                if current.count == 0 && anchored { return false }
+                next.clear()
+                let following: Unicode.Scalar? = scalars.index(after: index) < scalars.endIndex ? scalars[scalars.index(after: index)] : nil
+                for k in 0..<current.count {
+                    let pc = current.item(k)
+                    if case .char(let matcher) = program[pc], matcher.matches(scalar) {
+                        addThread(&next, pc: pc + 1, atStart: false, previous: scalar, next: following, stack: stack)
+                    }
+                }
+                swap(&current, &next)
+                previous = scalar
+                index = scalars.index(after: index)
+                position += 1
             }
         }
-        return false
     }
 
     /// Follows jumps, splits and assertions from `pc`, adding every reachable char or match state.
-    private func addThread(_ list: inout ThreadList, pc start: Int, position: Int, input: [Unicode.Scalar]) {
-        var stack = [start]
-        while let pc = stack.popLast() {
+    private func addThread(_ list: inout ThreadList, pc start: Int, atStart: Bool, previous: Unicode.Scalar?, next: Unicode.Scalar?,
+                           stack: UnsafeMutablePointer<Int>) {
+        var top = 0
+        func push(_ pc: Int) { stack[top] = pc; top += 1 }
+        push(start)
+        while top > 0 {
+            top -= 1
+            let pc = stack[top]
             guard list.insert(pc) else { continue }
             switch program[pc] {
-            case .jump(let target): stack.append(target)
-            case .split(let a, let b): stack.append(b); stack.append(a)
-            case .assertStart: if position == 0 { stack.append(pc + 1) }
-            case .assertEnd: if position == input.count { stack.append(pc + 1) }
+            case .jump(let target): push(target)
+            case .split(let a, let b): push(b); push(a)
+            case .assertStart: if atStart { push(pc + 1) }
+            case .assertEnd: if next == nil { push(pc + 1) }
             case .wordBoundary(let wanted):
-                let before = position > 0 && CharMatcher.isWord(input[position - 1])
-                let after = position < input.count && CharMatcher.isWord(input[position])
-                if (before != after) == wanted { stack.append(pc + 1) }
+                let before = previous.map(CharMatcher.isWord) ?? false
+                let after = next.map(CharMatcher.isWord) ?? false
+                if (before != after) == wanted { push(pc + 1) }
             case .char, .match: break
             }
         }
     }
 }
 
+/// A sparse set of program counters (Briggs–Torczon) over caller-provided memory: O(1)
+/// insert, membership and clear, no initialisation needed.
 private struct ThreadList {
-    var items: [Int] = []
-    var present: [Bool]
+    private let dense: UnsafeMutablePointer<Int>
+    private let sparse: UnsafeMutablePointer<Int>
+    private(set) var count = 0
 
-    init(capacity: Int) { present = Array(repeating: false, count: capacity) }
+    init(_ buffer: UnsafeMutableBufferPointer<Int>, offset: Int, size: Int) {
+        dense = buffer.baseAddress! + offset
+        sparse = buffer.baseAddress! + offset + size
+    }
+
+    func item(_ k: Int) -> Int { dense[k] }
 
     mutating func insert(_ pc: Int) -> Bool {
-        if present[pc] { return false }
-        present[pc] = true
-        items.append(pc)
+        let slot = sparse[pc]
+        if slot >= 0, slot < count, dense[slot] == pc { return false }
+        sparse[pc] = count
+        dense[count] = pc
+        count += 1
         return true
     }
 
-    mutating func clear() {
-        for pc in items { present[pc] = false }
-        items.removeAll(keepingCapacity: true)
-    }
+    mutating func clear() { count = 0 }
 
     func containsMatch(_ program: [Instruction]) -> Bool {
-        items.contains { if case .match = program[$0] { return true } else { return false } }
+        for k in 0..<count { if case .match = program[dense[k]] { return true } }
+        return false
     }
 }
 

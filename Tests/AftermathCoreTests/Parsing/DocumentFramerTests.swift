@@ -15,14 +15,14 @@ final class DocumentFramerTests: XCTestCase {
         let framed = try frame("---\nid: X\n---\n## Summary\nText\n").get()
         XCTAssertEqual(String(decoding: framed.frontMatter, as: UTF8.self), "id: X\n")
         XCTAssertEqual(framed.frontMatterFirstLine, 2)
-        XCTAssertEqual(framed.body, "## Summary\nText\n")
+        XCTAssertEqual(String(decoding: framed.body, as: UTF8.self), "## Summary\nText\n")
         XCTAssertEqual(framed.bodyFirstLine, 4)
     }
 
     func testAcceptsByteOrderMarkAndCRLF() throws {
         let framed = try DocumentFramer.frame([0xEF, 0xBB, 0xBF] + Array("---\r\nid: X\r\n---\r\nBody\r\n".utf8)).get()
         XCTAssertEqual(String(decoding: framed.frontMatter, as: UTF8.self), "id: X\r\n")
-        XCTAssertEqual(framed.body, "Body\r\n")
+        XCTAssertEqual(String(decoding: framed.body, as: UTF8.self), "Body\r\n")
     }
 
     func testRefusesMissingAndUnterminatedFrontMatter() {
