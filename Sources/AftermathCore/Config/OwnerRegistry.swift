@@ -67,6 +67,18 @@ public enum Suggestion {
         return best?.0
     }
 
+    /// Like `closest(to:among:)` over a large sorted list: typos in IDs keep most of the
+    /// prefix, so only the sorted neighbours of the name are compared (bounded work).
+    public static func closest(to name: String, amongSorted sorted: [String], window: Int = 16, where include: (String) -> Bool = { _ in true }) -> String? {
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] < name { low = mid + 1 } else { high = mid }
+        }
+        let neighbours = sorted[max(0, low - window)..<min(sorted.count, low + window)].filter(include)
+        return closest(to: name, among: Array(neighbours))
+    }
+
     static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
         if a.isEmpty { return b.count }

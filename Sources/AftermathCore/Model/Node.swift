@@ -2,7 +2,9 @@
 /// Object entries keep their source order and the position of their key, so a diagnostic
 /// about a field points at the field's own line.
 public struct Node: Sendable, Equatable {
-    public indirect enum Value: Sendable, Equatable {
+    /// Not `indirect`: arrays already store their elements out of line, and boxing every
+    /// scalar would cost an allocation per value (measured: the largest single cost of a run).
+    public enum Value: Sendable, Equatable {
         case null
         case bool(Bool)
         case integer(Int)

@@ -5,6 +5,9 @@ public struct RepositoryIndex: Sendable {
     public private(set) var byID: [String: Document] = [:]
     public private(set) var duplicates: [String: [Document]] = [:]
     private var children: [String: [Document]] = [:]
+    private var byKind: [DocumentKind: [Document]] = [:]
+    /// All IDs, sorted, for "did you mean" suggestions.
+    public private(set) var sortedIDs: [String] = []
 
     public init(_ documents: [Document]) {
         self.documents = documents.sorted { $0.path < $1.path }
@@ -15,7 +18,9 @@ public struct RepositoryIndex: Sendable {
                 duplicates[document.id, default: [byID[document.id]!]].append(document)
             }
             if let parent = document.parentID { children[parent, default: []].append(document) }
+            byKind[document.kind, default: []].append(document)
         }
+        sortedIDs = byID.keys.sorted()
     }
 
     public subscript(id: String) -> Document? { byID[id] }
@@ -28,7 +33,12 @@ public struct RepositoryIndex: Sendable {
         children[findingID, default: []].filter { $0.kind == .remediation }
     }
 
-    public func documents(of kind: DocumentKind) -> [Document] { documents.filter { $0.kind == kind } }
+    public func documents(of kind: DocumentKind) -> [Document] { byKind[kind] ?? [] }
+
+    /// The existing ID of `kind` closest to a mistyped one.
+    public func suggestion(for id: String, kind: DocumentKind) -> String? {
+        Suggestion.closest(to: id, amongSorted: sortedIDs) { self.byID[$0]?.kind == kind }
+    }
 
     /// The postmortem a document belongs to, following links.
     public func postmortem(of document: Document) -> Document? {

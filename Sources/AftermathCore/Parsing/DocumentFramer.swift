@@ -21,61 +21,83 @@ public enum DocumentFramer {
         let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         let text = hasBOM ? Array(bytes.dropFirst(3)) : bytes
 
-        if let nul = text.firstIndex(of: 0) {
-            return .failure(ParseProblem(RuleID.invalidEncoding, at: TextPosition.location(ofByte: nul, in: text),
-                "file contains a NUL byte; documents must be UTF-8 text, not binary"))
-        }
-        if let bad = text.withUnsafeBufferPointer(UTF8Check.firstInvalidOffset) {
-            return .failure(ParseProblem(RuleID.invalidEncoding, at: TextPosition.location(ofByte: bad, in: text),
-                "invalid UTF-8 byte 0x\(String(text[bad], radix: 16, uppercase: true)); save the file as UTF-8"))
-        }
+        return text.withUnsafeBufferPointer { frame(text, $0, limits: limits) }
+    }
 
-        let lines = LineSplitter.lines(of: text)
-        if let conflict = conflictMarkerLine(lines, text) {
-            return .failure(ParseProblem(RuleID.conflictMarkers, at: SourceLocation(line: conflict, column: 1),
+    /// Two passes over the bytes, no allocation but the results: encoding, then lines.
+    private static func frame(_ text: [UInt8], _ b: UnsafeBufferPointer<UInt8>, limits: ParseLimits) -> Result<FramedDocument, ParseProblem> {
+        if let bad = UTF8Check.firstInvalidOffset(b) {
+            let message = b[bad] == 0
+                ? "file contains a NUL byte; documents must be UTF-8 text, not binary"
+                : "invalid UTF-8 byte 0x\(String(b[bad], radix: 16, uppercase: true)); save the file as UTF-8"
+            return .failure(ParseProblem(RuleID.invalidEncoding, at: TextPosition.location(ofByte: bad, in: text), message))
+        }
+        var lineStart = 0
+        var lineNumber = 1
+        var closing: (line: Int, start: Int, end: Int)?
+        var conflictOpen: Int?
+        var conflictClosed = false
+        var firstLineIsDelimiter = false
+        while lineStart < b.count || (lineStart == 0 && b.isEmpty) {
+            var lineEnd = lineStart
+            while lineEnd < b.count, b[lineEnd] != 0x0A { lineEnd += 1 }
+            let line = UnsafeBufferPointer(rebasing: b[lineStart..<lineEnd])
+            if lineNumber == 1 {
+                firstLineIsDelimiter = isDelimiter(line, allowDots: false)
+                if !firstLineIsDelimiter { break }
+            } else if closing == nil, isDelimiter(line, allowDots: true) {
+                closing = (lineNumber, lineStart, min(lineEnd + 1, b.count))
+            }
+            if isConflictMarker(line, UInt8(ascii: "<")) {
+                if conflictOpen == nil { conflictOpen = lineNumber }
+            } else if conflictOpen != nil, isConflictMarker(line, UInt8(ascii: ">")) {
+                conflictClosed = true
+            }
+            if lineEnd >= b.count { break }
+            lineStart = lineEnd + 1
+            lineNumber += 1
+        }
+        if let open = conflictOpen, conflictClosed {
+            return .failure(ParseProblem(RuleID.conflictMarkers, at: SourceLocation(line: open, column: 1),
                 "unresolved merge conflict marker; resolve the conflict and remove the markers"))
         }
-        guard let first = lines.first, isDelimiter(text[first.range], allowDots: false) else {
+        guard firstLineIsDelimiter else {
             return .failure(ParseProblem(RuleID.missingFrontMatter, at: .fileStart,
                 "document does not start with a `---` front matter line"))
         }
-        guard let closing = lines.dropFirst().firstIndex(where: { isDelimiter(text[$0.range], allowDots: true) }) else {
+        guard let closing else {
             return .failure(ParseProblem(RuleID.unterminatedFrontMatter, at: .fileStart,
                 "front matter opened on line 1 is never closed by a `---` line"))
         }
-        let yamlStart = lines.count > 1 ? lines[1].start : first.end
-        let yamlEnd = lines[closing].start
+        var yamlStart = 0
+        while yamlStart < b.count, b[yamlStart] != 0x0A { yamlStart += 1 }
+        yamlStart = min(yamlStart + 1, closing.start)
+        let yamlEnd = closing.start
         guard yamlEnd - yamlStart <= limits.maxFrontMatterBytes else {
             return .failure(ParseProblem(RuleID.limitExceeded, at: SourceLocation(line: 2, column: 1),
                 "front matter is \(yamlEnd - yamlStart) bytes, above the limit of \(limits.maxFrontMatterBytes) bytes"))
         }
-        let bodyStart = min(lines[closing].end, text.count)
         return .success(FramedDocument(
             frontMatter: Array(text[yamlStart..<yamlEnd]),
             frontMatterFirstLine: 2,
-            body: text[bodyStart...],
-            bodyFirstLine: closing + 2))
+            body: text[closing.end...],
+            bodyFirstLine: closing.line + 1))
+    }
+
+    /// `<<<<<<<` or `>>>>>>>` followed by a space, tab, CR or the end of the line.
+    private static func isConflictMarker(_ line: UnsafeBufferPointer<UInt8>, _ marker: UInt8) -> Bool {
+        guard line.count >= 7 else { return false }
+        for i in 0..<7 where line[i] != marker { return false }
+        return line.count == 7 || line[7] == 0x20 || line[7] == 0x0D || line[7] == 0x09
     }
 
     /// `---` (or `...` as YAML's document end) with optional trailing blanks and CR.
-    private static func isDelimiter(_ line: ArraySlice<UInt8>, allowDots: Bool) -> Bool {
-        var content = line
-        while let last = content.last, last == 0x0D || last == 0x20 || last == 0x09 { content.removeLast() }
-        if content.elementsEqual("---".utf8) { return true }
-        return allowDots && content.elementsEqual("...".utf8)
-    }
-
-    /// The first `<<<<<<<` line when a conflict block (with its `>>>>>>>`) is present.
-    private static func conflictMarkerLine(_ lines: [LineSplitter.Line], _ text: [UInt8]) -> Int? {
-        func starts(_ line: LineSplitter.Line, _ marker: UInt8) -> Bool {
-            let slice = text[line.range]
-            guard slice.count >= 7, slice.prefix(7).allSatisfy({ $0 == marker }) else { return false }
-            let rest = slice.dropFirst(7)
-            return rest.first.map { $0 == 0x20 || $0 == 0x0D || $0 == 0x09 } ?? true
-        }
-        guard let open = lines.firstIndex(where: { starts($0, UInt8(ascii: "<")) }),
-              lines[open...].contains(where: { starts($0, UInt8(ascii: ">")) }) else { return nil }
-        return open + 1
+    private static func isDelimiter(_ line: UnsafeBufferPointer<UInt8>, allowDots: Bool) -> Bool {
+        var count = line.count
+        while count > 0, line[count - 1] == 0x0D || line[count - 1] == 0x20 || line[count - 1] == 0x09 { count -= 1 }
+        guard count == 3 else { return false }
+        if line[0] == 0x2D && line[1] == 0x2D && line[2] == 0x2D { return true }
+        return allowDots && line[0] == 0x2E && line[1] == 0x2E && line[2] == 0x2E
     }
 }
 

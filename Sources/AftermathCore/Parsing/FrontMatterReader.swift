@@ -133,7 +133,6 @@ public final class FrontMatterReader {
 
     private func readEntries(depth: Int) throws -> [Node.Entry] {
         var entries: [Node.Entry] = []
-        var seen: [String: SourceLocation] = [:]
         while true {
             let keyEvent = try next()
             if keyEvent.raw.type == YAML_MAPPING_END_EVENT { break }
@@ -151,12 +150,12 @@ public final class FrontMatterReader {
                                              "YAML merge keys (`<<`) are not allowed in front matter"))
                 continue
             }
-            if let earlier = seen[name] {
+            // A linear scan beats hashing for the dozen keys a mapping has.
+            if let earlier = entries.first(where: { $0.key == name }) {
                 problems.append(ParseProblem(RuleID.duplicateKey, at: keyLocation,
-                                             "duplicate key `\(name)` (first defined on line \(earlier.line))"))
+                                             "duplicate key `\(name)` (first defined on line \(earlier.keyLocation.line))"))
                 continue
             }
-            seen[name] = keyLocation
             entries.append(Node.Entry(key: name, keyLocation: keyLocation, value: value))
         }
         return entries

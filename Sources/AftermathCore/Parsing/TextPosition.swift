@@ -22,12 +22,17 @@ enum TextPosition {
 /// Validates UTF-8 and returns the offset of the first byte that is not part of a
 /// well-formed sequence (overlongs, surrogates and values above U+10FFFF are rejected).
 enum UTF8Check {
+    /// Also reports a NUL byte, which no text document holds.
     static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         let n = bytes.count
         while i < n {
             let b0 = bytes[i]
-            if b0 < 0x80 { i += 1; continue }
+            if b0 < 0x80 {
+                if b0 == 0 { return i }
+                i += 1
+                continue
+            }
             let length: Int
             var lower: UInt8 = 0x80
             var upper: UInt8 = 0xBF

@@ -37,7 +37,8 @@ enum SchemaCheck: Sendable {
     case enumeration([Node.Value])
     case constant(Node.Value)
     case required([String])
-    case properties([String: Int])
+    /// Name → subschema, searched linearly: schemas declare a few dozen properties at most.
+    case properties([(String, Int)])
     case patternProperties([(LinearRegex, Int)])
     case additionalProperties(Int, declared: Set<String>, patterns: [LinearRegex])
     case propertyNames(Int)

@@ -97,9 +97,9 @@ struct SchemaCompiler {
         case "required": return .required(try stringArray(value, pointer))
         case "properties":
             guard let entries = value.objectEntries else { throw fail(pointer, "expected an object") }
-            var map: [String: Int] = [:]
-            for e in entries { map[e.key] = try sub(e.value, "\(pointer)/\(JSONPointer.escape(e.key))") }
-            return .properties(map)
+            var list: [(String, Int)] = []
+            for e in entries { list.append((e.key, try sub(e.value, "\(pointer)/\(JSONPointer.escape(e.key))"))) }
+            return .properties(list)
         case "patternProperties":
             guard let entries = value.objectEntries else { throw fail(pointer, "expected an object") }
             var list: [(LinearRegex, Int)] = []

@@ -77,11 +77,11 @@ final class SchemaEvaluation {
                 if !collecting { break }
             }
             return ok
-        case .properties(let map):
+        case .properties(let list):
             guard case .object(let entries) = instance.value else { return true }
             var ok = true
             for entry in entries {
-                guard let sub = map[entry.key] else { continue }
+                guard let sub = list.first(where: { $0.0 == entry.key })?.1 else { continue }
                 if !check(sub, entry.value, pointer: child(pointer, entry.key), at: entry.keyLocation, depth: depth + 1) {
                     ok = false
                     if !collecting { return false }

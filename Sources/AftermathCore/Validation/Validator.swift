@@ -39,11 +39,9 @@ public struct Validator: Sendable {
         let paths = try documentPaths(in: snapshot)
         let parsed = try parseAll(paths, from: snapshot)
         let context = RuleContext(ruleset: ruleset, today: today)
+        // Document rules ran in parallel with parsing (see `checkedFile`).
         var diagnostics = parsed.flatMap(\.diagnostics)
         let documents = parsed.compactMap(\.document)
-        for document in documents {
-            for rule in RuleCatalogue.documentRules { diagnostics += rule.check(document, in: context) }
-        }
         let index = RepositoryIndex(documents)
         for rule in RuleCatalogue.repositoryRules { diagnostics += rule.check(index, in: context) }
         let all = diagnostics.sortedForReport()
@@ -56,11 +54,21 @@ public struct Validator: Sendable {
         return f.isEmpty || path == f || path.hasPrefix(f + "/")
     }
 
+    /// A parsed file with the single-document rules' diagnostics added: they depend on the
+    /// document alone, so they run on the worker threads and are cached with the parse.
+    static func checkedFile(_ file: ParsedFile, context: RuleContext) -> ParsedFile {
+        guard let document = file.document else { return file }
+        var file = file
+        for rule in RuleCatalogue.documentRules { file.diagnostics += rule.check(document, in: context) }
+        return file
+    }
+
     private func parseAll(_ paths: [String], from snapshot: Snapshot) throws -> [ParsedFile] {
         let workers = max(1, min(threads > 0 ? threads : ProcessorCount.online, paths.count))
         let results = ResultSlots<Result<ParsedFile, Error>>(count: paths.count)
         let ruleset = self.ruleset
         let cache = self.cache
+        let context = RuleContext(ruleset: ruleset, today: today)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var i = worker
             while i < paths.count {
@@ -71,7 +79,7 @@ public struct Validator: Sendable {
                     guard let bytes = try snapshot.read(path, upTo: ruleset.configuration.limits.maxFileBytes + 1) else {
                         throw SnapshotError("\(path): listed but could not be read")
                     }
-                    let parsed = DocumentParser.parse(path: path, bytes: bytes, ruleset: ruleset)
+                    let parsed = Self.checkedFile(DocumentParser.parse(path: path, bytes: bytes, ruleset: ruleset), context: context)
                     if let contentID { cache?.store(parsed, contentID: contentID) }
                     return parsed
                 }

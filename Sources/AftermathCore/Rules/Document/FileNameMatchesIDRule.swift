@@ -13,11 +13,15 @@ public struct FileNameMatchesIDRule: DocumentRule {
     public init() {}
 
     public func check(_ document: Document, in context: RuleContext) -> [Diagnostic] {
-        let components = document.path.split(separator: "/")
-        guard let file = components.last else { return [] }
+        let path = Substring(document.path)
+        let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+        let file = slash.map { path[path.index(after: $0)...] } ?? path
         let named: Substring?
         if document.kind == .postmortem {
-            named = file == "postmortem.md" && components.count >= 2 ? Self.leadingID(components[components.count - 2], prefix: "PM-", groups: 2) : nil
+            guard file == "postmortem.md", let slash else { return [] }
+            let folderPath = path[..<slash]
+            let folder = folderPath.utf8.lastIndex(of: UInt8(ascii: "/")).map { folderPath[folderPath.index(after: $0)...] } ?? folderPath
+            named = Self.leadingID(folder, prefix: "PM-", groups: 2)
         } else {
             named = Self.leadingID(file, prefix: document.kind.idPrefix, groups: 3)
         }

@@ -25,10 +25,9 @@ public struct BrokenLinkRule: RepositoryRule {
             }
             for link in links {
                 if let target = index[link.id], target.kind == link.kind { continue }
-                let known = index.documents(of: link.kind).map(\.id)
                 let what = index[link.id].map { "is a \($0.kind.rawValue), not a \(link.kind.rawValue)" } ?? "does not exist"
                 diagnostics.append(context.diagnostic(Self.description, document, at: link.location,
-                    "`\(link.field)` links to `\(link.id)`, which \(what)\(Suggestion.hint(Suggestion.closest(to: link.id, among: known)))"))
+                    "`\(link.field)` links to `\(link.id)`, which \(what)\(Suggestion.hint(index.suggestion(for: link.id, kind: link.kind)))"))
             }
         }
         return diagnostics

@@ -27,8 +27,11 @@ public struct MisfiledDocumentRule: RepositoryRule {
 
     /// `PM-2026-007` for a path containing a `PM-2026-007-slug/` folder.
     static func postmortemFolderID(_ path: String) -> String? {
-        for component in path.split(separator: "/").dropLast() {
-            if let id = FileNameMatchesIDRule.leadingID(component, prefix: "PM-", groups: 2) { return String(id) }
+        var rest = Substring(path)
+        while let slash = rest.utf8.firstIndex(of: UInt8(ascii: "/")) {
+            let component = rest[..<slash]
+            if component.hasPrefix("PM-"), let id = FileNameMatchesIDRule.leadingID(component, prefix: "PM-", groups: 2) { return String(id) }
+            rest = rest[rest.index(after: slash)...]
         }
         return nil
     }
