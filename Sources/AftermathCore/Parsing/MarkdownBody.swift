@@ -14,6 +14,20 @@ public struct MarkdownBody: Sendable {
         public var location: SourceLocation
         public var text: String
         public var timestamp: Timestamp?
+
+        /// What happened: the text after the time (and any bold, code span or dash around it).
+        public var event: String {
+            var rest = Substring(text).drop { $0 == "*" || $0 == "`" || $0 == "_" }
+            let token = rest.prefix { $0 != " " && $0 != "\t" && $0 != "*" && $0 != "`" }
+            if Timestamp.parseDateTime(token.hasSuffix(":") ? token.dropLast() : token) != nil {
+                rest = rest.dropFirst(token.count)
+            } else if Timestamp.parseTimelineStamp(rest.prefix(16)) != nil {
+                rest = rest.dropFirst(16)
+            } else {
+                return text
+            }
+            return String(rest.drop { " \t*`_:-—–".contains($0) })
+        }
     }
 
     /// A hash of the body's bytes; the text itself is not kept (memory at 100k documents),

@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""Benchmark harness: measures Aftermath beside the Python baseline and the I/O floors in the
+same run, and prints each figure (median of several runs, peak memory) beside its target.
+
+    bench.py --binary .build/release/aftermath [--documents 100000] [--runs 5] [--work DIR]
+
+Corpora are generated under --work (default Benchmarks/corpus, git-ignored) and reused.
+"""
+import argparse, json, os, statistics, subprocess, sys, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+def measure(cmd, cwd, runs, env=None, shell=False):
+    """Median wall time of `runs` runs."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, cwd=cwd, env=env, shell=shell, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+def peak_of(cmd, cwd, env=None):
+    """Peak RSS of one command, read from /usr/bin/time (independent of earlier children)."""
+    out = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE, text=True).stderr.strip().splitlines()
+    try:
+        return int(out[-1]) / 1024
+    except (ValueError, IndexError):
+        return float("nan")
+
+def corpus(work, documents, errors):
+    path = os.path.join(work, f"corpus-{documents}-{errors}")
+    if not os.path.exists(os.path.join(path, ".git")):
+        subprocess.run([sys.executable, os.path.join(HERE, "generate_corpus.py"), path, "--documents", str(documents),
+                        "--errors", str(errors)], check=True)
+    return path
+
+def error_count_aftermath(binary, repo):
+    out = subprocess.run([binary, "validate", "--format", "json"], cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True).stdout
+    return json.loads(out)["summary"]["errors"]
+
+def error_count_baseline(repo):
+    out = subprocess.run([sys.executable, os.path.join(HERE, "baseline", "validate.py"), repo, os.path.join(ROOT, "schema")],
+                         stdout=subprocess.PIPE, text=True).stdout
+    return int(out.split()[0])
+
+def changed_documents(repo, count):
+    files = subprocess.run(["git", "ls-files", "postmortems"], cwd=repo, stdout=subprocess.PIPE, text=True).stdout.split()
+    chosen = [f for f in files if "/remediations/" in f][:count]
+    for f in chosen:
+        p = os.path.join(repo, f)
+        text = open(p).read().replace("\npriority: p", "\npriority: p", 1)
+        open(p, "w").write(text + "Benchmark edit.\n")
+    subprocess.run(["git", "add"] + chosen, cwd=repo, check=True)
+    return chosen
+
+def restore(repo):
+    subprocess.run(["git", "reset", "-q", "--hard"], cwd=repo, check=True)
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--documents", type=int, default=100000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--baseline-runs", type=int, default=3)
+    parser.add_argument("--work", default=os.path.join(HERE, "corpus"))
+    args = parser.parse_args()
+    binary = os.path.abspath(args.binary)
+    os.makedirs(args.work, exist_ok=True)
+
+    # Agreement: both tools count the same errors on a sprinkled corpus.
+    sprinkled = corpus(args.work, 10000, 60)
+    ours, theirs = error_count_aftermath(binary, sprinkled), error_count_baseline(sprinkled)
+    print(f"agreement on the sprinkled 10k corpus: aftermath {ours} errors, baseline {theirs} errors -> {'OK' if ours == theirs == 60 else 'MISMATCH'}")
+    if ours != theirs:
+        sys.exit(1)
+
+    repo = corpus(args.work, args.documents, 0)
+    n = args.documents
+    rows = []
+    def row(name, seconds, peak, target, note=""):
+        rows.append((name, seconds, peak, target, note))
+
+    base_t = measure([sys.executable, os.path.join(HERE, "baseline", "validate.py"), repo, os.path.join(ROOT, "schema")], repo, args.baseline_runs)
+    base_peak = peak_of([sys.executable, os.path.join(HERE, "baseline", "validate.py"), repo, os.path.join(ROOT, "schema")], repo)
+    row("baseline (Python: PyYAML C loader + jsonschema + links)", base_t, base_peak, "")
+
+    t = measure([binary, "validate"], repo, args.runs)
+    row("aftermath validate (working tree)", t, peak_of([binary, "validate"], repo), ">= 20x baseline", f"{base_t / t:.1f}x baseline")
+    t1 = measure([binary, "validate", "--threads", "1"], repo, max(1, args.runs // 2))
+    row("aftermath validate --threads 1", t1, peak_of([binary, "validate", "--threads", "1"], repo), "", f"{base_t / t1:.1f}x baseline")
+    t = measure([binary, "validate", "--rev", "HEAD"], repo, args.runs)
+    row("aftermath validate --rev HEAD (object database)", t, peak_of([binary, "validate", "--rev", "HEAD"], repo), ">= 12x baseline", f"{base_t / t:.1f}x baseline")
+
+    for count in (1, 20):
+        changed_documents(repo, count)
+        t = measure([binary, "validate", "--staged"], repo, args.runs)
+        row(f"aftermath validate --staged, {count} changed", t, peak_of([binary, "validate", "--staged"], repo), "< 0.200 s")
+        if count == 20:
+            t = measure([binary, "hook", "pre-commit"], repo, args.runs)
+            row("aftermath hook pre-commit, 20 changed", t, peak_of([binary, "hook", "pre-commit"], repo), "< 0.200 s")
+        restore(repo)
+
+    cold = None
+    try:
+        subprocess.run(["sh", "-c", "sync && echo 3 > /proc/sys/vm/drop_caches"], check=True, stderr=subprocess.DEVNULL)
+        start = time.perf_counter()
+        subprocess.run([binary, "list"], cwd=repo, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cold = time.perf_counter() - start
+    except subprocess.CalledProcessError:
+        pass
+    t = measure([binary, "list"], repo, args.runs)
+    if cold is not None:
+        row("aftermath list (default view), cold page cache", cold, float("nan"), "< 1 s")
+    row("aftermath list (default view), warm", t, peak_of([binary, "list"], repo), "< 0.300 s")
+
+    t = measure("git cat-file --batch-all-objects --batch > /dev/null", repo, args.runs, shell=True)
+    row("floor: git cat-file --batch-all-objects --batch", t, float("nan"), "")
+    t = measure("find postmortems -name '*.md' -print0 | xargs -0 cat > /dev/null", repo, args.runs, shell=True)
+    row("floor: cat of every document", t, float("nan"), "")
+
+    print(f"\n{n} documents, median of {args.runs} runs (baseline: {args.baseline_runs}), {os.cpu_count()} cores\n")
+    print(f"| {'measurement':<58} | {'median':>9} | {'peak MB':>8} | {'target':<16} | ratio |")
+    print(f"|{'-' * 60}|{'-' * 11}|{'-' * 10}|{'-' * 18}|-------|")
+    for name, seconds, peak, target, note in rows:
+        peak_text = "" if peak != peak else f"{peak:.0f}"
+        print(f"| {name:<58} | {seconds:>8.3f}s | {peak_text:>8} | {target:<16} | {note} |")
+    print("\npeak memory target: < 300 MB at 100k documents")
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,22 @@
+import AftermathCore
+
+/// Schema and instance both fuzzed: the input is `schema JSON` NUL `instance`, the instance
+/// read as JSON and as YAML front matter. Compile errors are expected; crashes and hangs are not.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let split = bytes.firstIndex(of: 0) ?? bytes.count
+    let schemaBytes = Array(bytes[..<split])
+    let instanceBytes = split < bytes.count ? Array(bytes[(split + 1)...]) : []
+    guard case .success(let schemaNode) = JSONReader.read(schemaBytes),
+          let schema = try? CompiledSchema.compile(schemaNode) else { return 0 }
+    if case .success(let instance) = JSONReader.read(instanceBytes) {
+        _ = schema.validate(instance)
+    }
+    if instanceBytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) != nil,
+       let root = FrontMatterReader.read(instanceBytes, firstLine: 2).root {
+        _ = schema.validate(root)
+        _ = schema.isValid(root)
+    }
+    return 0
+}

@@ -1,0 +1,35 @@
+/// One short Markdown message per owner — their open and overdue items with links — for a
+/// mail or chat bot to send: the reminder that keeps items from being forgotten.
+public struct Digest: Sendable {
+    public struct Message: Sendable {
+        public var owner: String
+        public var email: String?
+        public var text: String
+    }
+
+    public static func messages(index: RepositoryIndex, ruleset: Ruleset, today: Timestamp) -> [Message] {
+        let trackers = ruleset.configuration.trackers
+        let open = index.documents(of: .remediation).filter(\.isOpen).map { ItemRow($0, in: index, trackers: trackers, today: today) }
+        let byOwner = Dictionary(grouping: open) { ruleset.owners.resolve($0.owner)?.handle ?? $0.owner }
+        return byOwner.keys.sorted().map { owner in
+            let rows = (byOwner[owner] ?? []).sorted { ($0.isOverdue ? 0 : 1, $0.due ?? "") < ($1.isOverdue ? 0 : 1, $1.due ?? "") }
+            let overdue = rows.filter(\.isOverdue).count
+            var name = owner, email: String?
+            switch ruleset.owners.resolve(owner) {
+            case .person(let p)?: name = p.name; email = p.email
+            case .team(let t)?: name = t.name ?? t.handle
+            case nil: break
+            }
+            var text = "## Remediation items for \(ReportMarkdown.escape(name)) — \(today.dateString)\n\n"
+            text += "You have \(rows.count) open item\(rows.count == 1 ? "" : "s")" + (overdue > 0 ? ", **\(overdue) overdue**" : "") + ".\n\n"
+            for row in rows {
+                var line = "- \(row.isOverdue ? "**OVERDUE \(row.overdueDays ?? 0)d** " : "")\(row.id) (\(row.status), due \(row.due ?? "—")): \(ReportMarkdown.escape(row.title))"
+                for bug in row.bugs { line += bug.url.map { " — [\(ReportMarkdown.escape(bug.reference))](\($0))" } ?? " — \(ReportMarkdown.escape(bug.reference))" }
+                if let pm = row.postmortemID { line += " · \(pm)" }
+                text += line + "\n"
+            }
+            text += "\nUpdate an item with `aftermath set ID status=in-progress` (or done, with resolved_at and resolution).\n"
+            return Message(owner: owner, email: email, text: text)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+/// What git history says about one document: when it appeared, when it was first resolved,
+/// and each time its due date moved later. Computed at the edge (one pass over the commits)
+/// and handed to the reports; empty when there is no history.
+public struct ItemTimes: Sendable {
+    public var opened: Int64?
+    public var closed: Int64?
+    /// (seconds since the epoch of the commit, days the due date moved later)
+    public var duePushbacks: [(time: Int64, days: Int)] = []
+
+    public init(opened: Int64? = nil, closed: Int64? = nil, duePushbacks: [(time: Int64, days: Int)] = []) {
+        self.opened = opened
+        self.closed = closed
+        self.duePushbacks = duePushbacks
+    }
+
+    public var daysToClose: Double? {
+        guard let opened, let closed else { return nil }
+        return Double(closed - opened) / 86_400
+    }
+}
+
+/// Builds `ItemTimes` from the states of documents after each commit, oldest first.
+public struct ItemTimesBuilder: Sendable {
+    public private(set) var times: [String: ItemTimes] = [:]
+    /// Month (`YYYY-MM`) → (open, closed) remediation items at the end of that month.
+    public private(set) var monthly: [(month: String, open: Int, closed: Int)] = []
+    private var lastDue: [String: String] = [:]
+
+    public init() {}
+
+    public mutating func add(commitTime: Int64, documents: [Document]) {
+        for document in documents {
+            var entry = times[document.id] ?? ItemTimes()
+            if entry.opened == nil { entry.opened = commitTime }
+            if entry.closed == nil, !document.isOpen { entry.closed = commitTime }
+            if document.isOpen { entry.closed = nil }
+            if let due = document.string("due") {
+                if let previous = lastDue[document.id], let a = Timestamp.parseDate(previous), let b = Timestamp.parseDate(due), b > a {
+                    entry.duePushbacks.append((commitTime, Int((b.secondsSinceEpoch - a.secondsSinceEpoch) / 86_400)))
+                }
+                lastDue[document.id] = due
+            }
+            times[document.id] = entry
+        }
+        let month = String(Timestamp(secondsSinceEpoch: Double(commitTime)).dateString.prefix(7))
+        let items = documents.filter { $0.kind == .remediation }
+        let point = (month, items.filter(\.isOpen).count, items.count - items.filter(\.isOpen).count)
+        if monthly.last?.month == month { monthly[monthly.count - 1] = point } else { monthly.append(point) }
+    }
+}

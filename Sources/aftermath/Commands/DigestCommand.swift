@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import AftermathCore
+
+struct DigestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "digest",
+        abstract: "One short Markdown reminder per owner (open and overdue items with links), for a mail or chat bot.",
+        discussion: "To stdout, separated by a line `---` and headed by `<!-- owner: HANDLE email: ADDRESS -->`; with --output-dir, one file per owner named HANDLE.md."
+    )
+
+    @Option(help: ArgumentHelp("Write one file per owner into this folder.", valueName: "dir"), completion: .directory)
+    var outputDir: String?
+
+    @Option(help: ArgumentHelp("Only this owner.", valueName: "handle"))
+    var owner: String?
+
+    @OptionGroup var snapshot: SnapshotOptions
+    @OptionGroup var today: TodayOption
+
+    func run() throws {
+        try Console.run { console in
+            let session = try EditSession(snapshot: snapshot.choice, today: today.timestamp)
+            var messages = Digest.messages(index: session.index, ruleset: session.ruleset, today: today.timestamp)
+            if let owner {
+                let handle = session.ruleset.owners.resolve(owner)?.handle ?? owner
+                messages = messages.filter { $0.owner == handle }
+            }
+            guard let outputDir else {
+                console.out(messages.map { "<!-- owner: \($0.owner) email: \($0.email ?? "") -->\n\($0.text)" }.joined(separator: "\n---\n\n"))
+                return ExitStatus.ok
+            }
+            try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
+            for message in messages {
+                // Handles are validated by the schemas; still, never let one name a path elsewhere.
+                let name = message.owner.replacing("/", with: "_").replacing("..", with: "_")
+                try ReportOutput.write(message.text, to: outputDir + "/" + name + ".md", console: console)
+            }
+            return ExitStatus.ok
+        }
+    }
+}

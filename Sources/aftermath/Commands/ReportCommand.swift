@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import AftermathCore
+import AftermathGit
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case markdown, html }
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "The review report (Markdown or a self-contained HTML dashboard), or with an ID the incident report of one postmortem.",
+        discussion: """
+        Without ID: open items by owner and team, the overdue list, postmortems that cannot be closed yet with their \
+        blockers, age of open items, time to close and due dates pushed back (from git history), what was closed since \
+        --since, incident figures, the on-time rate and recurring weaknesses. With --format html: one HTML file with \
+        inline CSS and SVG charts, no network requests.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("A postmortem ID for its incident report.", valueName: "id"))
+    var id: String?
+
+    @Option(help: "markdown or html.")
+    var format: ReportFormat = .markdown
+
+    @Option(help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"), completion: .file())
+    var output: String?
+
+    @Option(help: ArgumentHelp("Also list what was closed since this date.", valueName: "date"))
+    var since: String?
+
+    @Flag(help: "Do not read git history (faster; time-to-close and pushed-back figures are then omitted).")
+    var noHistory = false
+
+    @OptionGroup var snapshot: SnapshotOptions
+    @OptionGroup var today: TodayOption
+
+    func validate() throws {
+        if let since, Timestamp.parseDate(since) == nil { throw ValidationError("--since must be a date like 2026-03-01") }
+    }
+
+    func run() throws {
+        try Console.run { console in
+            let session = try EditSession(snapshot: snapshot.choice, today: today.timestamp)
+            let document: ReportDocument
+            if let id {
+                let pm = try session.document(id, kind: .postmortem)
+                let bytes = try session.bytes(of: pm)
+                let body = (try? DocumentFramer.frame(bytes).get()).map { String(decoding: $0.body, as: UTF8.self) } ?? ""
+                document = IncidentReport(postmortem: pm, body: body, index: session.index, ruleset: session.ruleset, today: today.timestamp).build()
+            } else {
+                let history = noHistory ? ItemTimesBuilder() : RepositoryTimeline.build(workspace: session.workspace, ruleset: session.ruleset)
+                document = ReviewReport(index: session.index, ruleset: session.ruleset, today: today.timestamp, times: history.times,
+                                        monthly: history.monthly, since: since.flatMap(Timestamp.parseDate)).build(charts: format == .html)
+            }
+            let text = format == .html
+                ? ReportHTML.render(document, generated: today.timestamp.dateString)
+                : ReportMarkdown.render(document)
+            try ReportOutput.write(text, to: output, console: console)
+            return ExitStatus.ok
+        }
+    }
+}
+
+enum ReportOutput {
+    /// To stdout, or atomically to a file (replacing it, since reports are generated output).
+    static func write(_ text: String, to path: String?, console: Console) throws {
+        guard let path else { return console.out(text) }
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        if let existing = FileManager.default.contents(atPath: absolute) {
+            try AtomicFile.replace(absolute, expected: Array(existing), with: Array(text.utf8))
+        } else {
+            try AtomicFile.create(absolute, content: Array(text.utf8))
+        }
+        console.err("wrote \(path)")
+    }
+}
