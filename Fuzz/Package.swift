@@ -1,14 +1,19 @@
 // swift-tools-version:6.0
 // libFuzzer targets for Aftermath's parsers. A separate package so the main build never needs
 // -sanitize=fuzzer; build and run them with Fuzz/run (see the README, "Fuzzing").
+import Foundation
 import PackageDescription
+
+// A path dependency is identified by its folder name, which depends on where the project is
+// checked out; read it rather than assume it.
+let aftermath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent.lowercased()
 
 let package = Package(
     name: "AftermathFuzz",
     dependencies: [.package(path: "..")],
     targets: [
-        .executableTarget(name: "FuzzFrontMatter", dependencies: [.product(name: "AftermathCore", package: "main")]),
-        .executableTarget(name: "FuzzSchema", dependencies: [.product(name: "AftermathCore", package: "main")]),
-        .executableTarget(name: "FuzzMarkdown", dependencies: [.product(name: "AftermathCore", package: "main")]),
+        .executableTarget(name: "FuzzFrontMatter", dependencies: [.product(name: "AftermathCore", package: aftermath)]),
+        .executableTarget(name: "FuzzSchema", dependencies: [.product(name: "AftermathCore", package: aftermath)]),
+        .executableTarget(name: "FuzzMarkdown", dependencies: [.product(name: "AftermathCore", package: aftermath)]),
     ]
 )

@@ -22,3 +22,17 @@ enum FuzzRuleset {
         return ruleset
     }()
 }
+
+// SwiftPM links an executable's entry point as `FuzzFrontMatter_main`; it hands control to libFuzzer's
+// driver (the toolchain's libclang_rt.fuzzer) with the function above as the callback.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(_ argc: UnsafeMutablePointer<Int32>,
+                     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                     _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32) -> Int32
+
+@_cdecl("FuzzFrontMatter_main")
+public func fuzzerMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    var count = argc
+    var arguments = argv
+    return runFuzzerDriver(&count, &arguments, fuzz)
+}
