@@ -5,6 +5,7 @@ public struct Tracker: Sendable {
     public var urlTemplate: String
     private let regex: LinearRegex
     private let captureNames: [String]
+    private let capture: TrackerCapture
 
     /// - Throws: `LinearRegex.CompileError` when the pattern cannot be used.
     public init(name: String, pattern: String, url: String) throws {
@@ -14,6 +15,7 @@ public struct Tracker: Sendable {
         // Named groups become `{name}` placeholders; the whole reference is `{ref}`.
         regex = try LinearRegex(pattern)
         captureNames = Tracker.groupNames(in: pattern)
+        capture = TrackerCapture(pattern: pattern)
     }
 
     public func matches(_ reference: String) -> Bool { regex.matches(reference) }
@@ -22,7 +24,7 @@ public struct Tracker: Sendable {
     /// taking the named group's text, found by re-matching with `TrackerCapture`.
     public func url(for reference: String) -> String? {
         guard regex.matches(reference) else { return nil }
-        guard let captures = TrackerCapture.extract(pattern: pattern, names: captureNames, from: reference) else { return nil }
+        guard let captures = capture.extract(names: captureNames, from: reference) else { return nil }
         var url = urlTemplate.replacing("{ref}", with: reference)
         for (name, value) in captures { url = url.replacing("{\(name)}", with: value) }
         return url

@@ -49,6 +49,14 @@ public struct Validator: Sendable {
         return ValidationResult(diagnostics: shown, index: index, fileCount: paths.count, allDiagnostics: all)
     }
 
+    /// The documents and their links only, without rules: for views that show rather than check.
+    public func read(_ snapshot: Snapshot) throws -> ValidationResult {
+        let paths = try documentPaths(in: snapshot)
+        let parsed = try parseAll(paths, from: snapshot, checks: false)
+        let all = parsed.flatMap(\.diagnostics).sortedForReport()
+        return ValidationResult(diagnostics: all, index: RepositoryIndex(parsed.compactMap(\.document)), fileCount: paths.count, allDiagnostics: all)
+    }
+
     static func path(_ path: String, isWithin filter: String) -> Bool {
         let f = RepositoryConfiguration.normalizeFolder(filter)
         return f.isEmpty || path == f || path.hasPrefix(f + "/")
@@ -63,7 +71,7 @@ public struct Validator: Sendable {
         return file
     }
 
-    private func parseAll(_ paths: [String], from snapshot: Snapshot) throws -> [ParsedFile] {
+    private func parseAll(_ paths: [String], from snapshot: Snapshot, checks: Bool = true) throws -> [ParsedFile] {
         let workers = max(1, min(threads > 0 ? threads : ProcessorCount.online, paths.count))
         let results = ResultSlots<Result<ParsedFile, Error>>(count: paths.count)
         let ruleset = self.ruleset
@@ -75,11 +83,13 @@ public struct Validator: Sendable {
                 let path = paths[i]
                 results[i] = Result {
                     let contentID = cache == nil ? nil : snapshot.contentID(path)
-                    if let contentID, let hit = cache?.lookup(path, contentID) { return hit }
+                    if checks, let contentID, let hit = cache?.lookup(path, contentID) { return hit }
                     guard let bytes = try snapshot.read(path, upTo: ruleset.configuration.limits.maxFileBytes + 1) else {
                         throw SnapshotError("\(path): listed but could not be read")
                     }
-                    let parsed = Self.checkedFile(DocumentParser.parse(path: path, bytes: bytes, ruleset: ruleset), context: context)
+                    let file = DocumentParser.parse(path: path, bytes: bytes, ruleset: ruleset)
+                    guard checks else { return file }
+                    let parsed = Self.checkedFile(file, context: context)
                     if let contentID { cache?.store(parsed, contentID: contentID) }
                     return parsed
                 }

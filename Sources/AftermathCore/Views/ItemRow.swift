@@ -3,7 +3,7 @@ public struct ItemRow: Sendable {
     public var document: Document
     public var postmortem: Document?
     public var finding: Document?
-    public var bugs: [BugLink]
+    private let trackers: TrackerSet
     /// Days past the due date for an open remediation item, nil when not overdue.
     public var overdueDays: Int?
     /// Days since the incident was declared (the item's age while no git history is consulted).
@@ -19,12 +19,14 @@ public struct ItemRow: Sendable {
     public var category: String? { (document.kind == .finding ? document : finding)?.string("category") }
     public var postmortemID: String? { postmortem?.id }
     public var isOverdue: Bool { overdueDays != nil }
+    /// Resolved on demand: matching references to trackers is the costly part of a row.
+    public var bugs: [BugLink] { BugLink.links(of: document, trackers: trackers) }
 
     public init(_ document: Document, in index: RepositoryIndex, trackers: TrackerSet, today: Timestamp) {
         self.document = document
         postmortem = index.postmortem(of: document)
         finding = document.kind == .remediation ? document.parentID.flatMap { index[$0] } : nil
-        bugs = BugLink.links(of: document, trackers: trackers)
+        self.trackers = trackers
         if document.kind == .remediation, document.isOpen, let due = document.string("due").flatMap(Timestamp.parseDate), due < today {
             overdueDays = Int((today.secondsSinceEpoch - due.secondsSinceEpoch) / 86_400)
         }

@@ -11,7 +11,9 @@ public struct Listing: Sendable {
 
     public init(index: RepositoryIndex, ruleset: Ruleset, query: ListQuery, groupBy: ListQuery.GroupKey?, today: Timestamp) {
         let trackers = ruleset.configuration.trackers
-        let rows = query.sorted(index.documents
+        // Cheap filters first: a row resolves links, most documents never need one.
+        let candidates = query.kinds.flatMap { index.documents(of: $0) }.filter { !query.openOnly || $0.isOpen }
+        let rows = query.sorted(candidates
             .map { ItemRow($0, in: index, trackers: trackers, today: today) }
             .filter { query.matches($0, owners: ruleset.owners) })
         guard let groupBy else {

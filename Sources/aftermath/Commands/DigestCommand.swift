@@ -20,7 +20,7 @@ struct DigestCommand: ParsableCommand {
 
     func run() throws {
         try Console.run { console in
-            let session = try EditSession(snapshot: snapshot.choice, today: today.timestamp)
+            let session = try EditSession(snapshot: snapshot.choice, today: today.timestamp, validating: false)
             var messages = Digest.messages(index: session.index, ruleset: session.ruleset, today: today.timestamp)
             if let owner {
                 let handle = session.ruleset.owners.resolve(owner)?.handle ?? owner

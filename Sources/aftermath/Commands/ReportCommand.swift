@@ -41,7 +41,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try Console.run { console in
-            let session = try EditSession(snapshot: snapshot.choice, today: today.timestamp)
+            let session = try EditSession(snapshot: snapshot.choice, today: today.timestamp, validating: false)
             let document: ReportDocument
             if let id {
                 let pm = try session.document(id, kind: .postmortem)

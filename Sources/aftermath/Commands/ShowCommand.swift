@@ -18,7 +18,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         try Console.run { console in
-            let session = try EditSession(snapshot: snapshot.choice, today: today.timestamp)
+            let session = try EditSession(snapshot: snapshot.choice, today: today.timestamp, validating: false)
             let document = try session.document(id)
             let tree = DocumentTree(document, index: session.index, ruleset: session.ruleset, today: today.timestamp)
             console.out(format == .json ? tree.json.rendered() + "\n" : tree.text)

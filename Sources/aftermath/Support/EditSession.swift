@@ -10,12 +10,14 @@ struct EditSession {
     let validator: Validator
     let before: ValidationResult
 
-    init(snapshot choice: SnapshotChoice = .workingTree, today: Timestamp) throws {
+    /// - Parameter validating: false for commands that only show documents (list, show,
+    ///   report, digest): they read the index without running the rules.
+    init(snapshot choice: SnapshotChoice = .workingTree, today: Timestamp, validating: Bool = true) throws {
         workspace = Workspace()
         snapshot = try workspace.snapshot(choice)
         let ruleset = try workspace.ruleset(from: snapshot)
         validator = Validator(ruleset: ruleset, today: today)
-        before = try validator.validate(snapshot)
+        before = validating ? try validator.validate(snapshot) : try validator.read(snapshot)
     }
 
     var ruleset: Ruleset { validator.ruleset }
