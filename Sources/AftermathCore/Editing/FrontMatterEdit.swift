@@ -40,11 +40,20 @@ public enum FrontMatterEditor {
         guard output.problems.isEmpty, let root = output.root, let entries = root.objectEntries else {
             throw EditError.notADocument("the front matter has errors; fix them before editing with aftermath")
         }
+        // YAML counts a lone CR as a line break, a line-by-line rewrite does not: the two
+        // would disagree on which line holds a field (found by fuzzing), so refuse.
+        let front = framed.frontMatter
+        if front.indices.contains(where: { front[$0] == 0x0D && ($0 + 1 == front.count || front[$0 + 1] != 0x0A) }) {
+            throw EditError.unsupportedLayout("the front matter uses lone carriage returns as line breaks; save it with LF or CRLF line endings")
+        }
         let hasBOM = original.starts(with: [0xEF, 0xBB, 0xBF])
         let text = hasBOM ? Array(original.dropFirst(3)) : original
         var lines = LineSplitter.lines(of: text).map { Array(text[$0.start..<$0.end]) }
         let newline: [UInt8] = lines.first.map { $0.suffix(2) == [0x0D, 0x0A] } == true ? [0x0D, 0x0A] : [0x0A]
         let closingIndex = framed.bodyFirstLine - 2  // 0-based index of the closing `---` line
+        guard closingIndex < lines.count, entries.allSatisfy({ $0.keyLocation.line - 1 < closingIndex }) else {
+            throw EditError.unsupportedLayout("cannot locate the fields' lines in this file")
+        }
 
         // Work from the bottom up so earlier line numbers stay valid.
         var insertions: [[UInt8]] = []
