@@ -18,7 +18,13 @@ public final class GitRepository: @unchecked Sendable {
             try LibGit2.check(git_repository_open_ext(&repo, nil, GIT_REPOSITORY_OPEN_FROM_ENV.rawValue, nil),
                               "cannot open the git repository from the environment")
         } else {
-            try LibGit2.check(git_repository_open_ext(&repo, path, 0, nil), "\(path): not a git repository")
+            do {
+                try LibGit2.check(git_repository_open_ext(&repo, path, 0, nil), "\(path): not a git repository")
+            } catch let error as GitError where error.code == GIT_EOWNER.rawValue || error.message.contains("safe.directory") {
+                // libgit2's ownership check (CVE-2022-24765); 1.5 reports it as a missing setting.
+                throw GitError(code: error.code, errorClass: error.errorClass,
+                               message: "\(path): the repository is owned by another user; if you trust it, run `git config --global --add safe.directory \(path)`")
+            }
         }
         guard let repo else { throw GitError(message: "\(path): not a git repository") }
         handle = repo

@@ -234,3 +234,30 @@ final class GitStorageTests: XCTestCase {
         XCTAssertEqual(try repo.read(item), before)
     }
 }
+
+/// Faults of the repository itself: each a clear message and exit 4, nothing written.
+final class GitFaultTests: XCTestCase {
+    func testRepositoryOwnedByAnotherUser() throws {
+        guard getuid() == 0 else { throw XCTSkip("needs root to give the repository to another user") }
+        let repo = try TemporaryDirectory.examples()
+        try repo.commitAll()
+        _ = try CLI.run("/bin/chown", ["-R", "nobody", repo.url.path], in: repo.url)
+        let result = try CLI.aftermath(["validate", "--rev", "HEAD"], in: repo.url)
+        XCTAssertEqual(result.status, 4)
+        XCTAssertTrue(result.stderr.contains("owned by another user") && result.stderr.contains("safe.directory"), result.stderr)
+        let before = try repo.read("postmortems/PM-2026-004-password-reset-delay/postmortem.md")
+        XCTAssertEqual(try CLI.aftermath(["set", "PM-2026-004", "title=Renamed", "--commit"], in: repo.url).status, 4)
+        XCTAssertEqual(try repo.read("postmortems/PM-2026-004-password-reset-delay/postmortem.md"), before)
+    }
+
+    func testSHA256RepositoryIsAClearError() throws {
+        let dir = try TemporaryDirectory()
+        guard try CLI.git(["init", "-q", "--object-format=sha256"], in: dir.url).status == 0 else { throw XCTSkip("git without SHA-256 support") }
+        try dir.write("a.txt", "x\n")
+        try CLI.git(["add", "a.txt"], in: dir.url)
+        try CLI.git(["commit", "-q", "-m", "i"], in: dir.url)
+        let result = try CLI.aftermath(["validate", "--rev", "HEAD"], in: dir.url)
+        XCTAssertEqual(result.status, 4)
+        XCTAssertTrue(result.stderr.contains("objectformat"), result.stderr)
+    }
+}
