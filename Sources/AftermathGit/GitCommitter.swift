@@ -8,6 +8,12 @@ extension GitRepository {
         if FileManager.default.fileExists(atPath: gitDirectory + "index.lock") {
             throw GitError(code: GIT_ELOCKED.rawValue, message: "the git index is locked (\(gitDirectory)index.lock exists): another git process is running, or remove the stale lock")
         }
+        // A read-only repository would fail only after the document was written: probe first.
+        let probe = gitDirectory + ".aftermath-write-check-\(getpid())"
+        guard FileManager.default.createFile(atPath: probe, contents: nil) else {
+            throw GitError(message: "the repository is read-only (cannot write in \(gitDirectory)); nothing was written")
+        }
+        try? FileManager.default.removeItem(atPath: probe)
         var index: OpaquePointer?
         try LibGit2.check(git_repository_index(&index, handle), "cannot read the index")
         defer { git_index_free(index) }

@@ -250,6 +250,23 @@ final class GitFaultTests: XCTestCase {
         XCTAssertEqual(try repo.read("postmortems/PM-2026-004-password-reset-delay/postmortem.md"), before)
     }
 
+    /// As root, permissions do not stop writes; the immutable attribute does.
+    func testReadOnlyRepository() throws {
+        let repo = try TemporaryDirectory.examples()
+        try repo.commitAll()
+        guard getuid() == 0, try CLI.run("/usr/bin/chattr", ["+i", repo.path(".git").path], in: repo.url).status == 0 else {
+            throw XCTSkip("needs root and chattr to make the repository read-only")
+        }
+        defer { _ = try? CLI.run("/usr/bin/chattr", ["-i", repo.path(".git").path], in: repo.url) }
+        let path = "postmortems/PM-2026-004-password-reset-delay/postmortem.md"
+        let before = try repo.read(path)
+        let result = try CLI.aftermath(["set", "PM-2026-004", "title=Renamed", "--commit"], in: repo.url)
+        XCTAssertEqual(result.status, 4)
+        XCTAssertTrue(result.stderr.contains("read-only"), result.stderr)
+        XCTAssertEqual(try repo.read(path), before)
+        XCTAssertEqual(try CLI.aftermath(["validate", "--rev", "HEAD", "--today", "2026-10-01"], in: repo.url).status, 0, "reading still works")
+    }
+
     func testSHA256RepositoryIsAClearError() throws {
         let dir = try TemporaryDirectory()
         guard try CLI.git(["init", "-q", "--object-format=sha256"], in: dir.url).status == 0 else { throw XCTSkip("git without SHA-256 support") }
