@@ -7,7 +7,7 @@ public struct JSONReader {
     private var lineStart = 0
     private let maxDepth: Int
 
-    public static func read(_ bytes: [UInt8], maxDepth: Int = 256) -> Result<Node, ParseProblem> {
+    public static func read(_ bytes: [UInt8], maxDepth: Int = 64) -> Result<Node, ParseProblem> {
         var reader = JSONReader(b: bytes, maxDepth: maxDepth)
         do {
             reader.skipSpace()

@@ -2,7 +2,9 @@
 /// violation; in boolean mode (inside `anyOf`, `not`, `if`, …) it stops at the first.
 final class SchemaEvaluation {
     /// `$ref` chains that never reach an instance value (`a → b → a`) stop here.
-    static let maxDepth = 256
+    /// Instances nest at most 32 levels (ParseLimits); this leaves room for `$ref` hops while
+    /// keeping the recursion far from the stack limit (even under AddressSanitizer).
+    static let maxDepth = 64
 
     let schema: CompiledSchema
     let collecting: Bool
