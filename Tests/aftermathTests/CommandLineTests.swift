@@ -1,7 +1,7 @@
 import XCTest
 
 final class CommandLineTests: XCTestCase {
-    static let commands = ["validate", "list", "show", "close", "set", "new", "init", "explain"]
+    static let commands = ["validate", "list", "show", "close", "set", "new", "history", "report", "digest", "init", "hooks", "hook", "explain"]
 
     func testEveryCommandHasHelp() throws {
         let root = try CLI.aftermath(["--help"], in: CLI.packageRoot)
@@ -9,6 +9,14 @@ final class CommandLineTests: XCTestCase {
         for command in Self.commands {
             XCTAssertTrue(root.stdout.contains(command), "root help lists \(command)")
             let help = try CLI.aftermath([command, "--help"], in: CLI.packageRoot)
+            XCTAssertEqual(help.status, 0, command)
+            XCTAssertTrue(help.stdout.contains("USAGE: aftermath \(command)"), help.stdout)
+        }
+    }
+
+    func testEveryNestedCommandHasHelp() throws {
+        for command in ["new postmortem", "new finding", "new remediation", "hooks install", "hook pre-commit", "hook pre-receive"] {
+            let help = try CLI.aftermath(command.split(separator: " ").map(String.init) + ["--help"], in: CLI.packageRoot)
             XCTAssertEqual(help.status, 0, command)
             XCTAssertTrue(help.stdout.contains("USAGE: aftermath \(command)"), help.stdout)
         }
