@@ -83,7 +83,8 @@ public struct Validator: Sendable {
                 let path = paths[i]
                 results[i] = Result {
                     let contentID = cache == nil ? nil : snapshot.contentID(path)
-                    if checks, let contentID, let hit = cache?.lookup(path, contentID) { return hit }
+                    // A cached file carries its rules' diagnostics too; a plain read ignores them.
+                    if let contentID, let hit = cache?.lookup(path, contentID) { return hit }
                     guard let bytes = try snapshot.read(path, upTo: ruleset.configuration.limits.maxFileBytes + 1) else {
                         throw SnapshotError("\(path): listed but could not be read")
                     }
