@@ -68,7 +68,7 @@ extension GitRepository {
         defer { git_commit_free(parent) }
         var commitID = git_oid()
         var parents: [OpaquePointer?] = parent == nil ? [] : [parent]
-        try parents.withUnsafeMutableBufferPointer { buffer in
+        _ = try parents.withUnsafeMutableBufferPointer { buffer in
             try LibGit2.check(git_commit_create(&commitID, handle, "HEAD", author, committer, nil, message, tree,
                                                 buffer.count, buffer.baseAddress), "cannot create the commit")
         }

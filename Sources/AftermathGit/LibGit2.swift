@@ -55,7 +55,7 @@ public struct GitObjectID: Hashable, Sendable, CustomStringConvertible {
         var buffer = [CChar](repeating: 0, count: 41)
         git_oid_fmt(&buffer, &copy)
         buffer[40] = 0
-        hex = String(cString: buffer)
+        hex = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     public init(hex: String) { self.hex = hex }
