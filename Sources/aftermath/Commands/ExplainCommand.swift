@@ -47,6 +47,10 @@ enum RuleExplanation {
                 }
             }
         }
+        if let before = d.before {
+            out += "\nThis rule compares a commit with its parent (validate --range, the push hook).\n"
+            files("Before (the parent commit):", before)
+        }
         files("Bad (triggers \(d.id)):", d.bad)
         files("Good:", d.good)
         return out
