@@ -157,6 +157,18 @@ final class HookTests: XCTestCase {
         XCTAssertTrue(forced.stderr.contains("[AM501]"), forced.stderr)
     }
 
+    /// A push whose commit object never arrived is refused with a message, not a crash.
+    func testPreReceiveRefusesACommitMissingFromThePush() throws {
+        let setup = try makeSetup(clientHook: false)
+        let old = try CLI.git(["rev-parse", "main"], in: setup.server).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let missing = String(repeating: "ab", count: 20)
+        let result = try CLI.aftermath(["hook", "pre-receive"], in: setup.server,
+                                       environment: ["GIT_DIR": setup.server.path], stdin: "\(old) \(missing) refs/heads/main\n")
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("is missing from the push"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("push refused"))
+    }
+
     func testInstallChainsAnExistingHookIsIdempotentAndUninstallsCleanly() throws {
         let setup = try makeSetup(clientHook: false)
         let hooks = setup.client.appendingPathComponent(".git/hooks")
