@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import AftermathCore
 
 @main
 struct Aftermath: ParsableCommand {
@@ -32,7 +33,7 @@ struct Aftermath: ParsableCommand {
             let dir = arguments[1]
             arguments.removeFirst(2)
             guard FileManager.default.changeCurrentDirectoryPath(dir) else {
-                FileHandle.standardError.write(Data("aftermath: cannot change to directory `\(TerminalSafeText.escape(dir))`\n".utf8))
+                FileHandle.standardError.write(Data("aftermath: cannot change to directory `\(TerminalSafe.escape(dir))`\n".utf8))
                 Foundation.exit(64)
             }
         }

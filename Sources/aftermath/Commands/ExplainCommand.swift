@@ -43,7 +43,7 @@ enum RuleExplanation {
                 }
                 out += "  \(path):\n"
                 for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0) {
-                    out += "    \(TerminalSafeText.escape(String(line)))\n"
+                    out += "    \(TerminalSafe.escape(String(line)))\n"
                 }
             }
         }
