@@ -54,6 +54,17 @@ public enum AtomicFile {
         syncFolder(of: path)
     }
 
+    /// Replaces `path` (which may not exist) with `content` unconditionally but atomically: for
+    /// derived files such as caches and generated reports, never for documents.
+    public static func overwrite(_ path: String, with content: [UInt8]) throws {
+        let temporary = try writeTemporary(besides: path, content: content)
+        guard rename(temporary, path) == 0 else {
+            let message = String(cString: strerror(errno))
+            unlink(temporary)
+            throw Failure.io("\(path): cannot replace: \(message)")
+        }
+    }
+
     /// Creates `path` with `content`, failing if anything exists there: the content appears
     /// complete or not at all (written to a temporary file, then hard-linked into place).
     public static func create(_ path: String, content: [UInt8]) throws {

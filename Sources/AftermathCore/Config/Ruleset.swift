@@ -7,6 +7,9 @@ public struct Ruleset: Sendable {
     public var schemas: [DocumentKind: CompiledSchema]
     /// Where each schema came from (`schema/finding.schema.json` or `built-in`), for messages.
     public var schemaSources: [DocumentKind: String]
+    /// Identifies everything a parse result depends on (configuration and schema bytes, and
+    /// the core's own rules): cached parse results are only reused under the same fingerprint.
+    public var fingerprint: UInt64 = 0
 
     public init(configuration: RepositoryConfiguration, owners: OwnerRegistry,
                 schemas: [DocumentKind: CompiledSchema], schemaSources: [DocumentKind: String]) {

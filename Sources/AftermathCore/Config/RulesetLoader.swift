@@ -1,8 +1,12 @@
 /// Reads `.aftermath.yml`, the owners registry and the schemas from a snapshot. Every problem
 /// is collected (with its own path and line) before giving up, so one run shows all of them.
 public enum RulesetLoader {
+    /// Changes whenever parsing or single-document rules change meaning; part of the cache key.
+    public static let coreRevision = "aftermath-core-2026-11-28"
+
     public static func load(from snapshot: Snapshot) throws -> Result<Ruleset, ConfigurationError> {
         var problems: [Diagnostic] = []
+        var inputs: [UInt8] = Array(coreRevision.utf8)
         var schemas: [String: CompiledSchema] = [:]
         var sources: [String: String] = [:]
         let names = DocumentKind.allCases.map(\.schemaFile) + ["config.schema.json", "owners.schema.json"]
@@ -14,6 +18,7 @@ public enum RulesetLoader {
             } else if let builtin = BuiltinSchemas.files[name] {
                 (bytes, source) = (Array(builtin.utf8), "built-in \(name)")
             } else { continue }
+            inputs += Array(name.utf8) + [0] + bytes + [0]
             switch JSONReader.read(bytes) {
             case .failure(let problem):
                 problems.append(Diagnostic(path: path, location: problem.location, severity: .error, ruleID: "config", message: problem.message))
@@ -30,7 +35,9 @@ public enum RulesetLoader {
 
         var configuration = RepositoryConfiguration()
         let configPath = RepositoryConfiguration.fileName
-        if let bytes = try snapshot.read(configPath), let node = readYAML(bytes, path: configPath, schema: schemas["config.schema.json"], into: &problems) {
+        let configBytes = try snapshot.read(configPath)
+        inputs += configBytes ?? []
+        if let bytes = configBytes, let node = readYAML(bytes, path: configPath, schema: schemas["config.schema.json"], into: &problems) {
             do {
                 configuration = try RepositoryConfiguration(node: node)
             } catch {
@@ -55,7 +62,9 @@ public enum RulesetLoader {
             bykind[kind] = schemas[kind.schemaFile]
             sourceByKind[kind] = sources[kind.schemaFile]
         }
-        return .success(Ruleset(configuration: configuration, owners: owners, schemas: bykind, schemaSources: sourceByKind))
+        var ruleset = Ruleset(configuration: configuration, owners: owners, schemas: bykind, schemaSources: sourceByKind)
+        ruleset.fingerprint = Fingerprint.of(inputs)
+        return .success(ruleset)
     }
 
     /// A whole YAML file (configuration or owners), read with the same hardened reader as front matter.

@@ -1,23 +1,27 @@
-/// One postmortem, finding or remediation item as read from a file.
-public struct Document: Sendable {
-    public var path: String
-    public var kind: DocumentKind
-    public var id: String
-    public var frontMatter: Node
-    public var body: MarkdownBody
+/// One postmortem, finding or remediation item as read from a file. Immutable and shared by
+/// reference: indexes, rules and views pass documents around a great deal, and copying a
+/// struct of this size cost more than the rules themselves (measured at 100k documents).
+public final class Document: Sendable {
+    public let path: String
+    public let kind: DocumentKind
+    public let id: String
+    public let frontMatter: Node
+    public let body: MarkdownBody
     /// True when the file had no reading or schema errors; rules that rely on field shapes
     /// still run on others but must not assume them.
-    public var isWellFormed: Bool
+    public let isWellFormed: Bool
     /// A hash of the file's bytes: equal fingerprints mean an unchanged document.
-    public var fingerprint: UInt64 = 0
+    public let fingerprint: UInt64
 
-    public init(path: String, kind: DocumentKind, id: String, frontMatter: Node, body: MarkdownBody, isWellFormed: Bool = true) {
+    public init(path: String, kind: DocumentKind, id: String, frontMatter: Node, body: MarkdownBody,
+                isWellFormed: Bool = true, fingerprint: UInt64 = 0) {
         self.path = path
         self.kind = kind
         self.id = id
         self.frontMatter = frontMatter
         self.body = body
         self.isWellFormed = isWellFormed
+        self.fingerprint = fingerprint
     }
 
     public func string(_ key: String) -> String? { frontMatter[key]?.stringValue }

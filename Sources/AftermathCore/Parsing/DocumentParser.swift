@@ -48,10 +48,9 @@ public enum DocumentParser {
         guard let id = idValue else {
             return ParsedFile(path: path, document: nil, diagnostics: diagnostics)
         }
-        var document = Document(path: path, kind: kind, id: id, frontMatter: root,
+        let document = Document(path: path, kind: kind, id: id, frontMatter: root,
                                 body: MarkdownBody(framed.body, firstLine: framed.bodyFirstLine),
-                                isWellFormed: diagnostics.isEmpty && !hadReadingProblems)
-        document.fingerprint = Fingerprint.of(bytes)
+                                isWellFormed: diagnostics.isEmpty && !hadReadingProblems, fingerprint: Fingerprint.of(bytes))
         return ParsedFile(path: path, document: document, diagnostics: diagnostics)
     }
 }

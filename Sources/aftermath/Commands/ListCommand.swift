@@ -89,7 +89,8 @@ struct ListCommand: ParsableCommand {
                 throw CLIFailure.usage("`\(name)` is not in the owners registry\(Suggestion.hint(ruleset.owners.suggestion(for: name)))")
             }
             if let team, case .person? = ruleset.owners.resolve(team) { throw CLIFailure.usage("`\(team)` is a person, not a team; use --owner") }
-            let result = try Validator(ruleset: ruleset, today: today.timestamp).read(snapshot)
+            let cache = self.snapshot.choice.isWorkingTree ? nil : (try? workspace.repository()).flatMap { CacheStore.load(for: ruleset, repository: $0) }
+            let result = try Validator(ruleset: ruleset, today: today.timestamp, cache: cache).read(snapshot)
             let listing = Listing(index: result.index, ruleset: ruleset, query: query, groupBy: groupBy, today: today.timestamp)
             switch format {
             case .table: console.out(ListRenderer.table(listing, width: Terminal.width(), colour: Terminal.stdoutColour()))

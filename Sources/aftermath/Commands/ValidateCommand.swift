@@ -45,8 +45,12 @@ struct ValidateCommand: ParsableCommand {
             } else {
                 let snapshot = try workspace.snapshot(self.snapshot.choice)
                 let ruleset = try workspace.ruleset(from: snapshot)
-                let validator = Validator(ruleset: ruleset, today: today.timestamp, threads: threads)
+                // Git snapshots know their blob IDs, so unchanged documents come from the cache.
+                let repository = self.snapshot.choice.isWorkingTree ? nil : try workspace.repository()
+                let cache = repository.flatMap { CacheStore.load(for: ruleset, repository: $0) }
+                let validator = Validator(ruleset: ruleset, today: today.timestamp, threads: threads, cache: cache)
                 let result = try validator.validate(snapshot, only: paths.map(workspace.location.relative))
+                if let repository { CacheStore.save(cache, for: ruleset, repository: repository) }
                 (diagnostics, files) = (result.diagnostics, result.fileCount)
             }
             switch format {

@@ -16,7 +16,9 @@ struct PreCommitHookCommand: ParsableCommand {
             let repository = try workspace.repository()
             let staged = workspace.scoped(try repository.stagedSnapshot(), in: repository)
             let ruleset = try workspace.ruleset(from: staged)
-            let validator = Validator(ruleset: ruleset, today: today.timestamp, cache: ParseCache())
+            let cache = CacheStore.load(for: ruleset, repository: repository) ?? ParseCache()
+            let validator = Validator(ruleset: ruleset, today: today.timestamp, cache: cache)
+            defer { CacheStore.save(cache, for: ruleset, repository: repository) }
             let after = try validator.validate(staged)
             var diagnostics = after.diagnostics
             if !repository.isEmpty {
