@@ -8,12 +8,13 @@ struct HistoryReader {
     let ruleset: Ruleset
     /// Turns a commit's tree into the view from the Aftermath root.
     let scope: (Snapshot) -> Snapshot
-    private var parsed: [String: Document?] = [:]
+    private var blobs: BlobDocuments
 
     init(repository: GitRepository, ruleset: Ruleset, scope: @escaping (Snapshot) -> Snapshot) {
         self.repository = repository
         self.ruleset = ruleset
         self.scope = scope
+        blobs = BlobDocuments(ruleset: ruleset)
     }
 
     mutating func history(of id: String) throws -> DocumentHistory? {
@@ -38,22 +39,12 @@ struct HistoryReader {
 
     /// The document with `id` in a commit: first at the path it had in the parent, else anywhere.
     private mutating func find(_ id: String, in snapshot: Snapshot, hint: Document?) throws -> Document? {
-        if let hint, let document = try document(at: hint.path, in: snapshot), document.id == id { return document }
+        if let hint, let document = try blobs.document(at: hint.path, in: snapshot), document.id == id { return document }
         for root in ruleset.configuration.roots {
             for path in try snapshot.files(under: root) where path.hasSuffix(".md") {
-                if let document = try document(at: path, in: snapshot), document.id == id { return document }
+                if let document = try blobs.document(at: path, in: snapshot), document.id == id { return document }
             }
         }
         return nil
-    }
-
-    private mutating func document(at path: String, in snapshot: Snapshot) throws -> Document? {
-        guard let blob = snapshot.contentID(path) else { return nil }
-        let key = path + "\u{0}" + blob
-        if let cached = parsed[key] { return cached }
-        let bytes = try snapshot.read(path, upTo: ruleset.configuration.limits.maxFileBytes + 1) ?? []
-        let document = DocumentParser.parse(path: path, bytes: bytes, ruleset: ruleset).document
-        parsed[key] = document
-        return document
     }
 }
