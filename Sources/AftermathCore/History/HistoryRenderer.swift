@@ -2,10 +2,7 @@
 public enum HistoryRenderer {
     public static func date(_ seconds: Int64) -> String {
         let t = Timestamp(secondsSinceEpoch: Double(seconds))
-        let day = CivilDate.string(t)
-        let s = Int(seconds) % 86_400
-        let h = (s + 86_400) % 86_400 / 3600, m = (s + 86_400) % 3600 / 60
-        return "\(day) \(h < 10 ? "0" : "")\(h):\(m < 10 ? "0" : "")\(m)"
+        return "\(t.dateString) \(t.timeOfDay.dropLast(3))"
     }
 
     public static func text(_ history: DocumentHistory) -> String {
@@ -80,4 +77,13 @@ extension CivilDate {
 extension Timestamp {
     /// `YYYY-MM-DD` in UTC.
     public var dateString: String { CivilDate.string(self) }
+
+    /// `HH:MM:SS` in UTC (whole seconds).
+    public var timeOfDay: String {
+        let s = (Int(secondsSinceEpoch.rounded(.down)) % 86_400 + 86_400) % 86_400
+        return "\(IDAllocator.pad(s / 3600, 2)):\(IDAllocator.pad(s / 60 % 60, 2)):\(IDAllocator.pad(s % 60, 2))"
+    }
+
+    /// RFC 3339 in UTC: `2026-03-01T10:05:00Z`.
+    public var rfc3339: String { "\(dateString)T\(timeOfDay)Z" }
 }

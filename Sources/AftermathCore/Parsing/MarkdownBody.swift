@@ -16,18 +16,23 @@ public struct MarkdownBody: Sendable {
         public var timestamp: Timestamp?
 
         /// What happened: the text after the time (and any bold, code span or dash around it).
-        public var event: String {
-            var rest = Substring(text).drop { $0 == "*" || $0 == "`" || $0 == "_" }
-            let token = rest.prefix { $0 != " " && $0 != "\t" && $0 != "*" && $0 != "`" }
-            if Timestamp.parseDateTime(token.hasSuffix(":") ? token.dropLast() : token) != nil {
-                rest = rest.dropFirst(token.count)
-            } else if Timestamp.parseTimelineStamp(rest.prefix(16)) != nil {
-                rest = rest.dropFirst(16)
-            } else {
-                return text
-            }
-            return String(rest.drop { " \t*`_:-—–".contains($0) })
+        public var event: String { MarkdownBody.splitStamp(text).event }
+    }
+
+    /// A Timeline item's leading time (RFC 3339, or `YYYY-MM-DD HH:MM` in UTC, optionally in
+    /// bold or a code span) and the event after it; no time leaves the text whole.
+    static func splitStamp(_ text: String) -> (timestamp: Timestamp?, event: String) {
+        var rest = Substring(text).drop { $0 == "*" || $0 == "`" || $0 == "_" }
+        let token = rest.prefix { $0 != " " && $0 != "\t" && $0 != "*" && $0 != "`" && $0 != "_" }
+        if let stamp = Timestamp.parseDateTime(token.hasSuffix(":") ? token.dropLast() : token) {
+            rest = rest.dropFirst(token.count)
+            return (stamp, String(rest.drop { " \t*`_:-—–".contains($0) }))
         }
+        if let stamp = Timestamp.parseTimelineStamp(rest.prefix(16)) {
+            rest = rest.dropFirst(16)
+            return (stamp, String(rest.drop { " \t*`_:-—–".contains($0) }))
+        }
+        return (nil, text)
     }
 
     /// A hash of the body's bytes; the text itself is not kept (memory at 100k documents),
@@ -117,11 +122,6 @@ public struct MarkdownBody: Sendable {
         guard i < line.endIndex else { return nil }
         let content = String(decoding: UnsafeBufferPointer(rebasing: line[i...]), as: UTF8.self)
         let column = String(decoding: UnsafeBufferPointer(rebasing: line[line.startIndex..<i]), as: UTF8.self).unicodeScalars.count + 1
-        var stamp = Substring(content).drop { $0 == "*" || $0 == "`" || $0 == "_" }
-        stamp = stamp.prefix { $0 != "*" && $0 != "`" && $0 != "_" }
-        let token = stamp.prefix { $0 != " " && $0 != "\t" }
-        let timestamp = Timestamp.parseDateTime(token.hasSuffix(":") ? token.dropLast() : token)
-            ?? Timestamp.parseTimelineStamp(stamp.prefix(16))
-        return TimelineEntry(location: SourceLocation(line: number, column: column), text: content, timestamp: timestamp)
+        return TimelineEntry(location: SourceLocation(line: number, column: column), text: content, timestamp: splitStamp(content).timestamp)
     }
 }

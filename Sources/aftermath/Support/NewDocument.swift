@@ -55,11 +55,7 @@ enum NewDocument {
     }
 
     static func now() -> String {
-        let seconds = Int(Date().timeIntervalSince1970)
-        let date = Timestamp(secondsSinceEpoch: Double(seconds)).dateString
-        let s = seconds % 86_400
-        func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(date)T\(pad(s / 3600)):\(pad(s / 60 % 60)):\(pad(s % 60))Z"
+        Timestamp(secondsSinceEpoch: Date().timeIntervalSince1970.rounded(.down)).rfc3339
     }
 
     /// The latest due date the severity's policy allows (declared_at + N days), not before today.

@@ -14,6 +14,7 @@ final class MarkdownBodyTests: XCTestCase {
         XCTAssertEqual(body.timeline.compactMap(\.timestamp).count, 3)
         XCTAssertEqual(body.timeline[0].location, SourceLocation(line: 6, column: 3))
         XCTAssertNil(body.timeline[3].timestamp)
+        XCTAssertEqual(body.timeline.map(\.event), ["Alert", "Declared", "Contained", "Later: fixed"])
         XCTAssertEqual(body.timeline[3].location.line, 9)
     }
 }

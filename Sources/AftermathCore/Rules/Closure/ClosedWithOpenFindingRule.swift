@@ -19,7 +19,7 @@ enum ClosureRules {
     static func diagnostics(for ruleID: String, _ description: RuleDescription, _ index: RepositoryIndex, _ context: RuleContext) -> [Diagnostic] {
         index.documents(of: .postmortem).filter { $0.status == "closed" }.flatMap { pm in
             ClosureGate.blockers(for: pm, in: index).filter { $0.ruleID == ruleID }.map {
-                context.diagnostic(description, $0.document, at: $0.location, $0.message.replacing(" before \(pm.id) can close", with: ": \(pm.id) is closed"), owner: $0.owner)
+                context.diagnostic(description, $0.document, at: $0.location, $0.message + ": \(pm.id) is closed", owner: $0.owner)
             }
         }
     }

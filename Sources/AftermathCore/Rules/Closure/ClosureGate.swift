@@ -15,12 +15,12 @@ public enum ClosureGate {
         for finding in index.findings(of: postmortem.id) {
             if finding.isOpen {
                 blockers.append(Blocker(document: finding, ruleID: RuleID.closureOpenFinding,
-                    message: "finding \(finding.id) is `\(finding.status ?? "unset")`; it must be resolved or accepted-risk before \(postmortem.id) can close",
+                    message: "finding \(finding.id) is `\(finding.status ?? "unset")`; it must be resolved or accepted-risk",
                     location: finding.location(of: "status"), owner: finding.owner))
             }
             for item in index.remediations(of: finding.id) where item.isOpen {
                 blockers.append(Blocker(document: item, ruleID: RuleID.closureOpenRemediation,
-                    message: "remediation item \(item.id) is `\(item.status ?? "unset")`; it must be done or wont-fix before \(postmortem.id) can close",
+                    message: "remediation item \(item.id) is `\(item.status ?? "unset")`; it must be done or wont-fix",
                     location: item.location(of: "status"), owner: item.owner))
             }
         }
