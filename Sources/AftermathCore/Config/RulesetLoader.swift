@@ -47,6 +47,8 @@ public enum RulesetLoader {
 
         var owners = OwnerRegistry()
         if let bytes = try snapshot.read(configuration.ownersPath) {
+            // Owners decide repository rules' results, which the summary of a run keeps.
+            inputs += [0] + bytes
             if let node = readYAML(bytes, path: configuration.ownersPath, schema: schemas["owners.schema.json"], into: &problems) {
                 owners = registry(from: node, path: configuration.ownersPath, into: &problems)
             }

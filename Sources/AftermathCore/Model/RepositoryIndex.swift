@@ -1,3 +1,5 @@
+import Foundation
+
 /// All documents of a snapshot by ID, with the links between them.
 public struct RepositoryIndex: Sendable {
     public private(set) var documents: [Document] = []
@@ -8,6 +10,9 @@ public struct RepositoryIndex: Sendable {
     private var byKind: [DocumentKind: [Document]] = [:]
     /// All IDs, sorted, for "did you mean" suggestions.
     public private(set) var sortedIDs: [String] = []
+    /// The IDs of the whole repository when this index holds only part of it (incremental
+    /// validation), so suggestions are the same as from a full index.
+    public var directory: IDDirectory?
 
     public init(_ documents: [Document]) {
         self.documents = documents.sorted { $0.path < $1.path }
@@ -37,7 +42,8 @@ public struct RepositoryIndex: Sendable {
 
     /// The existing ID of `kind` closest to a mistyped one.
     public func suggestion(for id: String, kind: DocumentKind) -> String? {
-        Suggestion.closest(to: id, amongSorted: sortedIDs) { self.byID[$0]?.kind == kind }
+        if let directory { return Suggestion.closest(to: id, amongSorted: directory.sortedIDs) { directory.kinds[$0] == kind } }
+        return Suggestion.closest(to: id, amongSorted: sortedIDs) { self.byID[$0]?.kind == kind }
     }
 
     /// The postmortem a document belongs to, following links.
@@ -55,4 +61,27 @@ public struct RepositoryIndex: Sendable {
         let findings = findings(of: postmortemID)
         return [pm] + findings + findings.flatMap { remediations(of: $0.id) }
     }
+}
+
+/// Every ID of a repository with the kind of its first document (by path), built on first use:
+/// only a broken link needs it, to suggest the ID that was meant.
+public final class IDDirectory: @unchecked Sendable {
+    private let lock = NSLock()
+    private let build: @Sendable () -> [String: DocumentKind]
+    private var built: (sorted: [String], kinds: [String: DocumentKind])?
+
+    public init(_ build: @escaping @Sendable () -> [String: DocumentKind]) { self.build = build }
+
+    private var value: (sorted: [String], kinds: [String: DocumentKind]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        let kinds = build()
+        let value = (kinds.keys.sorted(), kinds)
+        built = value
+        return value
+    }
+
+    public var sortedIDs: [String] { value.sorted }
+    public var kinds: [String: DocumentKind] { value.kinds }
 }

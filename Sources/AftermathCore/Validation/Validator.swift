@@ -27,8 +27,9 @@ public struct Validator: Sendable {
     /// The `.md` files under the configured roots.
     public func documentPaths(in snapshot: Snapshot) throws -> [String] {
         var paths: [String] = []
+        let filter = DocumentPathFilter(roots: ruleset.configuration.roots)
         for root in ruleset.configuration.roots {
-            paths += try snapshot.files(under: root).filter { $0.hasSuffix(".md") }
+            paths += try snapshot.files(under: root).filter(filter.matches)
         }
         return Array(Set(paths)).sorted()
     }
@@ -45,7 +46,7 @@ public struct Validator: Sendable {
         let index = RepositoryIndex(documents)
         for rule in RuleCatalogue.repositoryRules { diagnostics += rule.check(index, in: context) }
         let all = diagnostics.sortedForReport()
-        let shown = only.isEmpty ? all : all.filter { d in only.contains { Self.path(d.path, isWithin: $0) } }
+        let shown = Self.restricted(all, to: only)
         return ValidationResult(diagnostics: shown, index: index, fileCount: paths.count, allDiagnostics: all)
     }
 
@@ -55,6 +56,11 @@ public struct Validator: Sendable {
         let parsed = try parseAll(paths, from: snapshot, checks: false)
         let all = parsed.flatMap(\.diagnostics).sortedForReport()
         return ValidationResult(diagnostics: all, index: RepositoryIndex(parsed.compactMap(\.document)), fileCount: paths.count, allDiagnostics: all)
+    }
+
+    /// The diagnostics about `only` (files or folders); all of them when `only` is empty.
+    public static func restricted(_ diagnostics: [Diagnostic], to only: [String]) -> [Diagnostic] {
+        only.isEmpty ? diagnostics : diagnostics.filter { d in only.contains { path(d.path, isWithin: $0) } }
     }
 
     static func path(_ path: String, isWithin filter: String) -> Bool {

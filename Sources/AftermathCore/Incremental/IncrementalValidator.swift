@@ -1,0 +1,180 @@
+import Dispatch
+
+/// Validates states of the repository that differ a little from the state a summary
+/// describes, with the same result as validating them in full, by re-reading only what the
+/// changes can reach.
+///
+/// Every rule relates documents only through their keys (`Document.linkKeys`), so a change
+/// can alter diagnostics only inside the summary's components it touches: those of the
+/// changed documents' old versions and those of the keys their new versions have. Those
+/// components are re-read and re-checked whole, and every other document keeps the
+/// diagnostics the summary recorded. The one repository-wide input, the list of IDs that
+/// "did you mean" draws from, is supplied whole (`IDDirectory`), and documents with a
+/// broken link are re-checked whenever the set of IDs changes.
+public struct IncrementalValidator: Sendable {
+    public let summary: SummaryFile
+    public let ruleset: Ruleset
+    public let today: Timestamp
+    public var threads: Int
+    /// Past this share of documents to re-read, validating everything costs as much.
+    public var maxAffectedShare: Double
+    /// Reads one version of a document by path and content ID (from several threads).
+    let read: @Sendable (String, ContentID) throws -> [UInt8]?
+
+    public init(summary: SummaryFile, ruleset: Ruleset, today: Timestamp, threads: Int = 0, maxAffectedShare: Double = 0.25,
+                read: @escaping @Sendable (String, ContentID) throws -> [UInt8]?) {
+        self.summary = summary
+        self.ruleset = ruleset
+        self.today = today
+        self.threads = threads
+        self.maxAffectedShare = maxAffectedShare
+        self.read = read
+    }
+
+    /// Whether the summary holds for these rules on this day (policies depend on the date).
+    public var isApplicable: Bool {
+        summary.rulesetFingerprint == ruleset.fingerprint && summary.today == today.dateString
+    }
+
+    /// One validated state.
+    public struct State: Sendable {
+        /// Every diagnostic of the state, in reporting order: exactly what a full run reports.
+        public var diagnostics: [Diagnostic]
+        public var fileCount: Int
+        /// The re-read documents only (the components the changes reach), for transition checks.
+        public var index: RepositoryIndex
+    }
+
+    /// Validates each state (the summary's state plus one delta). Nil when the summary does not
+    /// apply, the changes reach too much of the repository, or a stored record does not decode:
+    /// the caller then validates in full.
+    public func validate(_ deltas: [SnapshotDelta]) throws -> [State]? {
+        guard isApplicable else { return nil }
+        let context = RuleContext(ruleset: ruleset, today: today)
+
+        // New versions, parsed once even when several states share them.
+        var versions: [PathVersion] = []
+        var seen = Set<PathVersion>()
+        for delta in deltas {
+            for (path, id) in delta.changes {
+                if let id, seen.insert(PathVersion(path: path, id: id)).inserted { versions.append(PathVersion(path: path, id: id)) }
+            }
+        }
+        let parsedVersions = try parse(versions, context: context)
+        var newVersion: [PathVersion: ParsedFile] = [:]
+        for (version, file) in zip(versions, parsedVersions) { newVersion[version] = file }
+
+        var affected = Set<Int>()
+        var idsChanged = false
+        for delta in deltas {
+            for (path, id) in delta.changes {
+                let old = summary.index(of: path)
+                if let old { affected.insert(summary.component(old)) }
+                let document = id.flatMap { newVersion[PathVersion(path: path, id: $0)]?.document }
+                for key in document?.linkKeys ?? [] {
+                    if let component = summary.component(ofKey: key) { affected.insert(component) }
+                }
+                if old.flatMap(summary.id) != document?.id || old.flatMap(summary.kind) != document?.kind { idsChanged = true }
+            }
+        }
+        if idsChanged {
+            for i in 0..<summary.documentCount where summary.hasBrokenLink(i) { affected.insert(summary.component(i)) }
+        }
+        let members = affected.sorted().flatMap { summary.members(of: $0) }
+        guard Double(members.count) <= maxAffectedShare * Double(summary.documentCount) else { return nil }
+
+        // Old versions of the reached documents that some state still has.
+        let kept = members.filter { m in
+            let path = summary.path(m)
+            return deltas.contains { $0.changes[path] == nil }
+        }
+        let parsedKept = try parse(kept.map { PathVersion(path: summary.path($0), id: summary.contentID($0)) }, context: context)
+        var oldVersion: [Int: ParsedFile] = [:]
+        for (m, file) in zip(kept, parsedKept) { oldVersion[m] = file }
+
+        var isAffected = [Bool](repeating: false, count: summary.componentCount)
+        for c in affected { isAffected[c] = true }
+        var unaffectedDiagnostics: [Diagnostic] = []
+        for i in 0..<summary.documentCount where summary.hasDiagnostics(i) && !isAffected[summary.component(i)] {
+            guard let stored = summary.diagnostics(i) else { return nil }
+            unaffectedDiagnostics += stored
+        }
+
+        return deltas.map { delta in
+            var files: [ParsedFile] = []
+            for m in members {
+                let path = summary.path(m)
+                if let change = delta.changes[path] {
+                    if let id = change, let file = newVersion[PathVersion(path: path, id: id)] { files.append(file) }
+                } else if let file = oldVersion[m] {
+                    files.append(file)
+                }
+            }
+            var fileCount = summary.documentCount
+            for (path, id) in delta.changes {
+                let existed = summary.index(of: path) != nil
+                if id == nil && existed { fileCount -= 1 }
+                if let id, !existed {
+                    fileCount += 1
+                    if let file = newVersion[PathVersion(path: path, id: id)] { files.append(file) }
+                }
+            }
+            var index = RepositoryIndex(files.compactMap(\.document))
+            index.directory = directory(reread: index.documents, isAffected: isAffected)
+            var diagnostics = unaffectedDiagnostics + files.flatMap(\.diagnostics)
+            for rule in RuleCatalogue.repositoryRules { diagnostics += rule.check(index, in: context) }
+            return State(diagnostics: diagnostics.sortedForReport(), fileCount: fileCount, index: index)
+        }
+    }
+
+    /// Paths whose version differs between two of the deltas' states.
+    public func changedPaths(from before: SnapshotDelta, to after: SnapshotDelta) -> Set<String> {
+        var changed = Set<String>()
+        for path in Set(before.changes.keys).union(after.changes.keys) {
+            let base = summary.index(of: path).map(summary.contentID)
+            let old = before.changes[path] ?? base, new = after.changes[path] ?? base
+            if old != new { changed.insert(path) }
+        }
+        return changed
+    }
+
+    private func directory(reread: [Document], isAffected: [Bool]) -> IDDirectory {
+        let summary = self.summary
+        return IDDirectory {
+            var kinds: [String: DocumentKind] = [:]
+            // Unaffected documents and re-read ones never share an ID (they would share a key),
+            // so "first by path" only matters within each group, and both are in path order.
+            for i in 0..<summary.documentCount where !isAffected[summary.component(i)] {
+                if let id = summary.id(i), kinds[id] == nil, let kind = summary.kind(i) { kinds[id] = kind }
+            }
+            for document in reread where kinds[document.id] == nil { kinds[document.id] = document.kind }
+            return kinds
+        }
+    }
+
+    private func parse(_ versions: [PathVersion], context: RuleContext) throws -> [ParsedFile] {
+        guard !versions.isEmpty else { return [] }
+        let workers = max(1, min(threads > 0 ? threads : ProcessorCount.online, versions.count))
+        let results = ResultSlots<Result<ParsedFile, Error>>(count: versions.count)
+        let limit = ruleset.configuration.limits.maxFileBytes + 1
+        let (ruleset, read) = (self.ruleset, self.read)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for i in stride(from: worker, to: versions.count, by: workers) {
+                let version = versions[i]
+                results[i] = Result {
+                    guard let bytes = try read(version.path, version.id) else {
+                        throw SnapshotError("\(version.path): listed but could not be read")
+                    }
+                    let file = DocumentParser.parse(path: version.path, bytes: Array(bytes.prefix(limit)), ruleset: ruleset)
+                    return Validator.checkedFile(file, context: context)
+                }
+            }
+        }
+        return try results.values.map { try $0!.get() }
+    }
+}
+
+struct PathVersion: Hashable {
+    var path: String
+    var id: ContentID
+}

@@ -1,0 +1,115 @@
+/// How a state of the repository differs from the state a summary describes: the documents
+/// (`.md` files under the roots) added, changed or deleted, by path.
+public struct SnapshotDelta: Sendable, Equatable {
+    /// Path → the new content ID, or nil when the document is gone.
+    public var changes: [String: ContentID?]
+
+    public init(_ changes: [String: ContentID?] = [:]) { self.changes = changes }
+
+    public var isEmpty: Bool { changes.isEmpty }
+
+    /// The delta to a complete listing of a state's documents, sorted by path bytes: one pass
+    /// over both, comparing bytes in place.
+    public static func between(_ summary: SummaryFile, and listing: ContentListing) -> SnapshotDelta {
+        var changes: [String: ContentID?] = [:]
+        var i = 0, j = 0
+        while i < summary.documentCount || j < listing.count {
+            if j == listing.count {
+                changes[summary.path(i)] = .some(nil)
+                i += 1
+                continue
+            }
+            if i == summary.documentCount {
+                changes[listing.path(j)] = listing.contentID(j)
+                j += 1
+                continue
+            }
+            let order = listing.withPathBytes(j) { Self.compare(summary.pathBytes(i), $0) }
+            if order < 0 {
+                changes[summary.path(i)] = .some(nil)
+                i += 1
+            } else if order > 0 {
+                changes[listing.path(j)] = listing.contentID(j)
+                j += 1
+            } else {
+                if summary.contentID(i) != listing.contentID(j) { changes[listing.path(j)] = listing.contentID(j) }
+                i += 1
+                j += 1
+            }
+        }
+        return SnapshotDelta(changes)
+    }
+
+    static func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
+        let n = min(a.count, b.count)
+        if n > 0, let pa = a.baseAddress, let pb = b.baseAddress {
+            let c = memcmp(pa, pb, n)
+            if c != 0 { return Int(c) }
+        }
+        return a.count - b.count
+    }
+}
+
+/// The documents of one state with their content IDs, sorted by path bytes: what the git index
+/// or a tree lists, kept as one buffer so a hundred thousand entries cost no allocations each.
+public struct ContentListing: Sendable {
+    private var pathBytes: [UInt8] = []
+    private var pathEnds: [Int] = []
+    private var ids: [ContentID] = []
+
+    public init() {}
+
+    public var count: Int { ids.count }
+
+    /// Appends in sorted order (callers list in git's order, which is by path bytes).
+    public mutating func append(path: UnsafeRawBufferPointer, id: ContentID) {
+        pathBytes.append(contentsOf: path)
+        pathEnds.append(pathBytes.count)
+        ids.append(id)
+    }
+
+    public func contentID(_ i: Int) -> ContentID { ids[i] }
+
+    public func path(_ i: Int) -> String { withPathBytes(i) { String(decoding: $0, as: UTF8.self) } }
+
+    public func withPathBytes<T>(_ i: Int, _ body: (UnsafeRawBufferPointer) -> T) -> T {
+        let start = i == 0 ? 0 : pathEnds[i - 1]
+        return pathBytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<pathEnds[i]])) }
+    }
+
+    public var isSorted: Bool {
+        (1..<max(count, 1)).allSatisfy { i in
+            withPathBytes(i - 1) { a in withPathBytes(i) { b in SnapshotDelta.compare(a, b) < 0 } }
+        }
+    }
+}
+
+/// Which paths are documents: `.md` files under one of the configured roots. Works on bytes
+/// so listings can be filtered before any string is made.
+public struct DocumentPathFilter: Sendable {
+    private let prefixes: [[UInt8]]
+
+    public init(roots: [String]) {
+        prefixes = roots.map { root in
+            let folder = RepositoryConfiguration.normalizeFolder(root)
+            return folder.isEmpty ? [] : Array((folder + "/").utf8)
+        }
+    }
+
+    public func matches(_ path: UnsafeRawBufferPointer) -> Bool {
+        guard path.count >= 3, path[path.count - 3] == UInt8(ascii: "."), path[path.count - 2] == UInt8(ascii: "m"),
+              path[path.count - 1] == UInt8(ascii: "d") else { return false }
+        return prefixes.contains { prefix in path.starts(with: prefix) }
+    }
+
+    public func matches(_ path: String) -> Bool {
+        var path = path
+        return path.withUTF8 { matches(UnsafeRawBufferPointer($0)) }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,145 @@
+/// Writes a summary (`SummaryFormat`) from a full validation of one state of the repository.
+public enum SummaryBuilder {
+    public struct Entry: Sendable {
+        public var path: String
+        public var contentID: ContentID
+        /// Nil when the file could not be read as a document.
+        public var document: Document?
+
+        public init(path: String, contentID: ContentID, document: Document?) {
+            self.path = path
+            self.contentID = contentID
+            self.document = document
+        }
+    }
+
+    /// The summary's bytes, or nil when the run cannot be summarised (a diagnostic about a
+    /// file that is not one of the entries, or tables beyond 32-bit offsets).
+    public static func build(_ entries: [Entry], diagnostics: [Diagnostic], rulesetFingerprint: UInt64,
+                             today: String, tree: ContentID?) -> [UInt8]? {
+        let entries = entries.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        var diagnosticsByPath: [String: [Diagnostic]] = [:]
+        for d in diagnostics { diagnosticsByPath[d.path, default: []].append(d) }
+        let paths = Set(entries.map(\.path))
+        guard diagnosticsByPath.keys.allSatisfy(paths.contains), paths.count == entries.count else { return nil }
+
+        let components = Components(entries.map { $0.document?.linkKeys ?? [] })
+        let keys = components.keyOwner.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var keyNumber: [String: Int] = [:]
+        for (i, key) in keys.enumerated() { keyNumber[key] = i }
+
+        var strings = ByteWriter()
+        var encodedDiagnostics = ByteWriter()
+        var documentTable = ByteWriter()
+        for (i, entry) in entries.enumerated() {
+            let pathOffset = strings.buffer.count
+            strings.bytes(Array(entry.path.utf8))
+            let found = diagnosticsByPath[entry.path] ?? []
+            let diagnosticsOffset = encodedDiagnostics.buffer.count
+            if !found.isEmpty {
+                encodedDiagnostics.varint(UInt64(found.count))
+                for d in found { encodedDiagnostics.diagnostic(d) }
+            }
+            documentTable.u32(pathOffset)
+            documentTable.u32(entry.path.utf8.count)
+            documentTable.bytes(entry.contentID.bytes)
+            documentTable.u32(components.component[i])
+            documentTable.u32(diagnosticsOffset)
+            documentTable.u32(encodedDiagnostics.buffer.count - diagnosticsOffset)
+            documentTable.u32(entry.document.flatMap { keyNumber[$0.id] }.map(UInt32.init) ?? SummaryFormat.noKey)
+            documentTable.buffer.append(SummaryFormat.kindCode(entry.document?.kind))
+            documentTable.buffer.append(found.contains { $0.ruleID == RuleID.brokenLink } ? SummaryFormat.Flag.hasBrokenLink : 0)
+            documentTable.buffer += [0, 0]
+        }
+        var keyTable = ByteWriter()
+        for key in keys {
+            keyTable.u32(strings.buffer.count)
+            keyTable.u32(key.utf8.count)
+            strings.bytes(Array(key.utf8))
+            keyTable.u32(components.component[components.keyOwner[key]!])
+        }
+        var starts = ByteWriter()
+        var members = ByteWriter()
+        for group in components.members {
+            starts.u32(members.buffer.count / 4)
+            for member in group { members.u32(member) }
+        }
+        starts.u32(members.buffer.count / 4)
+
+        let tables = [documentTable.buffer, keyTable.buffer, starts.buffer, members.buffer, strings.buffer, encodedDiagnostics.buffer]
+        guard SummaryFormat.headerSize + tables.reduce(0, { $0 + $1.count }) < Int(UInt32.max) else { return nil }
+        var header = ByteWriter()
+        header.bytes(SummaryFormat.magic)
+        header.u32(Int(SummaryFormat.version))
+        header.u32(tree == nil ? 0 : 1)
+        header.fixed(rulesetFingerprint)
+        header.fixed(0) // checksum, filled in below
+        header.bytes(tree?.bytes ?? [UInt8](repeating: 0, count: ContentID.byteCount))
+        header.bytes(Array(Array(today.utf8).prefix(SummaryFormat.todaySize)) + [UInt8](repeating: 0, count: max(0, SummaryFormat.todaySize - today.utf8.count)))
+        for count in [entries.count, keys.count, components.members.count, members.buffer.count / 4] { header.u32(count) }
+        var offset = SummaryFormat.headerSize
+        for table in tables {
+            header.u32(offset)
+            offset += table.count
+        }
+        header.u32(offset)
+        header.bytes([UInt8](repeating: 0, count: SummaryFormat.headerSize - header.buffer.count))
+        var file = header.buffer
+        for table in tables { file += table }
+        let checksum = file[SummaryFormat.Offset.checksum + 8..<file.count].withUnsafeBytes { Fingerprint.of($0) }
+        for i in 0..<8 { file[SummaryFormat.Offset.checksum + i] = UInt8((checksum >> UInt64(8 * i)) & 0xFF) }
+        return file
+    }
+}
+
+/// Documents grouped by shared keys (union–find): two documents are in one component when a
+/// chain of documents, each sharing a key with the next, joins them.
+struct Components {
+    /// Component number of each document, numbered in order of first member.
+    var component: [UInt32]
+    var members: [[Int]]
+    /// The first document with each key.
+    var keyOwner: [String: Int] = [:]
+
+    init(_ keys: [[String]]) {
+        var parent = Array(0..<keys.count)
+        func root(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i {
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            }
+            return i
+        }
+        for (i, documentKeys) in keys.enumerated() {
+            for key in documentKeys {
+                if let other = keyOwner[key] {
+                    let (a, b) = (root(i), root(other))
+                    if a != b { parent[max(a, b)] = min(a, b) }
+                } else {
+                    keyOwner[key] = i
+                }
+            }
+        }
+        component = []
+        members = []
+        var number: [Int: UInt32] = [:]
+        for i in keys.indices {
+            let r = root(i)
+            if let n = number[r] {
+                component.append(n)
+                members[Int(n)].append(i)
+            } else {
+                let n = UInt32(members.count)
+                number[r] = n
+                component.append(n)
+                members.append([i])
+            }
+        }
+    }
+}
+
+extension ByteWriter {
+    mutating func u32(_ value: Int) { u32(UInt32(truncatingIfNeeded: value)) }
+    mutating func u32(_ value: UInt32) { for shift in stride(from: 0, to: 32, by: 8) { buffer.append(UInt8((value >> UInt32(shift)) & 0xFF)) } }
+}

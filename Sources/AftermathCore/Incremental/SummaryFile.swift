@@ -1,0 +1,167 @@
+/// A summary (`SummaryFormat`) read in place. Opening checks the header, the checksum and that
+/// every record points inside the file, so the accessors below never read out of bounds; a
+/// file failing any check is not a summary (nil) and the caller validates in full.
+public final class SummaryFile: @unchecked Sendable {
+    private let store: ByteStore
+    private var raw: UnsafeRawBufferPointer { store.buffer }
+    public let rulesetFingerprint: UInt64
+    public let tree: ContentID?
+    public let today: String
+    public let documentCount: Int
+    let keyCount: Int
+    let componentCount: Int
+    private let tables: [Int]   // documents, keys, component starts, members, strings, diagnostics, end
+
+    public init?(_ store: ByteStore) {
+        self.store = store
+        let raw = store.buffer
+        guard raw.count >= SummaryFormat.headerSize, Array(raw[0..<8]) == SummaryFormat.magic,
+              Self.u32(raw, SummaryFormat.Offset.version) == SummaryFormat.version else { return nil }
+        let checksum = raw.loadUnaligned(fromByteOffset: SummaryFormat.Offset.checksum, as: UInt64.self).littleEndian
+        guard checksum == Fingerprint.of(UnsafeRawBufferPointer(rebasing: raw[(SummaryFormat.Offset.checksum + 8)...])) else { return nil }
+        rulesetFingerprint = raw.loadUnaligned(fromByteOffset: SummaryFormat.Offset.fingerprint, as: UInt64.self).littleEndian
+        tree = Self.u32(raw, SummaryFormat.Offset.flags) & 1 == 1
+            ? ContentID(UnsafeRawBufferPointer(rebasing: raw[SummaryFormat.Offset.tree...])) : nil
+        today = String(decoding: raw[SummaryFormat.Offset.today..<(SummaryFormat.Offset.today + SummaryFormat.todaySize)].prefix { $0 != 0 }, as: UTF8.self)
+        let counts = (0..<4).map { Int(Self.u32(raw, SummaryFormat.Offset.counts + 4 * $0)) }
+        (documentCount, keyCount, componentCount) = (counts[0], counts[1], counts[2])
+        let memberCount = counts[3]
+        tables = (0..<7).map { Int(Self.u32(raw, SummaryFormat.Offset.tables + 4 * $0)) }
+        guard tables[0] == SummaryFormat.headerSize, zip(tables, tables.dropFirst()).allSatisfy({ $0 <= $1 }), tables[6] == raw.count,
+              tables[1] - tables[0] == documentCount * SummaryFormat.documentRecordSize,
+              tables[2] - tables[1] == keyCount * SummaryFormat.keyRecordSize,
+              tables[3] - tables[2] == (componentCount + 1) * 4,
+              tables[4] - tables[3] == memberCount * 4 else { return nil }
+        guard validateRecords(memberCount: memberCount) else { return nil }
+    }
+
+    private func validateRecords(memberCount: Int) -> Bool {
+        let stringsSize = tables[5] - tables[4], diagnosticsSize = tables[6] - tables[5]
+        var previous: UnsafeRawBufferPointer?
+        for i in 0..<documentCount {
+            let r = tables[0] + i * SummaryFormat.documentRecordSize
+            let pathOffset = Int(u32(r)), pathLength = Int(u32(r + SummaryFormat.DocumentField.pathLength))
+            let d = Int(u32(r + SummaryFormat.DocumentField.diagnostics)), dl = Int(u32(r + SummaryFormat.DocumentField.diagnosticsLength))
+            let key = u32(r + SummaryFormat.DocumentField.idKey)
+            guard pathOffset + pathLength <= stringsSize, d + dl <= diagnosticsSize,
+                  Int(u32(r + SummaryFormat.DocumentField.component)) < componentCount,
+                  key == SummaryFormat.noKey || Int(key) < keyCount else { return false }
+            // Sorted and unique, or binary search would silently miss.
+            let path = pathBytes(i)
+            if let previous, !previous.lexicographicallyPrecedes(path) { return false }
+            previous = path
+        }
+        for i in 0..<keyCount {
+            let r = tables[1] + i * SummaryFormat.keyRecordSize
+            guard Int(u32(r)) + Int(u32(r + 4)) <= stringsSize, Int(u32(r + 8)) < componentCount else { return false }
+        }
+        var last = 0
+        for c in 0...componentCount {
+            let start = Int(u32(tables[2] + 4 * c))
+            guard start >= last, start <= memberCount else { return false }
+            last = start
+        }
+        guard last == memberCount else { return false }
+        for m in 0..<memberCount where Int(u32(tables[3] + 4 * m)) >= documentCount { return false }
+        return true
+    }
+
+    // MARK: Documents
+
+    func record(_ i: Int) -> Int { tables[0] + i * SummaryFormat.documentRecordSize }
+
+    public func pathBytes(_ i: Int) -> UnsafeRawBufferPointer {
+        let r = record(i)
+        let start = tables[4] + Int(u32(r))
+        return UnsafeRawBufferPointer(rebasing: raw[start..<(start + Int(u32(r + SummaryFormat.DocumentField.pathLength)))])
+    }
+
+    public func path(_ i: Int) -> String { String(decoding: pathBytes(i), as: UTF8.self) }
+
+    public func contentID(_ i: Int) -> ContentID {
+        ContentID(UnsafeRawBufferPointer(rebasing: raw[(record(i) + SummaryFormat.DocumentField.blob)...]))
+    }
+
+    func component(_ i: Int) -> Int { Int(u32(record(i) + SummaryFormat.DocumentField.component)) }
+
+    func kind(_ i: Int) -> DocumentKind? { SummaryFormat.kind(raw[record(i) + SummaryFormat.DocumentField.kind]) }
+
+    func hasBrokenLink(_ i: Int) -> Bool { raw[record(i) + SummaryFormat.DocumentField.flags] & SummaryFormat.Flag.hasBrokenLink != 0 }
+
+    func hasDiagnostics(_ i: Int) -> Bool { u32(record(i) + SummaryFormat.DocumentField.diagnosticsLength) > 0 }
+
+    /// The document's own ID, nil for a file that was not a document.
+    func id(_ i: Int) -> String? {
+        let key = u32(record(i) + SummaryFormat.DocumentField.idKey)
+        return key == SummaryFormat.noKey ? nil : self.key(Int(key))
+    }
+
+    /// What the full run reported about the document; nil if the stored bytes do not decode.
+    func diagnostics(_ i: Int) -> [Diagnostic]? {
+        let r = record(i)
+        let length = Int(u32(r + SummaryFormat.DocumentField.diagnosticsLength))
+        guard length > 0 else { return [] }
+        let start = tables[5] + Int(u32(r + SummaryFormat.DocumentField.diagnostics))
+        var reader = ByteReader(Array(raw[start..<(start + length)])[...])
+        guard let count = reader.varint(), count <= UInt64(length) else { return nil }
+        var found: [Diagnostic] = []
+        for _ in 0..<count {
+            guard let d = reader.diagnostic() else { return nil }
+            found.append(d)
+        }
+        return reader.isAtEnd ? found : nil
+    }
+
+    /// The document at `path`, by binary search.
+    public func index(of path: String) -> Int? {
+        var path = path
+        return path.withUTF8 { wanted in
+            var low = 0, high = documentCount
+            while low < high {
+                let mid = (low + high) / 2
+                let candidate = pathBytes(mid)
+                if candidate.lexicographicallyPrecedes(UnsafeRawBufferPointer(wanted)) { low = mid + 1 } else { high = mid }
+            }
+            return low < documentCount && pathBytes(low).elementsEqual(UnsafeRawBufferPointer(wanted)) ? low : nil
+        }
+    }
+
+    // MARK: Keys and components
+
+    func key(_ k: Int) -> String {
+        let r = tables[1] + k * SummaryFormat.keyRecordSize
+        let start = tables[4] + Int(u32(r))
+        return String(decoding: raw[start..<(start + Int(u32(r + 4)))], as: UTF8.self)
+    }
+
+    /// The component of the documents having or linking to `key`, if any does.
+    func component(ofKey key: String) -> Int? {
+        var key = key
+        return key.withUTF8 { wanted in
+            var low = 0, high = keyCount
+            while low < high {
+                let mid = (low + high) / 2
+                let r = tables[1] + mid * SummaryFormat.keyRecordSize
+                let start = tables[4] + Int(u32(r))
+                let candidate = UnsafeRawBufferPointer(rebasing: raw[start..<(start + Int(u32(r + 4)))])
+                if candidate.lexicographicallyPrecedes(UnsafeRawBufferPointer(wanted)) { low = mid + 1 }
+                else if candidate.elementsEqual(UnsafeRawBufferPointer(wanted)) { return Int(u32(r + 8)) }
+                else { high = mid }
+            }
+            return nil
+        }
+    }
+
+    func members(of component: Int) -> [Int] {
+        let start = Int(u32(tables[2] + 4 * component)), end = Int(u32(tables[2] + 4 * (component + 1)))
+        return (start..<end).map { Int(u32(tables[3] + 4 * $0)) }
+    }
+
+    // MARK: Bytes
+
+    private func u32(_ offset: Int) -> UInt32 { Self.u32(raw, offset) }
+
+    private static func u32(_ raw: UnsafeRawBufferPointer, _ offset: Int) -> UInt32 {
+        raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian
+    }
+}

@@ -1,0 +1,57 @@
+/// The layout of the summary file (`.git/aftermath/summary-v1`): what a full validation of one
+/// state of the repository learnt, laid out so a later run can read it in place.
+///
+/// All integers little-endian. Header (128 bytes): magic `AFTMSUM1`, format version, flags
+/// (bit 0: a tree ID is recorded), ruleset fingerprint, checksum of everything after the
+/// header's first 32 bytes, tree ID (20 bytes), the day policies were judged on (16 bytes),
+/// table counts and table offsets. Then, each table's records of fixed size:
+/// - documents, sorted by path bytes (48 bytes each): path, blob ID, component, diagnostics,
+///   key of its own ID, kind, flags;
+/// - keys (every ID a document has or links to), sorted by bytes (12 bytes each): string and
+///   component;
+/// - components: start of each component's members, then the members (document numbers);
+/// - strings and encoded diagnostics.
+/// A *component* is a set of documents connected through shared keys; see `Document.linkKeys`.
+enum SummaryFormat {
+    static let magic = Array("AFTMSUM1".utf8)
+    /// Bump on any change to the layout or to what a record means.
+    static let version: UInt32 = 1
+    static let headerSize = 128
+    static let documentRecordSize = 48
+    static let keyRecordSize = 12
+    static let noKey = UInt32.max
+    static let todaySize = 16
+
+    enum Offset {
+        static let version = 8, flags = 12, fingerprint = 16, checksum = 24, tree = 32, today = 52
+        static let counts = 68      // documents, keys, components, members
+        static let tables = 84      // documents, keys, component starts, members, strings, diagnostics, end
+    }
+
+    enum DocumentField {
+        static let path = 0, pathLength = 4, blob = 8, component = 28, diagnostics = 32, diagnosticsLength = 36
+        static let idKey = 40, kind = 44, flags = 45
+    }
+
+    enum Flag {
+        static let hasBrokenLink: UInt8 = 1
+    }
+
+    static func kindCode(_ kind: DocumentKind?) -> UInt8 {
+        switch kind {
+        case nil: return 0
+        case .postmortem: return 1
+        case .finding: return 2
+        case .remediation: return 3
+        }
+    }
+
+    static func kind(_ code: UInt8) -> DocumentKind? {
+        switch code {
+        case 1: return .postmortem
+        case 2: return .finding
+        case 3: return .remediation
+        default: return nil
+        }
+    }
+}

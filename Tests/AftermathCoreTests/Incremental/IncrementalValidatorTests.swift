@@ -1,0 +1,231 @@
+import XCTest
+@testable import AftermathCore
+
+/// Incremental validation must report exactly what a full validation of the same state
+/// reports. Checked on the example repository under targeted edits and under hundreds of
+/// random ones (seeded, so any failure reproduces).
+final class IncrementalValidatorTests: XCTestCase {
+    static let today = Timestamp.parseDate("2026-10-01")!
+
+    func testNoChangeGivesTheSummarisedResult() throws {
+        let base = try Self.exampleFiles()
+        try assertSameAsFull(base: base, edited: base)
+    }
+
+    func testTargetedEdits() throws {
+        let base = try Self.exampleFiles()
+        let pm1 = "postmortems/PM-2026-001-checkout-db-disk-full/postmortem.md"
+        let f1 = "postmortems/PM-2026-001-checkout-db-disk-full/findings/F-2026-001-01-wal-archiving-unalerted.md"
+        let r3 = "postmortems/PM-2026-003-export-bucket-exposure/remediations/R-2026-003-01-account-public-access-block.md"
+        var closed = base
+        closed[pm1] = closed[pm1]!.replacingFirst(#/status: \S+/#, with: "status: closed")
+        try assertSameAsFull(base: base, edited: closed, "closing a postmortem reaches its findings and items")
+
+        var deleted = base
+        deleted[f1] = nil
+        try assertSameAsFull(base: base, edited: deleted, "deleting a finding breaks its items' links")
+
+        var renamed = base
+        renamed[f1] = renamed[f1]!.replacingOccurrences(of: "id: F-2026-001-01", with: "id: F-2026-003-01")
+        try assertSameAsFull(base: base, edited: renamed, "an ID taken from another postmortem is a duplicate there")
+
+        var broken = base
+        broken[r3] = broken[r3]!.replacingFirst(#/finding: \S+/#, with: "finding: F-2026-003-19")
+        try assertSameAsFull(base: base, edited: broken, "a broken link")
+        // From a state with a broken link, a new ID near the mistyped one changes the suggestion
+        // in a document the change does not otherwise reach.
+        var suggested = broken
+        suggested["postmortems/PM-2026-004-password-reset-delay/findings/F-2026-003-09-x.md"] =
+            base["postmortems/PM-2026-004-password-reset-delay/findings/F-2026-004-01-support-not-told.md"]!
+                .replacingOccurrences(of: "id: F-2026-004-01", with: "id: F-2026-003-09")
+        try assertSameAsFull(base: broken, edited: suggested, "suggestions draw on every ID")
+
+        var unreadable = base
+        unreadable[f1] = "---\nid: [unclosed\n---\n"
+        try assertSameAsFull(base: base, edited: unreadable, "a document that no longer reads")
+        try assertSameAsFull(base: unreadable, edited: base, "and reads again")
+    }
+
+    func testRandomEditsAgreeWithFullValidation() throws {
+        let base = try Self.exampleFiles()
+        var random = SplitMix64(seed: 20261128)
+        for round in 0..<150 {
+            var from = base
+            for _ in 0..<Int(random.next() % 3) { Self.mutate(&from, &random) }
+            var to = from
+            for _ in 0..<(1 + Int(random.next() % 4)) { Self.mutate(&to, &random) }
+            try assertSameAsFull(base: from, edited: to, "round \(round)")
+        }
+    }
+
+    func testTooLargeAChangeFallsBack() throws {
+        let base = try Self.exampleFiles()
+        var edited = base
+        for path in base.keys where path.hasSuffix("postmortem.md") { edited[path] = nil }
+        let (summary, ruleset) = try Self.summarise(base)
+        let validator = IncrementalValidator(summary: summary, ruleset: ruleset, today: Self.today, maxAffectedShare: 0.25, read: Self.reader(edited))
+        XCTAssertNil(try validator.validate([Self.delta(base, edited, ruleset)]))
+    }
+
+    func testSummaryForOtherRulesOrAnotherDayDoesNotApply() throws {
+        let base = try Self.exampleFiles()
+        let (summary, ruleset) = try Self.summarise(base)
+        let tomorrow = IncrementalValidator(summary: summary, ruleset: ruleset, today: Timestamp.parseDate("2026-10-02")!, read: Self.reader(base))
+        XCTAssertFalse(tomorrow.isApplicable)
+        XCTAssertNil(try tomorrow.validate([SnapshotDelta()]))
+        var otherOwners = base
+        otherOwners["owners.yml"] = otherOwners["owners.yml"]!.replacingOccurrences(of: "name: Bob Okafor", with: "name: Bob O.")
+        let otherRules = try Self.ruleset(otherOwners)
+        XCTAssertFalse(IncrementalValidator(summary: summary, ruleset: otherRules, today: Self.today, read: Self.reader(base)).isApplicable)
+    }
+
+    func testDamagedSummariesAreRejected() throws {
+        let base = try Self.exampleFiles()
+        let ruleset = try Self.ruleset(base)
+        let bytes = try XCTUnwrap(Self.summaryBytes(base, ruleset))
+        XCTAssertNotNil(SummaryFile(ByteStore(copying: bytes)))
+        var random = SplitMix64(seed: 7)
+        for _ in 0..<200 {
+            var damaged = bytes
+            damaged[Int(random.next() % UInt64(bytes.count))] ^= UInt8(1 + random.next() % 255)
+            XCTAssertNil(SummaryFile(ByteStore(copying: damaged)), "a flipped byte is caught by the checksum")
+        }
+        for length in [0, 7, 64, 127, 128, bytes.count / 2, bytes.count - 1] {
+            XCTAssertNil(SummaryFile(ByteStore(copying: Array(bytes.prefix(length)))), "truncated to \(length)")
+        }
+        var otherVersion = bytes
+        otherVersion[SummaryFormat.Offset.version] &+= 1
+        XCTAssertNil(SummaryFile(ByteStore(copying: otherVersion)))
+    }
+
+    func testTransitionsAndChangedPathsBetweenTwoStates() throws {
+        let base = try Self.exampleFiles()
+        let (summary, ruleset) = try Self.summarise(base)
+        let pm3 = "postmortems/PM-2026-003-export-bucket-exposure/postmortem.md"
+        let f2 = "postmortems/PM-2026-003-export-bucket-exposure/findings/F-2026-003-02-console-edit.md"
+        var head = base
+        head[f2] = head[f2]! + "\nOne more line.\n"
+        var staged = head
+        staged[pm3] = nil
+        let before = Self.delta(base, head, ruleset), after = Self.delta(base, staged, ruleset)
+        let validator = IncrementalValidator(summary: summary, ruleset: ruleset, today: Self.today, maxAffectedShare: 1, read: Self.reader(base.merging(staged) { $1 }.merging(head) { a, _ in a }))
+        let states = try XCTUnwrap(try validator.validate([before, after]))
+        XCTAssertEqual(validator.changedPaths(from: before, to: after), [pm3])
+        let context = RuleContext(ruleset: ruleset, today: Self.today)
+        let full = TransitionCheck.check(before: try Self.fullIndex(head, ruleset), after: try Self.fullIndex(staged, ruleset), in: context)
+        XCTAssertFalse(full.isEmpty, "deleting a postmortem its findings link to is a transition problem")
+        XCTAssertEqual(TransitionCheck.check(before: states[0].index, after: states[1].index, in: context), full)
+    }
+
+    // MARK: Helpers
+
+    func assertSameAsFull(base: [String: String], edited: [String: String], _ message: String = "", file: StaticString = #filePath, line: UInt = #line) throws {
+        let (summary, ruleset) = try Self.summarise(base)
+        let validator = IncrementalValidator(summary: summary, ruleset: ruleset, today: Self.today, threads: 2, maxAffectedShare: 1, read: Self.reader(edited))
+        let states = try XCTUnwrap(try validator.validate([Self.delta(base, edited, ruleset)]), message, file: file, line: line)
+        let full = try Validator(ruleset: ruleset, today: Self.today, threads: 1).validate(InMemorySnapshot(files: edited))
+        XCTAssertEqual(states[0].diagnostics, full.allDiagnostics, message, file: file, line: line)
+        XCTAssertEqual(states[0].fileCount, full.fileCount, message, file: file, line: line)
+    }
+
+    static func exampleFiles() throws -> [String: String] {
+        let root = TestFiles.url("examples")
+        var files: [String: String] = [:]
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!
+        for case let url as URL in enumerator where !url.hasDirectoryPath {
+            let relative = String(url.path.dropFirst(root.path.count + 1))
+            guard !relative.hasPrefix("broken/") else { continue }
+            files[relative] = try String(contentsOf: url, encoding: .utf8)
+        }
+        return files
+    }
+
+    static func ruleset(_ files: [String: String]) throws -> Ruleset {
+        try RulesetLoader.load(from: InMemorySnapshot(files: files)).get()
+    }
+
+    static func contentID(_ text: String) -> ContentID {
+        let bytes = Array(text.utf8)
+        let words = [Fingerprint.of(bytes), Fingerprint.of([1] + bytes), Fingerprint.of([2] + bytes)]
+        return words.withUnsafeBytes { ContentID($0) }
+    }
+
+    static func summaryBytes(_ files: [String: String], _ ruleset: Ruleset) throws -> [UInt8]? {
+        let result = try Validator(ruleset: ruleset, today: today).validate(InMemorySnapshot(files: files))
+        let documents = Dictionary(uniqueKeysWithValues: result.index.documents.map { ($0.path, $0) })
+        let paths = try Validator(ruleset: ruleset, today: today).documentPaths(in: InMemorySnapshot(files: files))
+        let entries = paths.map { SummaryBuilder.Entry(path: $0, contentID: contentID(files[$0]!), document: documents[$0]) }
+        return SummaryBuilder.build(entries, diagnostics: result.allDiagnostics, rulesetFingerprint: ruleset.fingerprint,
+                                    today: today.dateString, tree: nil)
+    }
+
+    static func summarise(_ files: [String: String]) throws -> (SummaryFile, Ruleset) {
+        let ruleset = try ruleset(files)
+        let bytes = try XCTUnwrap(summaryBytes(files, ruleset))
+        return (try XCTUnwrap(SummaryFile(ByteStore(copying: bytes))), ruleset)
+    }
+
+    static func delta(_ from: [String: String], _ to: [String: String], _ ruleset: Ruleset) -> SnapshotDelta {
+        let filter = DocumentPathFilter(roots: ruleset.configuration.roots)
+        var changes: [String: ContentID?] = [:]
+        for path in Set(from.keys).union(to.keys) where filter.matches(path) && from[path] != to[path] {
+            changes.updateValue(to[path].map(contentID), forKey: path)  // nil: deleted, not "no entry"
+        }
+        return SnapshotDelta(changes)
+    }
+
+    static func reader(_ files: [String: String]) -> @Sendable (String, ContentID) throws -> [UInt8]? {
+        let byID = Dictionary(files.values.map { (contentID($0), Array($0.utf8)) }, uniquingKeysWith: { a, _ in a })
+        return { _, id in byID[id] }
+    }
+
+    static func fullIndex(_ files: [String: String], _ ruleset: Ruleset) throws -> RepositoryIndex {
+        try Validator(ruleset: ruleset, today: today).validate(InMemorySnapshot(files: files)).index
+    }
+
+    /// One random edit of the kinds that move links, IDs, statuses and readability.
+    static func mutate(_ files: inout [String: String], _ random: inout SplitMix64) {
+        let documents = files.keys.filter { $0.hasSuffix(".md") }.sorted()
+        guard !documents.isEmpty else { return }
+        let path = documents[Int(random.next() % UInt64(documents.count))]
+        let text = files[path]!
+        let ids = documents.compactMap { files[$0]!.firstMatch(of: #/\nid: (\S+)/#).map { String($0.output.1) } }
+        let someID = ids.isEmpty ? "F-2026-001-01" : ids[Int(random.next() % UInt64(ids.count))]
+        let typo = String(someID.dropLast()) + String(random.next() % 10)
+        switch random.next() % 9 {
+        case 0: files[path] = nil
+        case 1: files[path.replacingOccurrences(of: ".md", with: "-copy.md")] = text
+        case 2: files[path] = text.replacingFirst(#/status: \S+/#, with: ["status: closed", "status: open", "status: done", "status: resolved", "status: published"][Int(random.next() % 5)])
+        case 3: files[path] = text.replacingFirst(#/\n(postmortem|finding): \S+/#) { "\n\($0.output.1): \(random.next() % 2 == 0 ? someID : typo)" }
+        case 4: files[path] = text.replacingFirst(#/\nid: \S+/#, with: "\nid: \(random.next() % 2 == 0 ? someID : typo)")
+        case 5: files[path] = text.replacingFirst(#/\ntitle:/#, with: "\nrelated: [\(someID)]\ntitle:")
+        case 6: files[path] = text.replacingFirst(#/\ntitle:/#, with: "\ntitle: [unclosed\ntitle:")
+        case 7: files[String(path.dropLast(3)) + "-new.md"] = text.replacingFirst(#/\nid: \S+/#, with: "\nid: \(typo)")
+        default: files[path] = text + "\nAnother paragraph.\n"
+        }
+    }
+}
+
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+extension String {
+    func replacingFirst(_ regex: some RegexComponent, with replacement: String) -> String {
+        guard let match = firstMatch(of: regex) else { return self }
+        return replacingCharacters(in: match.range, with: replacement)
+    }
+
+    func replacingFirst<R: RegexComponent>(_ regex: R, with replacement: (Regex<R.RegexOutput>.Match) -> String) -> String {
+        guard let match = firstMatch(of: regex) else { return self }
+        return replacingCharacters(in: match.range, with: replacement(match))
+    }
+}
