@@ -1,8 +1,8 @@
 import XCTest
 import Foundation
 
-/// The parse cache under .git/aftermath/: same results with and without it, and a damaged
-/// cache is detected and rebuilt, never trusted.
+/// The caches under .git/aftermath/ (the summary and the parse cache): same results with and
+/// without them, and a damaged cache is detected and rebuilt, never trusted.
 final class ParseCacheTests: XCTestCase {
     let today = ["--today", "2026-10-01", "--format", "json"]
 
@@ -22,20 +22,29 @@ final class ParseCacheTests: XCTestCase {
         XCTAssertEqual(warm.stdout, uncached.stdout)
         XCTAssertEqual(try CLI.aftermath(["validate", "--staged"] + today, in: repo.url).stdout, uncached.stdout)
 
+        // Each cache damaged in each way, from fresh caches: the summary (read first) and the
+        // parse cache (read by full runs, so the summary is removed to make the run full).
+        let summaryFile = repo.path(".git/aftermath/summary-v1")
         var damages: [(String, (inout [UInt8]) -> Void)] = []
         damages.append(("flipped byte", { $0[$0.count / 2] ^= 0xFF }))
         damages.append(("truncated", { $0.removeLast($0.count / 3) }))
         damages.append(("garbage", { $0 = Array("not a cache at all".utf8) }))
         damages.append(("empty", { $0 = [] }))
-        damages.append(("other version", { $0[6] = 99 }))
-        for (name, damage) in damages {
-            var bytes = Array(try Data(contentsOf: cacheFile))
-            damage(&bytes)
-            try Data(bytes).write(to: cacheFile)
-            let after = try CLI.aftermath(["validate", "--rev", "HEAD"] + today, in: repo.url)
-            XCTAssertEqual(after.stdout, uncached.stdout, name)
-            let rebuilt = try CLI.aftermath(["validate", "--rev", "HEAD"] + today, in: repo.url)
-            XCTAssertEqual(rebuilt.stdout, uncached.stdout, "\(name): the rebuilt cache gives the same results")
+        for (damaged, versionOffset) in [(summaryFile, 8), (cacheFile, 6)] {
+            for (name, damage) in damages + [("other version", { $0[versionOffset] &+= 1 })] {
+                for file in [summaryFile, cacheFile] { try? FileManager.default.removeItem(at: file) }
+                XCTAssertEqual(try CLI.aftermath(["validate", "--rev", "HEAD"] + today, in: repo.url).stdout, uncached.stdout)
+                var bytes = Array(try Data(contentsOf: damaged))
+                damage(&bytes)
+                try Data(bytes).write(to: damaged)
+                if damaged == cacheFile { try FileManager.default.removeItem(at: summaryFile) }
+                let label = "\(damaged.lastPathComponent), \(name)"
+                let after = try CLI.aftermath(["validate", "--rev", "HEAD"] + today, in: repo.url)
+                XCTAssertEqual(after.stdout, uncached.stdout, label)
+                XCTAssertNotEqual(Array(try Data(contentsOf: damaged)), bytes, "\(label): rebuilt")
+                let rebuilt = try CLI.aftermath(["validate", "--rev", "HEAD"] + today, in: repo.url)
+                XCTAssertEqual(rebuilt.stdout, uncached.stdout, "\(label): the rebuilt cache gives the same results")
+            }
         }
     }
 

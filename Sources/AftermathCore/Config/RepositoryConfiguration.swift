@@ -61,7 +61,7 @@ public struct RepositoryConfiguration: Sendable {
         }
     }
 
-    static func normalizeFolder(_ path: String) -> String {
+    public static func normalizeFolder(_ path: String) -> String {
         var p = Substring(path)
         while p.hasPrefix("./") { p = p.dropFirst(2) }
         while p.hasSuffix("/") { p = p.dropLast() }

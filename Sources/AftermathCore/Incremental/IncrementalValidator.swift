@@ -16,20 +16,25 @@ public struct IncrementalValidator: Sendable {
     public let ruleset: Ruleset
     public let today: Timestamp
     public var threads: Int
-    /// Past this share of documents to re-read, validating everything costs as much.
-    public var maxAffectedShare: Double
+    /// Past this many documents to re-read, the caller is better off validating in full,
+    /// which also leaves a fresh summary (`defaultLimit`).
+    public var maxAffected: Int
     /// Reads one version of a document by path and content ID (from several threads).
     let read: @Sendable (String, ContentID) throws -> [UInt8]?
 
-    public init(summary: SummaryFile, ruleset: Ruleset, today: Timestamp, threads: Int = 0, maxAffectedShare: Double = 0.25,
+    public init(summary: SummaryFile, ruleset: Ruleset, today: Timestamp, threads: Int = 0, maxAffected: Int? = nil,
                 read: @escaping @Sendable (String, ContentID) throws -> [UInt8]?) {
         self.summary = summary
         self.ruleset = ruleset
         self.today = today
         self.threads = threads
-        self.maxAffectedShare = maxAffectedShare
+        self.maxAffected = maxAffected ?? Self.defaultLimit(documents: summary.documentCount)
         self.read = read
     }
+
+    /// A tenth of the repository, and never less than 2,000 documents: re-reading that many
+    /// takes about 60 ms on two cores, and a summary that far behind is worth refreshing.
+    public static func defaultLimit(documents: Int) -> Int { max(2_000, documents / 10) }
 
     /// Whether the summary holds for these rules on this day (policies depend on the date).
     public var isApplicable: Bool {
@@ -81,7 +86,7 @@ public struct IncrementalValidator: Sendable {
             for i in 0..<summary.documentCount where summary.hasBrokenLink(i) { affected.insert(summary.component(i)) }
         }
         let members = affected.sorted().flatMap { summary.members(of: $0) }
-        guard Double(members.count) <= maxAffectedShare * Double(summary.documentCount) else { return nil }
+        guard members.count <= maxAffected else { return nil }
 
         // Old versions of the reached documents that some state still has.
         let kept = members.filter { m in

@@ -61,11 +61,47 @@ public struct ContentListing: Sendable {
 
     public var count: Int { ids.count }
 
-    /// Appends in sorted order (callers list in git's order, which is by path bytes).
-    public mutating func append(path: UnsafeRawBufferPointer, id: ContentID) {
+    /// Appends a path after every path already listed (git lists in this order); false, and
+    /// nothing appended, for a path out of order.
+    @discardableResult
+    public mutating func append(path: UnsafeRawBufferPointer, id: ContentID) -> Bool {
+        if count > 0, withPathBytes(count - 1, { SnapshotDelta.compare($0, path) >= 0 }) { return false }
         pathBytes.append(contentsOf: path)
         pathEnds.append(pathBytes.count)
         ids.append(id)
+        return true
+    }
+
+    /// The position of `path`, by binary search.
+    public func index(of path: String) -> Int? {
+        var path = path
+        return path.withUTF8 { wanted in
+            let wanted = UnsafeRawBufferPointer(wanted)
+            var low = 0, high = count
+            while low < high {
+                let mid = (low + high) / 2
+                if withPathBytes(mid, { SnapshotDelta.compare($0, wanted) < 0 }) { low = mid + 1 } else { high = mid }
+            }
+            return low < count && withPathBytes(low, { SnapshotDelta.compare($0, wanted) == 0 }) ? low : nil
+        }
+    }
+
+    /// The positions of the paths under `folder` (all for "").
+    public func indices(under folder: String) -> Range<Int> {
+        guard !folder.isEmpty else { return 0..<count }
+        let prefix = Array((folder.hasSuffix("/") ? folder : folder + "/").utf8)
+        func firstNotBelow(_ bound: [UInt8]) -> Int {
+            bound.withUnsafeBytes { bound in
+                var low = 0, high = count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if withPathBytes(mid, { SnapshotDelta.compare($0, bound) < 0 }) { low = mid + 1 } else { high = mid }
+                }
+                return low
+            }
+        }
+        // Everything starting with "folder/" sorts between "folder/" and "folder0" ('0' follows '/').
+        return firstNotBelow(prefix)..<firstNotBelow(Array(prefix.dropLast()) + [UInt8(ascii: "0")])
     }
 
     public func contentID(_ i: Int) -> ContentID { ids[i] }
@@ -77,11 +113,6 @@ public struct ContentListing: Sendable {
         return pathBytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<pathEnds[i]])) }
     }
 
-    public var isSorted: Bool {
-        (1..<max(count, 1)).allSatisfy { i in
-            withPathBytes(i - 1) { a in withPathBytes(i) { b in SnapshotDelta.compare(a, b) < 0 } }
-        }
-    }
 }
 
 /// Which paths are documents: `.md` files under one of the configured roots. Works on bytes
@@ -91,7 +122,7 @@ public struct DocumentPathFilter: Sendable {
 
     public init(roots: [String]) {
         prefixes = roots.map { root in
-            let folder = RepositoryConfiguration.normalizeFolder(root)
+            let folder = root == "." ? "" : RepositoryConfiguration.normalizeFolder(root)
             return folder.isEmpty ? [] : Array((folder + "/").utf8)
         }
     }

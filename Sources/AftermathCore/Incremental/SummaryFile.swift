@@ -2,6 +2,7 @@
 /// every record points inside the file, so the accessors below never read out of bounds; a
 /// file failing any check is not a summary (nil) and the caller validates in full.
 public final class SummaryFile: @unchecked Sendable {
+    public static var formatVersion: UInt32 { SummaryFormat.version }
     private let store: ByteStore
     private var raw: UnsafeRawBufferPointer { store.buffer }
     public let rulesetFingerprint: UInt64

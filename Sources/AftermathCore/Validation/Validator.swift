@@ -7,6 +7,8 @@ public struct ValidationResult: Sendable {
     public var fileCount: Int
     /// Diagnostics of every file, before any PATHS filter (closure checks need all of them).
     public var allDiagnostics: [Diagnostic]
+    /// The documents' paths (files that did not read as documents included).
+    public var paths: [String] = []
 }
 
 /// Reads every document of a snapshot, checks each on its own (in parallel) and then all of
@@ -47,7 +49,7 @@ public struct Validator: Sendable {
         for rule in RuleCatalogue.repositoryRules { diagnostics += rule.check(index, in: context) }
         let all = diagnostics.sortedForReport()
         let shown = Self.restricted(all, to: only)
-        return ValidationResult(diagnostics: shown, index: index, fileCount: paths.count, allDiagnostics: all)
+        return ValidationResult(diagnostics: shown, index: index, fileCount: paths.count, allDiagnostics: all, paths: paths)
     }
 
     /// The documents and their links only, without rules: for views that show rather than check.
@@ -55,7 +57,7 @@ public struct Validator: Sendable {
         let paths = try documentPaths(in: snapshot)
         let parsed = try parseAll(paths, from: snapshot, checks: false)
         let all = parsed.flatMap(\.diagnostics).sortedForReport()
-        return ValidationResult(diagnostics: all, index: RepositoryIndex(parsed.compactMap(\.document)), fileCount: paths.count, allDiagnostics: all)
+        return ValidationResult(diagnostics: all, index: RepositoryIndex(parsed.compactMap(\.document)), fileCount: paths.count, allDiagnostics: all, paths: paths)
     }
 
     /// The diagnostics about `only` (files or folders); all of them when `only` is empty.

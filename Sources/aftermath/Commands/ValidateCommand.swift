@@ -42,15 +42,20 @@ struct ValidateCommand: ParsableCommand {
             let (diagnostics, files): ([Diagnostic], Int)
             if let range {
                 (diagnostics, files) = try RangeCheck.run(range, workspace: workspace, today: today.timestamp, threads: threads)
+            } else if !self.snapshot.choice.isWorkingTree {
+                // Git states know their blob IDs: the summary of an earlier run spares re-reading them.
+                let git = GitValidation(workspace: workspace, repository: try workspace.repository(), today: today.timestamp, threads: threads)
+                let outcome: GitValidation.Outcome
+                switch self.snapshot.choice {
+                case .revision(let revision): outcome = try git.revision(revision)
+                default: outcome = try git.staged()
+                }
+                (diagnostics, files) = (Validator.restricted(outcome.diagnostics, to: paths.map(workspace.location.relative)), outcome.fileCount)
             } else {
                 let snapshot = try workspace.snapshot(self.snapshot.choice)
                 let ruleset = try workspace.ruleset(from: snapshot)
-                // Git snapshots know their blob IDs, so unchanged documents come from the cache.
-                let repository = self.snapshot.choice.isWorkingTree ? nil : try workspace.repository()
-                let cache = repository.flatMap { CacheStore.load(for: ruleset, repository: $0) }
-                let validator = Validator(ruleset: ruleset, today: today.timestamp, threads: threads, cache: cache)
+                let validator = Validator(ruleset: ruleset, today: today.timestamp, threads: threads)
                 let result = try validator.validate(snapshot, only: paths.map(workspace.location.relative))
-                if let repository { CacheStore.save(cache, for: ruleset, repository: repository) }
                 (diagnostics, files) = (result.diagnostics, result.fileCount)
             }
             switch format {

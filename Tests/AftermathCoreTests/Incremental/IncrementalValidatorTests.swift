@@ -63,7 +63,7 @@ final class IncrementalValidatorTests: XCTestCase {
         var edited = base
         for path in base.keys where path.hasSuffix("postmortem.md") { edited[path] = nil }
         let (summary, ruleset) = try Self.summarise(base)
-        let validator = IncrementalValidator(summary: summary, ruleset: ruleset, today: Self.today, maxAffectedShare: 0.25, read: Self.reader(edited))
+        let validator = IncrementalValidator(summary: summary, ruleset: ruleset, today: Self.today, maxAffected: 5, read: Self.reader(edited))
         XCTAssertNil(try validator.validate([Self.delta(base, edited, ruleset)]))
     }
 
@@ -108,7 +108,7 @@ final class IncrementalValidatorTests: XCTestCase {
         var staged = head
         staged[pm3] = nil
         let before = Self.delta(base, head, ruleset), after = Self.delta(base, staged, ruleset)
-        let validator = IncrementalValidator(summary: summary, ruleset: ruleset, today: Self.today, maxAffectedShare: 1, read: Self.reader(base.merging(staged) { $1 }.merging(head) { a, _ in a }))
+        let validator = IncrementalValidator(summary: summary, ruleset: ruleset, today: Self.today, maxAffected: .max, read: Self.reader(base.merging(staged) { $1 }.merging(head) { a, _ in a }))
         let states = try XCTUnwrap(try validator.validate([before, after]))
         XCTAssertEqual(validator.changedPaths(from: before, to: after), [pm3])
         let context = RuleContext(ruleset: ruleset, today: Self.today)
@@ -121,7 +121,7 @@ final class IncrementalValidatorTests: XCTestCase {
 
     func assertSameAsFull(base: [String: String], edited: [String: String], _ message: String = "", file: StaticString = #filePath, line: UInt = #line) throws {
         let (summary, ruleset) = try Self.summarise(base)
-        let validator = IncrementalValidator(summary: summary, ruleset: ruleset, today: Self.today, threads: 2, maxAffectedShare: 1, read: Self.reader(edited))
+        let validator = IncrementalValidator(summary: summary, ruleset: ruleset, today: Self.today, threads: 2, maxAffected: .max, read: Self.reader(edited))
         let states = try XCTUnwrap(try validator.validate([Self.delta(base, edited, ruleset)]), message, file: file, line: line)
         let full = try Validator(ruleset: ruleset, today: Self.today, threads: 1).validate(InMemorySnapshot(files: edited))
         XCTAssertEqual(states[0].diagnostics, full.allDiagnostics, message, file: file, line: line)

@@ -14,6 +14,10 @@ struct PreCommitHookCommand: ParsableCommand {
         try Console.run { console in
             let workspace = Workspace()
             let repository = try workspace.repository()
+            let git = GitValidation(workspace: workspace, repository: repository, today: today.timestamp, threads: 0)
+            if let (diagnostics, changed) = try git.preCommit() {
+                return report(diagnostics.filter { $0.severity == .error || changed.contains($0.path) }, console)
+            }
             let staged = workspace.scoped(try repository.stagedSnapshot(), in: repository)
             let ruleset = try workspace.ruleset(from: staged)
             let cache = CacheStore.load(for: ruleset, repository: repository) ?? ParseCache()
@@ -28,18 +32,22 @@ struct PreCommitHookCommand: ParsableCommand {
                 let before = try validator.read(head)
                 diagnostics += TransitionCheck.check(before: before.index, after: after.index,
                                                      in: RuleContext(ruleset: ruleset, today: today.timestamp))
-                // Errors anywhere block (the repository must stay valid); warnings are shown only
-                // for the documents this commit touches, not repeated on every commit.
                 let changed = Set(after.index.documents.map(\.path).filter { staged.contentID($0) != head.contentID($0) })
                 diagnostics = diagnostics.filter { $0.severity == .error || changed.contains($0.path) }
             }
-            console.diagnostics(diagnostics.sortedForReport())
-            let errors = diagnostics.errorCount
-            guard errors == 0 else {
-                console.err("aftermath: commit blocked: \(errors) error\(errors == 1 ? "" : "s") in the staged documents (`aftermath explain RULE` tells more)")
-                return ExitStatus.validation
-            }
-            return ExitStatus.ok
+            return report(diagnostics, console)
         }
+    }
+
+    /// Errors anywhere block (the repository must stay valid); warnings are shown only for the
+    /// documents this commit touches, not repeated on every commit.
+    private func report(_ diagnostics: [Diagnostic], _ console: Console) -> Int32 {
+        console.diagnostics(diagnostics.sortedForReport())
+        let errors = diagnostics.errorCount
+        guard errors == 0 else {
+            console.err("aftermath: commit blocked: \(errors) error\(errors == 1 ? "" : "s") in the staged documents (`aftermath explain RULE` tells more)")
+            return ExitStatus.validation
+        }
+        return ExitStatus.ok
     }
 }

@@ -1,0 +1,103 @@
+import AftermathCore
+import AftermathGit
+
+/// Validation of git states (the index, a commit) through the summary an earlier full run left
+/// under `.git/aftermath/`: when it applies, only what changed since is re-read, with the same
+/// result; otherwise the state is validated in full, which leaves a fresh summary.
+struct GitValidation {
+    let workspace: Workspace
+    let repository: GitRepository
+    let today: Timestamp
+    let threads: Int
+
+    struct Outcome {
+        /// Every diagnostic, in reporting order.
+        var diagnostics: [Diagnostic]
+        var fileCount: Int
+    }
+
+    private var folder: String { workspace.subfolder(in: repository) }
+
+    func staged() throws -> Outcome {
+        let raw = try repository.fastStagedSnapshot()
+        let snapshot = workspace.scoped(raw, in: repository)
+        let ruleset = try workspace.ruleset(from: snapshot)
+        if let index = (raw as? GitIndexSnapshot)?.index, let incremental = try incrementalValidator(ruleset) {
+            let delta = SnapshotDelta.between(incremental.summary, and: index.documents(under: folder, matching: filter(ruleset)))
+            if let state = try incremental.validate([delta])?.first { return Outcome(diagnostics: state.diagnostics, fileCount: state.fileCount) }
+        }
+        return try full(snapshot, ruleset: ruleset, tree: nil)
+    }
+
+    func revision(_ revision: String) throws -> Outcome {
+        let commit = try repository.resolveCommit(revision)
+        let tree = try repository.treeID(ofCommit: commit)
+        let label = "\(revision) (\(commit.short))"
+        let ruleset = try workspace.ruleset(from: workspace.scoped(try GitTreeLookupSnapshot(tree: tree, label: label, repository: repository), in: repository))
+        if let incremental = try incrementalValidator(ruleset),
+           let state = try incremental.validate([try delta(from: incremental.summary, toTree: tree, ruleset)])?.first {
+            return Outcome(diagnostics: state.diagnostics, fileCount: state.fileCount)
+        }
+        let snapshot = workspace.scoped(try repository.snapshot(ofCommit: commit, label: label), in: repository)
+        return try full(snapshot, ruleset: ruleset, tree: tree)
+    }
+
+    /// What the pre-commit hook reports: the staged state's diagnostics and the transition
+    /// problems from HEAD to it, or nil when the repository has no commit or the index cannot
+    /// be read directly (the hook then validates the slow way).
+    func preCommit() throws -> (diagnostics: [Diagnostic], changed: Set<String>)? {
+        guard !repository.isEmpty else { return nil }
+        let raw = try repository.fastStagedSnapshot()
+        guard let index = (raw as? GitIndexSnapshot)?.index else { return nil }
+        let ruleset = try workspace.ruleset(from: workspace.scoped(raw, in: repository))
+        let head = try repository.resolveCommit("HEAD")
+        let headTree = try repository.treeID(ofCommit: head)
+        var incremental = try incrementalValidator(ruleset)
+        if incremental == nil {
+            // Summarise HEAD once (under the rules being committed), so this commit and the
+            // next ones re-read only what they change.
+            _ = try full(workspace.scoped(try repository.snapshot(ofCommit: head, label: "HEAD (\(head.short))"), in: repository),
+                         ruleset: ruleset, tree: headTree)
+            incremental = try incrementalValidator(ruleset)
+        }
+        guard let incremental else { return nil }
+        let before = try delta(from: incremental.summary, toTree: headTree, ruleset)
+        let after = SnapshotDelta.between(incremental.summary, and: index.documents(under: folder, matching: filter(ruleset)))
+        guard let states = try incremental.validate([before, after]) else { return nil }
+        let transitions = TransitionCheck.check(before: states[0].index, after: states[1].index, in: RuleContext(ruleset: ruleset, today: today))
+        return ((states[1].diagnostics + transitions).sortedForReport(), incremental.changedPaths(from: before, to: after))
+    }
+
+    // MARK: Pieces
+
+    private func filter(_ ruleset: Ruleset) -> DocumentPathFilter { DocumentPathFilter(roots: ruleset.configuration.roots) }
+
+    private func incrementalValidator(_ ruleset: Ruleset) throws -> IncrementalValidator? {
+        guard let summary = SummaryStore.load(from: repository) else { return nil }
+        let reader = try GitBlobReader(repository)
+        let limit = ruleset.configuration.limits.maxFileBytes + 1
+        let validator = IncrementalValidator(summary: summary, ruleset: ruleset, today: today, threads: threads) { _, id in
+            try reader.read(id, upTo: limit)
+        }
+        return validator.isApplicable ? validator : nil
+    }
+
+    /// From the summary's state to a tree: a tree diff when the summary names its tree (and
+    /// the tree is still there), else a listing of the tree merged with the summary.
+    private func delta(from summary: SummaryFile, toTree tree: ContentID, _ ruleset: Ruleset) throws -> SnapshotDelta {
+        if let base = summary.tree, let delta = try? repository.delta(fromTree: base, toTree: tree, under: folder, matching: filter(ruleset)) {
+            return delta
+        }
+        let filter = self.filter(ruleset)
+        return SnapshotDelta.between(summary, and: try repository.listing(ofTree: tree, under: folder, matching: filter.matches))
+    }
+
+    private func full(_ snapshot: Snapshot, ruleset: Ruleset, tree: ContentID?) throws -> Outcome {
+        let cache = CacheStore.load(for: ruleset, repository: repository)
+        let validator = Validator(ruleset: ruleset, today: today, threads: threads, cache: cache)
+        let result = try validator.validate(snapshot)
+        CacheStore.save(cache, for: ruleset, repository: repository)
+        SummaryStore.save(result, of: snapshot, ruleset: ruleset, today: today, tree: tree, repository: repository)
+        return Outcome(diagnostics: result.allDiagnostics, fileCount: result.fileCount)
+    }
+}

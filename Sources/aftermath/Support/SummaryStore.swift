@@ -1,0 +1,37 @@
+import Foundation
+import AftermathCore
+import AftermathGit
+
+/// The summary of the last full validation on disk: `.git/aftermath/summary-v1` (see
+/// `SummaryFormat`). Derived and disposable, like the parse cache: mapped read-only, ignored
+/// when damaged, of another version, for other rules or another day, and replaced atomically
+/// by the next full run. `AFTERMATH_NO_CACHE=1` turns it off with the parse cache.
+enum SummaryStore {
+    static func path(in repository: GitRepository) -> String {
+        let gitDirectory = repository.gitDirectory.hasSuffix("/") ? repository.gitDirectory : repository.gitDirectory + "/"
+        return gitDirectory + "aftermath/summary-v\(SummaryFile.formatVersion)"
+    }
+
+    static func load(from repository: GitRepository) -> SummaryFile? {
+        guard !CacheStore.disabled, let store = MappedFile.map(path(in: repository)) else { return nil }
+        return SummaryFile(store)
+    }
+
+    /// Writes the summary of a full run over `snapshot`. Failing to write is not an error.
+    static func save(_ result: ValidationResult, of snapshot: Snapshot, ruleset: Ruleset, today: Timestamp,
+                     tree: ContentID?, repository: GitRepository) {
+        guard !CacheStore.disabled else { return }
+        let documents = Dictionary(result.index.documents.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        var entries: [SummaryBuilder.Entry] = []
+        entries.reserveCapacity(result.paths.count)
+        for path in result.paths {
+            guard let id = snapshot.contentID(path).flatMap(ContentID.init(hex:)) else { return }
+            entries.append(SummaryBuilder.Entry(path: path, contentID: id, document: documents[path]))
+        }
+        guard let bytes = SummaryBuilder.build(entries, diagnostics: result.allDiagnostics, rulesetFingerprint: ruleset.fingerprint,
+                                               today: today.dateString, tree: tree) else { return }
+        let target = path(in: repository)
+        try? FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try? AtomicFile.overwrite(target, with: bytes)
+    }
+}
