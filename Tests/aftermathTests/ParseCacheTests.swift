@@ -30,7 +30,7 @@ final class ParseCacheTests: XCTestCase {
         damages.append(("truncated", { $0.removeLast($0.count / 3) }))
         damages.append(("garbage", { $0 = Array("not a cache at all".utf8) }))
         damages.append(("empty", { $0 = [] }))
-        for (damaged, versionOffset) in [(summaryFile, 8), (cacheFile, 6)] {
+        for (damaged, versionOffset) in [(summaryFile, 16), (cacheFile, 6)] {
             for (name, damage) in damages + [("other version", { $0[versionOffset] &+= 1 })] {
                 for file in [summaryFile, cacheFile] { try? FileManager.default.removeItem(at: file) }
                 XCTAssertEqual(try CLI.aftermath(["validate", "--rev", "HEAD"] + today, in: repo.url).stdout, uncached.stdout)

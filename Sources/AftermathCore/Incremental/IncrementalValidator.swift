@@ -4,11 +4,13 @@ import Dispatch
 /// describes, with the same result as validating them in full, by re-reading only what the
 /// changes can reach.
 ///
-/// Every rule relates documents only through their keys (`Document.linkKeys`), so a change
-/// can alter diagnostics only inside the summary's components it touches: those of the
-/// changed documents' old versions and those of the keys their new versions have. Those
-/// components are re-read and re-checked whole, and every other document keeps the
-/// diagnostics the summary recorded. The one repository-wide input, the list of IDs that
+/// Every rule relates documents only through their keys (`Document.keys`) and references
+/// (`Document.references`), so a change can alter diagnostics only inside the summary's
+/// components it touches — those of the changed documents' old versions, of the keys their
+/// new versions have, and of the documents referring to their old or new IDs. Those
+/// components are re-read and re-checked whole, with the components they refer to read
+/// alongside so references resolve, and every other document keeps the diagnostics the
+/// summary recorded. The one repository-wide input, the list of IDs that
 /// "did you mean" draws from, is supplied whole (`IDDirectory`), and documents with a
 /// broken link are re-checked whenever the set of IDs changes.
 public struct IncrementalValidator: Sendable {
@@ -46,7 +48,8 @@ public struct IncrementalValidator: Sendable {
         /// Every diagnostic of the state, in reporting order: exactly what a full run reports.
         public var diagnostics: [Diagnostic]
         public var fileCount: Int
-        /// The re-read documents only (the components the changes reach), for transition checks.
+        /// The re-read documents only (the components the changes reach, and those they refer
+        /// to), for transition checks.
         public var index: RepositoryIndex
     }
 
@@ -70,15 +73,23 @@ public struct IncrementalValidator: Sendable {
         for (version, file) in zip(versions, parsedVersions) { newVersion[version] = file }
 
         var affected = Set<Int>()
+        func reach(referrersOf id: String?) {
+            guard let id else { return }
+            for i in summary.referrers(of: id) { affected.insert(summary.component(i)) }
+        }
         var idsChanged = false
         for delta in deltas {
             for (path, id) in delta.changes {
                 let old = summary.index(of: path)
-                if let old { affected.insert(summary.component(old)) }
+                if let old {
+                    affected.insert(summary.component(old))
+                    reach(referrersOf: summary.id(old))
+                }
                 let document = id.flatMap { newVersion[PathVersion(path: path, id: $0)]?.document }
-                for key in document?.linkKeys ?? [] {
+                for key in document?.keys ?? [] {
                     if let component = summary.component(ofKey: key) { affected.insert(component) }
                 }
+                reach(referrersOf: document?.id)
                 if old.flatMap(summary.id) != document?.id || old.flatMap(summary.kind) != document?.kind { idsChanged = true }
             }
         }
@@ -96,6 +107,19 @@ public struct IncrementalValidator: Sendable {
         let parsedKept = try parse(kept.map { PathVersion(path: summary.path($0), id: summary.contentID($0)) }, context: context)
         var oldVersion: [Int: ParsedFile] = [:]
         for (m, file) in zip(kept, parsedKept) { oldVersion[m] = file }
+
+        // Context: the unchanged components holding what the reached documents refer to, read so
+        // those references resolve as in a full run; their own diagnostics are the summary's.
+        var contextComponents = Set<Int>()
+        for file in Array(oldVersion.values) + Array(newVersion.values) {
+            for reference in file.document?.references ?? [] {
+                if let c = summary.component(ofKey: reference), !affected.contains(c) { contextComponents.insert(c) }
+            }
+        }
+        let contextMembers = contextComponents.sorted().flatMap { summary.members(of: $0) }
+        guard members.count + contextMembers.count <= maxAffected else { return nil }
+        let contextDocuments = try parse(contextMembers.map { PathVersion(path: summary.path($0), id: summary.contentID($0)) }, context: context)
+            .compactMap(\.document)
 
         var isAffected = [Bool](repeating: false, count: summary.componentCount)
         for c in affected { isAffected[c] = true }
@@ -124,10 +148,13 @@ public struct IncrementalValidator: Sendable {
                     if let file = newVersion[PathVersion(path: path, id: id)] { files.append(file) }
                 }
             }
-            var index = RepositoryIndex(files.compactMap(\.document))
+            let reached = Set(files.map(\.path))
+            var index = RepositoryIndex(files.compactMap(\.document) + contextDocuments)
             index.directory = directory(reread: index.documents, isAffected: isAffected)
             var diagnostics = unaffectedDiagnostics + files.flatMap(\.diagnostics)
-            for rule in RuleCatalogue.repositoryRules { diagnostics += rule.check(index, in: context) }
+            for rule in RuleCatalogue.repositoryRules {
+                diagnostics += rule.check(index, in: context).filter { reached.contains($0.path) }
+            }
             return State(diagnostics: diagnostics.sortedForReport(), fileCount: fileCount, index: index)
         }
     }

@@ -1,13 +1,16 @@
 extension Document {
-    /// The IDs this document is known by or links to: its own, its parent's and its related
-    /// findings'. Every repository and transition rule relates documents only through these
-    /// (same ID, parent, child, related), so documents that share no key, directly or through
-    /// other documents, cannot change each other's diagnostics — what incremental validation
-    /// relies on.
-    public var linkKeys: [String] {
+    /// The IDs that tie this document to others both ways: its own and its parent's. Every
+    /// repository and transition rule relates documents through these (same ID, parent, child,
+    /// grandchild) or through `references`, so documents connected by no chain of shared keys
+    /// cannot change each other's diagnostics — what incremental validation relies on.
+    public var keys: [String] {
         var keys = [id]
         if let parent = parentID { keys.append(parent) }
-        keys += frontMatter["related"]?.stringList ?? []
         return keys
     }
+
+    /// IDs this document only points at (`related`): its diagnostics depend on whether those
+    /// exist and what they are, but nothing about it depends on theirs. Kept apart from `keys`
+    /// because chains of related findings join most of a large repository into one component.
+    public var references: [String] { frontMatter["related"]?.stringList ?? [] }
 }

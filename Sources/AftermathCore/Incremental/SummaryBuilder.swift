@@ -23,8 +23,12 @@ public enum SummaryBuilder {
         let paths = Set(entries.map(\.path))
         guard diagnosticsByPath.keys.allSatisfy(paths.contains), paths.count == entries.count else { return nil }
 
-        let components = Components(entries.map { $0.document?.linkKeys ?? [] })
-        let keys = components.keyOwner.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let components = Components(entries.map { $0.document?.keys ?? [] })
+        var referrers: [String: [Int]] = [:]
+        for (i, entry) in entries.enumerated() {
+            for reference in Set(entry.document?.references ?? []) { referrers[reference, default: []].append(i) }
+        }
+        let keys = Set(components.keyOwner.keys).union(referrers.keys).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         var keyNumber: [String: Int] = [:]
         for (i, key) in keys.enumerated() { keyNumber[key] = i }
 
@@ -52,11 +56,16 @@ public enum SummaryBuilder {
             documentTable.buffer += [0, 0]
         }
         var keyTable = ByteWriter()
+        var referrerTable = ByteWriter()
         for key in keys {
             keyTable.u32(strings.buffer.count)
             keyTable.u32(key.utf8.count)
             strings.bytes(Array(key.utf8))
-            keyTable.u32(components.component[components.keyOwner[key]!])
+            keyTable.u32(components.keyOwner[key].map { components.component[$0] } ?? SummaryFormat.noKey)
+            let referring = referrers[key] ?? []
+            keyTable.u32(referrerTable.buffer.count / 4)
+            keyTable.u32(referring.count)
+            for i in referring { referrerTable.u32(i) }
         }
         var starts = ByteWriter()
         var members = ByteWriter()
@@ -66,17 +75,17 @@ public enum SummaryBuilder {
         }
         starts.u32(members.buffer.count / 4)
 
-        let tables = [documentTable.buffer, keyTable.buffer, starts.buffer, members.buffer, strings.buffer, encodedDiagnostics.buffer]
+        let tables = [documentTable.buffer, keyTable.buffer, starts.buffer, members.buffer, referrerTable.buffer, strings.buffer, encodedDiagnostics.buffer]
         guard SummaryFormat.headerSize + tables.reduce(0, { $0 + $1.count }) < Int(UInt32.max) else { return nil }
         var header = ByteWriter()
         header.bytes(SummaryFormat.magic)
+        header.fixed(0) // checksum, filled in below
         header.u32(Int(SummaryFormat.version))
         header.u32(tree == nil ? 0 : 1)
         header.fixed(rulesetFingerprint)
-        header.fixed(0) // checksum, filled in below
         header.bytes(tree?.bytes ?? [UInt8](repeating: 0, count: ContentID.byteCount))
         header.bytes(Array(Array(today.utf8).prefix(SummaryFormat.todaySize)) + [UInt8](repeating: 0, count: max(0, SummaryFormat.todaySize - today.utf8.count)))
-        for count in [entries.count, keys.count, components.members.count, members.buffer.count / 4] { header.u32(count) }
+        for count in [entries.count, keys.count, components.members.count, members.buffer.count / 4, referrerTable.buffer.count / 4] { header.u32(count) }
         var offset = SummaryFormat.headerSize
         for table in tables {
             header.u32(offset)

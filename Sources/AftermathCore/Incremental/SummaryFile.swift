@@ -11,7 +11,7 @@ public final class SummaryFile: @unchecked Sendable {
     public let documentCount: Int
     let keyCount: Int
     let componentCount: Int
-    private let tables: [Int]   // documents, keys, component starts, members, strings, diagnostics, end
+    private let tables: [Int]   // documents, keys, component starts, members, referrers, strings, diagnostics, end
 
     public init?(_ store: ByteStore) {
         self.store = store
@@ -24,20 +24,21 @@ public final class SummaryFile: @unchecked Sendable {
         tree = Self.u32(raw, SummaryFormat.Offset.flags) & 1 == 1
             ? ContentID(UnsafeRawBufferPointer(rebasing: raw[SummaryFormat.Offset.tree...])) : nil
         today = String(decoding: raw[SummaryFormat.Offset.today..<(SummaryFormat.Offset.today + SummaryFormat.todaySize)].prefix { $0 != 0 }, as: UTF8.self)
-        let counts = (0..<4).map { Int(Self.u32(raw, SummaryFormat.Offset.counts + 4 * $0)) }
+        let counts = (0..<5).map { Int(Self.u32(raw, SummaryFormat.Offset.counts + 4 * $0)) }
         (documentCount, keyCount, componentCount) = (counts[0], counts[1], counts[2])
-        let memberCount = counts[3]
-        tables = (0..<7).map { Int(Self.u32(raw, SummaryFormat.Offset.tables + 4 * $0)) }
-        guard tables[0] == SummaryFormat.headerSize, zip(tables, tables.dropFirst()).allSatisfy({ $0 <= $1 }), tables[6] == raw.count,
+        let (memberCount, referrerCount) = (counts[3], counts[4])
+        tables = (0..<8).map { Int(Self.u32(raw, SummaryFormat.Offset.tables + 4 * $0)) }
+        guard tables[0] == SummaryFormat.headerSize, zip(tables, tables.dropFirst()).allSatisfy({ $0 <= $1 }), tables[7] == raw.count,
               tables[1] - tables[0] == documentCount * SummaryFormat.documentRecordSize,
               tables[2] - tables[1] == keyCount * SummaryFormat.keyRecordSize,
               tables[3] - tables[2] == (componentCount + 1) * 4,
-              tables[4] - tables[3] == memberCount * 4 else { return nil }
-        guard validateRecords(memberCount: memberCount) else { return nil }
+              tables[4] - tables[3] == memberCount * 4,
+              tables[5] - tables[4] == referrerCount * 4 else { return nil }
+        guard validateRecords(memberCount: memberCount, referrerCount: referrerCount) else { return nil }
     }
 
-    private func validateRecords(memberCount: Int) -> Bool {
-        let stringsSize = tables[5] - tables[4], diagnosticsSize = tables[6] - tables[5]
+    private func validateRecords(memberCount: Int, referrerCount: Int) -> Bool {
+        let stringsSize = tables[6] - tables[5], diagnosticsSize = tables[7] - tables[6]
         var previous: UnsafeRawBufferPointer?
         for i in 0..<documentCount {
             let r = tables[0] + i * SummaryFormat.documentRecordSize
@@ -54,7 +55,9 @@ public final class SummaryFile: @unchecked Sendable {
         }
         for i in 0..<keyCount {
             let r = tables[1] + i * SummaryFormat.keyRecordSize
-            guard Int(u32(r)) + Int(u32(r + 4)) <= stringsSize, Int(u32(r + 8)) < componentCount else { return false }
+            let component = u32(r + 8)
+            guard Int(u32(r)) + Int(u32(r + 4)) <= stringsSize, component == SummaryFormat.noKey || Int(component) < componentCount,
+                  Int(u32(r + 12)) + Int(u32(r + 16)) <= referrerCount else { return false }
         }
         var last = 0
         for c in 0...componentCount {
@@ -64,6 +67,7 @@ public final class SummaryFile: @unchecked Sendable {
         }
         guard last == memberCount else { return false }
         for m in 0..<memberCount where Int(u32(tables[3] + 4 * m)) >= documentCount { return false }
+        for m in 0..<referrerCount where Int(u32(tables[4] + 4 * m)) >= documentCount { return false }
         return true
     }
 
@@ -73,7 +77,7 @@ public final class SummaryFile: @unchecked Sendable {
 
     public func pathBytes(_ i: Int) -> UnsafeRawBufferPointer {
         let r = record(i)
-        let start = tables[4] + Int(u32(r))
+        let start = tables[5] + Int(u32(r))
         return UnsafeRawBufferPointer(rebasing: raw[start..<(start + Int(u32(r + SummaryFormat.DocumentField.pathLength)))])
     }
 
@@ -102,7 +106,7 @@ public final class SummaryFile: @unchecked Sendable {
         let r = record(i)
         let length = Int(u32(r + SummaryFormat.DocumentField.diagnosticsLength))
         guard length > 0 else { return [] }
-        let start = tables[5] + Int(u32(r + SummaryFormat.DocumentField.diagnostics))
+        let start = tables[6] + Int(u32(r + SummaryFormat.DocumentField.diagnostics))
         var reader = ByteReader(Array(raw[start..<(start + length)])[...])
         guard let count = reader.varint(), count <= UInt64(length) else { return nil }
         var found: [Diagnostic] = []
@@ -131,22 +135,36 @@ public final class SummaryFile: @unchecked Sendable {
 
     func key(_ k: Int) -> String {
         let r = tables[1] + k * SummaryFormat.keyRecordSize
-        let start = tables[4] + Int(u32(r))
+        let start = tables[5] + Int(u32(r))
         return String(decoding: raw[start..<(start + Int(u32(r + 4)))], as: UTF8.self)
     }
 
-    /// The component of the documents having or linking to `key`, if any does.
+    /// The component of the documents having `key` as a key, if any does.
     func component(ofKey key: String) -> Int? {
+        keyRecord(key).flatMap { r in
+            let component = u32(r + 8)
+            return component == SummaryFormat.noKey ? nil : Int(component)
+        }
+    }
+
+    /// The documents referring to `key` (`Document.references`).
+    func referrers(of key: String) -> [Int] {
+        guard let r = keyRecord(key) else { return [] }
+        let start = Int(u32(r + 12)), count = Int(u32(r + 16))
+        return (start..<(start + count)).map { Int(u32(tables[4] + 4 * $0)) }
+    }
+
+    private func keyRecord(_ key: String) -> Int? {
         var key = key
         return key.withUTF8 { wanted in
             var low = 0, high = keyCount
             while low < high {
                 let mid = (low + high) / 2
                 let r = tables[1] + mid * SummaryFormat.keyRecordSize
-                let start = tables[4] + Int(u32(r))
+                let start = tables[5] + Int(u32(r))
                 let candidate = UnsafeRawBufferPointer(rebasing: raw[start..<(start + Int(u32(r + 4)))])
                 if candidate.lexicographicallyPrecedes(UnsafeRawBufferPointer(wanted)) { low = mid + 1 }
-                else if candidate.elementsEqual(UnsafeRawBufferPointer(wanted)) { return Int(u32(r + 8)) }
+                else if candidate.elementsEqual(UnsafeRawBufferPointer(wanted)) { return r }
                 else { high = mid }
             }
             return nil

@@ -1,31 +1,33 @@
 /// The layout of the summary file (`.git/aftermath/summary-v1`): what a full validation of one
 /// state of the repository learnt, laid out so a later run can read it in place.
 ///
-/// All integers little-endian. Header (128 bytes): magic `AFTMSUM1`, format version, flags
-/// (bit 0: a tree ID is recorded), ruleset fingerprint, checksum of everything after the
-/// header's first 32 bytes, tree ID (20 bytes), the day policies were judged on (16 bytes),
-/// table counts and table offsets. Then, each table's records of fixed size:
+/// All integers little-endian. Header (128 bytes): magic `AFTMSUM1`, checksum of everything
+/// after it, format version, flags (bit 0: a tree ID is recorded), ruleset fingerprint, tree
+/// ID (20 bytes), the day policies were judged on (16 bytes),
+/// table counts (documents, keys, components, members, referrers) and table offsets. Then, each table's records of fixed size:
 /// - documents, sorted by path bytes (48 bytes each): path, blob ID, component, diagnostics,
 ///   key of its own ID, kind, flags;
-/// - keys (every ID a document has or links to), sorted by bytes (12 bytes each): string and
-///   component;
+/// - keys (every ID a document has, links to or refers to), sorted by bytes (20 bytes each):
+///   string, component of the documents having it as a key (or none), and the range of the
+///   documents referring to it in the referrers table;
 /// - components: start of each component's members, then the members (document numbers);
+/// - referrers: document numbers, grouped by the key they refer to;
 /// - strings and encoded diagnostics.
-/// A *component* is a set of documents connected through shared keys; see `Document.linkKeys`.
+/// A *component* is a set of documents connected through shared keys; see `Document.keys`.
 enum SummaryFormat {
     static let magic = Array("AFTMSUM1".utf8)
     /// Bump on any change to the layout or to what a record means.
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     static let headerSize = 128
     static let documentRecordSize = 48
-    static let keyRecordSize = 12
+    static let keyRecordSize = 20
     static let noKey = UInt32.max
     static let todaySize = 16
 
     enum Offset {
-        static let version = 8, flags = 12, fingerprint = 16, checksum = 24, tree = 32, today = 52
-        static let counts = 68      // documents, keys, components, members
-        static let tables = 84      // documents, keys, component starts, members, strings, diagnostics, end
+        static let checksum = 8, version = 16, flags = 20, fingerprint = 24, tree = 32, today = 52
+        static let counts = 68      // documents, keys, components, members, referrers
+        static let tables = 88      // documents, keys, component starts, members, referrers, strings, diagnostics, end
     }
 
     enum DocumentField {

@@ -46,6 +46,30 @@ final class IncrementalValidatorTests: XCTestCase {
         try assertSameAsFull(base: unreadable, edited: base, "and reads again")
     }
 
+    /// `related` links reach across components one way: the referring finding's diagnostics
+    /// follow its target, and a change to the referrer needs the target read alongside.
+    func testRelatedFindingsAcrossPostmortems() throws {
+        var base = try Self.exampleFiles()
+        let referrer = "postmortems/PM-2026-001-checkout-db-disk-full/findings/F-2026-001-02-stale-failover-runbook.md"
+        let target = "postmortems/PM-2026-003-export-bucket-exposure/findings/F-2026-003-01-public-read-acl.md"
+        base[referrer] = base[referrer]!.replacingFirst(#/\ntitle:/#, with: "\nrelated: [F-2026-003-01]\ntitle:")
+        var deleted = base
+        deleted[target] = nil
+        try assertSameAsFull(base: base, edited: deleted, "the referrer's link breaks")
+        try assertSameAsFull(base: deleted, edited: base, "and is whole again")
+        var renamed = base
+        renamed[target] = renamed[target]!.replacingOccurrences(of: "id: F-2026-003-01", with: "id: F-2026-003-09")
+        try assertSameAsFull(base: base, edited: renamed, "the target's ID changes")
+        var retyped = base
+        retyped["postmortems/PM-2026-004-password-reset-delay/remediations/R-2026-003-01-x.md"] =
+            base["postmortems/PM-2026-004-password-reset-delay/remediations/R-2026-004-01-provider-status-feed.md"]!
+                .replacingOccurrences(of: "id: R-2026-004-01", with: "id: F-2026-003-01")
+        try assertSameAsFull(base: base, edited: retyped, "a second document takes the target's ID")
+        var edited = base
+        edited[referrer] = edited[referrer]! + "\nMore detail.\n"
+        try assertSameAsFull(base: base, edited: edited, "the referrer changes; its target is read alongside")
+    }
+
     func testRandomEditsAgreeWithFullValidation() throws {
         let base = try Self.exampleFiles()
         var random = SplitMix64(seed: 20261128)
