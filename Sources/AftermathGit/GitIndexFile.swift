@@ -29,6 +29,8 @@ public struct GitIndexFile: Sendable {
         let count = Int(be32(8))
         let end = raw.count - trailer
         var result = GitIndexFile()
+        // The count is the file's word; no entry is shorter than 62 bytes, whatever it says.
+        result.files = ContentListing(reserving: min(count, raw.count / 62), pathBytes: raw.count)
         var offset = 12
         var path: [UInt8] = []
         for _ in 0..<count {
@@ -85,7 +87,7 @@ public struct GitIndexFile: Sendable {
     /// with paths relative to it.
     public func documents(under folder: String, matching filter: DocumentPathFilter) -> ContentListing {
         let prefix = folder.isEmpty ? [] : Array((folder.hasSuffix("/") ? folder : folder + "/").utf8)
-        var listing = ContentListing()
+        var listing = ContentListing(reserving: files.count, pathBytes: files.pathByteCount)
         for i in 0..<files.count {
             files.withPathBytes(i) { path in
                 guard path.starts(with: prefix) else { return }

@@ -59,7 +59,18 @@ public struct ContentListing: Sendable {
 
     public init() {}
 
+    /// Room for `count` entries with `pathBytes` bytes of paths in all, so appending never
+    /// copies (a hundred thousand paths are megabytes).
+    public init(reserving count: Int, pathBytes bytes: Int) {
+        pathBytes.reserveCapacity(bytes)
+        pathEnds.reserveCapacity(count)
+        ids.reserveCapacity(count)
+    }
+
     public var count: Int { ids.count }
+
+    /// Bytes of all paths together.
+    public var pathByteCount: Int { pathBytes.count }
 
     /// Appends a path after every path already listed (git lists in this order); false, and
     /// nothing appended, for a path out of order.

@@ -2,6 +2,8 @@
 /// the cursor, change colours or rewrite the title of the terminal that reads hook output.
 public enum TerminalSafe {
     public static func escape(_ text: String) -> String {
+        // Printable ASCII, by far the common case, is checked byte by byte.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {

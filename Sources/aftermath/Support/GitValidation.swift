@@ -53,9 +53,10 @@ struct GitValidation {
         let head = try repository.resolveCommit("HEAD")
         let headTree = try repository.treeID(ofCommit: head)
         var incremental = try incrementalValidator(ruleset)
-        if incremental == nil {
+        if incremental?.summary.tree == nil {
             // Summarise HEAD once (under the rules being committed), so this commit and the
-            // next ones re-read only what they change.
+            // next ones re-read only what they change; a summary naming its tree is compared
+            // with HEAD by a tree diff instead of a listing of every file.
             _ = try full(workspace.scoped(try repository.snapshot(ofCommit: head, label: "HEAD (\(head.short))"), in: repository),
                          ruleset: ruleset, tree: headTree)
             incremental = try incrementalValidator(ruleset)
