@@ -26,3 +26,63 @@ final class DeterminismTests: XCTestCase {
         XCTAssertEqual(summary?["documents"] as? Int, 1600)
     }
 }
+
+/// Runs that start from the summary of an earlier run report exactly what full runs report,
+/// through the real commands on a generated repository with staged edits of every kind.
+final class IncrementalCommandTests: XCTestCase {
+    func testIncrementalRunsMatchFullRuns() throws {
+        let dir = try TemporaryDirectory()
+        let corpus = dir.path("corpus")
+        let generated = try CLI.run("/usr/bin/env", ["python3", CLI.packageRoot.appendingPathComponent("Benchmarks/generate_corpus.py").path,
+                                                     corpus.path, "--documents", "800", "--errors", "0", "--seed", "11"], in: dir.url)
+        XCTAssertEqual(generated.status, 0, generated.stderr)
+        let today = ["--today", "2026-10-01", "--format", "json"]
+        let noCache = ["AFTERMATH_NO_CACHE": "1"]
+        XCTAssertEqual(try CLI.aftermath(["validate", "--rev", "HEAD"] + today, in: corpus).status, 0)
+        let summary = corpus.appendingPathComponent(".git/aftermath")
+        XCTAssertTrue(try FileManager.default.contentsOfDirectory(atPath: summary.path).contains { $0.hasPrefix("summary-v") })
+
+        // Staged edits: a postmortem closed with open items, a finding deleted under its items, a
+        // remediation pointed at a mistyped finding, a new document reusing an ID.
+        let files = try FileManager.default.subpathsOfDirectory(atPath: corpus.appendingPathComponent("postmortems").path).sorted()
+        func path(_ suffix: String, _ n: Int) -> String { "postmortems/" + files.filter { $0.hasSuffix(".md") && $0.contains(suffix) }[n] }
+        let finding = path("/findings/", 7), item = path("/remediations/", 20)
+        let openFinding = try XCTUnwrap(files.first { $0.contains("/findings/") && (try? String(contentsOf: corpus.appendingPathComponent("postmortems/" + $0), encoding: .utf8))?.contains("\nstatus: open") == true })
+        let postmortem = "postmortems/" + openFinding.components(separatedBy: "/findings/")[0] + "/postmortem.md"
+        try edit(corpus, postmortem) { $0.replacingOccurrences(of: #"\nstatus: \S+"#, with: "\nstatus: closed", options: .regularExpression) }
+        try FileManager.default.removeItem(at: corpus.appendingPathComponent(finding))
+        try edit(corpus, item) { $0.replacingOccurrences(of: #"\nfinding: (\S+)"#, with: "\nfinding: $1x", options: .regularExpression) }
+        let copy = String(item.dropLast(3)) + "-again.md"
+        try FileManager.default.copyItem(at: corpus.appendingPathComponent(path("/remediations/", 40)), to: corpus.appendingPathComponent(copy))
+        _ = try CLI.git(["add", "-A"], in: corpus)
+
+        let full = try CLI.aftermath(["validate", "--staged"] + today, in: corpus, environment: noCache)
+        let summaryBytes = try summaryFile(corpus)
+        let incremental = try CLI.aftermath(["validate", "--staged"] + today, in: corpus)
+        XCTAssertEqual(try summaryFile(corpus), summaryBytes, "the run went through the summary (a full run would rewrite it)")
+        XCTAssertEqual(full.status, 1)
+        XCTAssertEqual(incremental.stdout, full.stdout)
+        for rule in ["AM202", "AM201", "AM301"] { XCTAssertTrue(full.stdout.contains(rule), "the edits trigger \(rule)") }
+        XCTAssertEqual(try CLI.aftermath(["validate", "--rev", "HEAD", "--threads", "1"] + today, in: corpus).stdout,
+                       try CLI.aftermath(["validate", "--rev", "HEAD"] + today, in: corpus, environment: noCache).stdout)
+
+        let hookToday = ["--today", "2026-10-01"]
+        let fullHook = try CLI.aftermath(["hook", "pre-commit"] + hookToday, in: corpus, environment: noCache)
+        let incrementalHook = try CLI.aftermath(["hook", "pre-commit"] + hookToday, in: corpus)
+        XCTAssertEqual(fullHook.status, 1)
+        XCTAssertEqual(incrementalHook.status, fullHook.status)
+        XCTAssertEqual(incrementalHook.stderr, fullHook.stderr)
+        XCTAssertTrue(fullHook.stderr.contains("AM503"), "the deleted finding is still linked: \(fullHook.stderr)")
+    }
+
+    private func summaryFile(_ root: URL) throws -> Data {
+        let folder = root.appendingPathComponent(".git/aftermath")
+        let name = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasPrefix("summary-v") })
+        return try Data(contentsOf: folder.appendingPathComponent(name))
+    }
+
+    private func edit(_ root: URL, _ path: String, _ change: (String) -> String) throws {
+        let url = root.appendingPathComponent(path)
+        try change(try String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: true, encoding: .utf8)
+    }
+}
