@@ -12,11 +12,32 @@ import AftermathCore
 public struct GitIndexFile: Sendable {
     /// Stage-0 regular files, sorted by path bytes as git keeps them.
     public private(set) var files = ContentListing()
+    /// What git recorded about each of `files` on disk when it last saw it.
+    public private(set) var stats: [FileStat] = []
+    /// When the index was written: a file modified in the same instant or later may have
+    /// changed without its stat data showing it ("racy git"), so it must be read.
+    public private(set) var writtenAt = FileStat.Time(seconds: 0, nanoseconds: 0)
+
+    /// Git's stat data of a file, as the index keeps it (32-bit fields).
+    public struct FileStat: Sendable, Equatable {
+        public struct Time: Sendable, Equatable, Comparable {
+            var seconds: UInt32
+            var nanoseconds: UInt32
+            public static func < (a: Time, b: Time) -> Bool { (a.seconds, a.nanoseconds) < (b.seconds, b.nanoseconds) }
+        }
+        var changed: Time
+        var modified: Time
+        var inode: UInt32
+        var size: UInt32
+    }
 
     /// Nil when the file is missing or uses something this reader leaves to libgit2.
     public static func read(_ path: String) -> GitIndexFile? {
-        guard let store = MappedFile.map(path) else { return nil }
-        return parse(store.buffer)
+        guard let store = MappedFile.map(path), var index = parse(store.buffer) else { return nil }
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        index.writtenAt = FileStat.Time(seconds: UInt32(truncatingIfNeeded: info.st_mtim.tv_sec), nanoseconds: UInt32(truncatingIfNeeded: info.st_mtim.tv_nsec))
+        return index
     }
 
     static func parse(_ raw: UnsafeRawBufferPointer) -> GitIndexFile? {
@@ -73,6 +94,9 @@ public struct GitIndexFile: Sendable {
             // Git keeps entries sorted; anything else is a damaged file, and the merge with the
             // summary relies on the order.
             guard path.withUnsafeBytes({ result.files.append(path: $0, id: id) }) else { return nil }
+            result.stats.append(FileStat(changed: .init(seconds: be32(entryStart), nanoseconds: be32(entryStart + 4)),
+                                         modified: .init(seconds: be32(entryStart + 8), nanoseconds: be32(entryStart + 12)),
+                                         inode: be32(entryStart + 20), size: be32(entryStart + 36)))
         }
         // Extensions: a split index keeps most entries in another file.
         while offset + 8 <= end {

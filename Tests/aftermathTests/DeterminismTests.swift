@@ -66,6 +66,17 @@ final class IncrementalCommandTests: XCTestCase {
         XCTAssertEqual(try CLI.aftermath(["validate", "--rev", "HEAD", "--threads", "1"] + today, in: corpus).stdout,
                        try CLI.aftermath(["validate", "--rev", "HEAD"] + today, in: corpus, environment: noCache).stdout)
 
+        // The working tree: the staged edits plus one not staged, found through stat data.
+        try edit(corpus, path("/remediations/", 60)) { $0.replacingOccurrences(of: #"\nowner: \S+"#, with: "\nowner: nobody-known", options: .regularExpression) }
+        let fullTree = try CLI.aftermath(["validate"] + today, in: corpus, environment: noCache)
+        let incrementalTree = try CLI.aftermath(["validate"] + today, in: corpus)
+        XCTAssertEqual(try summaryFile(corpus), summaryBytes, "the working tree went through the summary too")
+        XCTAssertEqual(incrementalTree.stdout, fullTree.stdout)
+        XCTAssertTrue(fullTree.stdout.contains("nobody-known"), "the unstaged edit is seen")
+        try edit(corpus, path("/remediations/", 60)) { $0.replacingOccurrences(of: "nobody-known", with: "nobody-knowx") }
+        XCTAssertEqual(try CLI.aftermath(["validate"] + today, in: corpus).stdout,
+                       try CLI.aftermath(["validate"] + today, in: corpus, environment: noCache).stdout, "an edit of the same size")
+
         let hookToday = ["--today", "2026-10-01"]
         let fullHook = try CLI.aftermath(["hook", "pre-commit"] + hookToday, in: corpus, environment: noCache)
         let incrementalHook = try CLI.aftermath(["hook", "pre-commit"] + hookToday, in: corpus)

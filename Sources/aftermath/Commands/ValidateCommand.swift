@@ -42,13 +42,14 @@ struct ValidateCommand: ParsableCommand {
             let (diagnostics, files): ([Diagnostic], Int)
             if let range {
                 (diagnostics, files) = try RangeCheck.run(range, workspace: workspace, today: today.timestamp, threads: threads)
-            } else if !self.snapshot.choice.isWorkingTree {
-                // Git states know their blob IDs: the summary of an earlier run spares re-reading them.
-                let git = GitValidation(workspace: workspace, repository: try workspace.repository(), today: today.timestamp, threads: threads)
+            } else if let repository = self.snapshot.choice.isWorkingTree ? try? workspace.repository() : try workspace.repository() {
+                // In git, the summary of an earlier run spares re-reading what did not change.
+                let git = GitValidation(workspace: workspace, repository: repository, today: today.timestamp, threads: threads)
                 let outcome: GitValidation.Outcome
                 switch self.snapshot.choice {
                 case .revision(let revision): outcome = try git.revision(revision)
-                default: outcome = try git.staged()
+                case .staged: outcome = try git.staged()
+                case .workingTree: outcome = try git.workingTree()
                 }
                 (diagnostics, files) = (Validator.restricted(outcome.diagnostics, to: paths.map(workspace.location.relative)), outcome.fileCount)
             } else {

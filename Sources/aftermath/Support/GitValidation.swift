@@ -29,6 +29,24 @@ struct GitValidation {
         return try full(snapshot, ruleset: ruleset, tree: nil)
     }
 
+    /// The working tree, its documents identified through the index (`WorkingTreeIDs`).
+    func workingTree() throws -> Outcome {
+        let files = WorkingTreeSnapshot(root: workspace.root)
+        let ruleset = try workspace.ruleset(from: files)
+        let paths = try Validator(ruleset: ruleset, today: today).documentPaths(in: files)
+        let index = repository.indexPath.flatMap(GitIndexFile.read)
+        let listing = try WorkingTreeIDs.listing(root: workspace.root, paths: paths, folder: folder, index: index)
+        let snapshot = IdentifiedSnapshot(base: files, listing: listing)
+        // Unchanged files have the content the summary's records name, so every version a run
+        // needs is the file itself.
+        let limit = ruleset.configuration.limits.maxFileBytes + 1
+        if let incremental = try incrementalValidator(ruleset, read: { path, _ in try files.read(path, upTo: limit) }),
+           let state = try incremental.validate([SnapshotDelta.between(incremental.summary, and: listing)])?.first {
+            return Outcome(diagnostics: state.diagnostics, fileCount: state.fileCount)
+        }
+        return try full(snapshot, ruleset: ruleset, tree: nil)
+    }
+
     func revision(_ revision: String) throws -> Outcome {
         let commit = try repository.resolveCommit(revision)
         let tree = try repository.treeID(ofCommit: commit)
@@ -73,13 +91,13 @@ struct GitValidation {
 
     private func filter(_ ruleset: Ruleset) -> DocumentPathFilter { DocumentPathFilter(roots: ruleset.configuration.roots) }
 
-    private func incrementalValidator(_ ruleset: Ruleset) throws -> IncrementalValidator? {
+    /// - Parameter read: how versions are read; by default, blobs by ID.
+    private func incrementalValidator(_ ruleset: Ruleset, read: (@Sendable (String, ContentID) throws -> [UInt8]?)? = nil) throws -> IncrementalValidator? {
         guard let summary = SummaryStore.load(from: repository) else { return nil }
-        let reader = try GitBlobReader(repository)
         let limit = ruleset.configuration.limits.maxFileBytes + 1
-        let validator = IncrementalValidator(summary: summary, ruleset: ruleset, today: today, threads: threads) { _, id in
-            try reader.read(id, upTo: limit)
-        }
+        let reader = try GitBlobReader(repository)
+        let validator = IncrementalValidator(summary: summary, ruleset: ruleset, today: today, threads: threads,
+                                             read: read ?? { _, id in try reader.read(id, upTo: limit) })
         return validator.isApplicable ? validator : nil
     }
 

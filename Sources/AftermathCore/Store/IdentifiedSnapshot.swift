@@ -1,0 +1,22 @@
+/// A snapshot whose documents carry content IDs worked out beforehand (the working tree,
+/// identified through git's index), so its runs can be summarised and compared like git's.
+/// Its files are the listed documents.
+public struct IdentifiedSnapshot: Snapshot {
+    public var base: Snapshot
+    public var listing: ContentListing
+
+    public init(base: Snapshot, listing: ContentListing) {
+        self.base = base
+        self.listing = listing
+    }
+
+    public var label: String { base.label }
+
+    public func read(_ path: String, upTo limit: Int) throws -> [UInt8]? { try base.read(path, upTo: limit) }
+
+    public func files(under root: String) throws -> [String] {
+        listing.indices(under: root == "." ? "" : RepositoryConfiguration.normalizeFolder(root)).map(listing.path)
+    }
+
+    public func contentID(_ path: String) -> String? { listing.index(of: path).map { listing.contentID($0).hex } }
+}

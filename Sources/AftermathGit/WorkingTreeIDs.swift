@@ -1,0 +1,58 @@
+import CLibGit2
+import AftermathCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Content IDs for the documents of the working tree, mostly without reading them: a file
+/// whose stat data matches its index entry, and which was not modified in the instant the
+/// index was written, has the entry's blob ID — the test `git status` itself relies on.
+/// Other files are read and hashed as git would hash them.
+///
+/// A change git does not see as one (a line-ending normalisation that leaves the staged blob
+/// the same) is not seen here either.
+public enum WorkingTreeIDs {
+    /// - Parameters:
+    ///   - root: the working tree's Aftermath root (absolute).
+    ///   - paths: the documents, relative to `root`.
+    ///   - folder: `root` relative to the git work tree ("" when they are the same).
+    public static func listing(root: String, paths: [String], folder: String, index: GitIndexFile?) throws -> ContentListing {
+        let prefix = folder.isEmpty ? "" : folder + "/"
+        var identified: [(String, ContentID)] = []
+        identified.reserveCapacity(paths.count)
+        for path in paths {
+            let absolute = root + "/" + path
+            var info = stat()
+            guard lstat(absolute, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+            if let index, let i = index.files.index(of: prefix + path), matches(index.stats[i], info, writtenAt: index.writtenAt) {
+                identified.append((path, index.files.contentID(i)))
+            } else if let id = try hash(absolute) {
+                identified.append((path, id))
+            }
+        }
+        identified.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+        var listing = ContentListing(reserving: identified.count, pathBytes: identified.reduce(0) { $0 + $1.0.utf8.count })
+        for (path, id) in identified {
+            var path = path
+            path.withUTF8 { _ = listing.append(path: UnsafeRawBufferPointer($0), id: id) }
+        }
+        return listing
+    }
+
+    static func matches(_ recorded: GitIndexFile.FileStat, _ info: stat, writtenAt: GitIndexFile.FileStat.Time) -> Bool {
+        let modified = GitIndexFile.FileStat.Time(seconds: UInt32(truncatingIfNeeded: info.st_mtim.tv_sec), nanoseconds: UInt32(truncatingIfNeeded: info.st_mtim.tv_nsec))
+        let changed = GitIndexFile.FileStat.Time(seconds: UInt32(truncatingIfNeeded: info.st_ctim.tv_sec), nanoseconds: UInt32(truncatingIfNeeded: info.st_ctim.tv_nsec))
+        return recorded.modified == modified && recorded.changed == changed && modified < writtenAt
+            && recorded.size == UInt32(truncatingIfNeeded: info.st_size) && recorded.inode == UInt32(truncatingIfNeeded: info.st_ino)
+    }
+
+    /// Git's blob ID of a file's bytes, read in chunks (a huge file is never held whole); nil
+    /// if it vanished meanwhile.
+    static func hash(_ absolute: String) throws -> ContentID? {
+        var oid = git_oid()
+        let rc = git_odb_hashfile(&oid, absolute, GIT_OBJECT_BLOB)
+        if rc < 0 && access(absolute, F_OK) != 0 { return nil }
+        try LibGit2.check(rc, "\(absolute): cannot read")
+        return ContentID(oid: oid)
+    }
+}
