@@ -132,7 +132,7 @@ extension GitRepository {
         defer { if subtree != nil { git_tree_free(subtree) } }
         try walk(start, folder.isEmpty ? "" : folder + "/")
         // Trees order folders as if their names ended in "/"; listings are by plain bytes.
-        files.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+        files.sort { SnapshotDelta.precedes($0.0, $1.0) }
         var listing = ContentListing()
         for (path, id) in files {
             var path = path

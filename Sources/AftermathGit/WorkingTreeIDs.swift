@@ -12,25 +12,26 @@ import Glibc
 /// A change git does not see as one (a line-ending normalisation that leaves the staged blob
 /// the same) is not seen here either.
 public enum WorkingTreeIDs {
+    /// The documents of the working tree with their content IDs, sorted by path bytes.
     /// - Parameters:
-    ///   - root: the working tree's Aftermath root (absolute).
-    ///   - paths: the documents, relative to `root`.
-    ///   - folder: `root` relative to the git work tree ("" when they are the same).
-    public static func listing(root: String, paths: [String], folder: String, index: GitIndexFile?) throws -> ContentListing {
+    ///   - files: the working tree at the Aftermath root.
+    ///   - folder: that root relative to the git work tree ("" when they are the same).
+    public static func listing(_ files: WorkingTreeSnapshot, roots: [String], folder: String, index: GitIndexFile?) throws -> ContentListing {
         let prefix = folder.isEmpty ? "" : folder + "/"
+        let filter = DocumentPathFilter(roots: roots)
         var identified: [(String, ContentID)] = []
-        identified.reserveCapacity(paths.count)
-        for path in paths {
-            let absolute = root + "/" + path
-            var info = stat()
-            guard lstat(absolute, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-            if let index, let i = index.files.index(of: prefix + path), matches(index.stats[i], info, writtenAt: index.writtenAt) {
-                identified.append((path, index.files.contentID(i)))
-            } else if let id = try hash(absolute) {
-                identified.append((path, id))
+        var seen = Set<String>()
+        for root in roots {
+            // Roots may nest; each document counts once.
+            for (path, info) in try files.scan(under: root) where filter.matches(path) && (roots.count == 1 || seen.insert(path).inserted) {
+                if let index, let i = index.files.index(of: prefix + path), matches(index.stats[i], info, writtenAt: index.writtenAt) {
+                    identified.append((path, index.files.contentID(i)))
+                } else if let id = try hash(files.root + "/" + path) {
+                    identified.append((path, id))
+                }
             }
         }
-        identified.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+        identified.sort { SnapshotDelta.precedes($0.0, $1.0) }
         var listing = ContentListing(reserving: identified.count, pathBytes: identified.reduce(0) { $0 + $1.0.utf8.count })
         for (path, id) in identified {
             var path = path

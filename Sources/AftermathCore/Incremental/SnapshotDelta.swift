@@ -40,6 +40,12 @@ public struct SnapshotDelta: Sendable, Equatable {
         return SnapshotDelta(changes)
     }
 
+    /// Byte order of paths, as git sorts them (and far cheaper than comparing `String`s).
+    public static func precedes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { a in b.withUTF8 { b in compare(UnsafeRawBufferPointer(a), UnsafeRawBufferPointer(b)) < 0 } }
+    }
+
     static func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
         let n = min(a.count, b.count)
         if n > 0, let pa = a.baseAddress, let pb = b.baseAddress {

@@ -17,7 +17,7 @@ public enum SummaryBuilder {
     /// file that is not one of the entries, or tables beyond 32-bit offsets).
     public static func build(_ entries: [Entry], diagnostics: [Diagnostic], rulesetFingerprint: UInt64,
                              today: String, tree: ContentID?) -> [UInt8]? {
-        let entries = entries.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        let entries = entries.sorted { SnapshotDelta.precedes($0.path, $1.path) }
         var diagnosticsByPath: [String: [Diagnostic]] = [:]
         for d in diagnostics { diagnosticsByPath[d.path, default: []].append(d) }
         let paths = Set(entries.map(\.path))
@@ -28,7 +28,7 @@ public enum SummaryBuilder {
         for (i, entry) in entries.enumerated() {
             for reference in Set(entry.document?.references ?? []) { referrers[reference, default: []].append(i) }
         }
-        let keys = Set(components.keyOwner.keys).union(referrers.keys).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let keys = Set(components.keyOwner.keys).union(referrers.keys).sorted(by: SnapshotDelta.precedes)
         var keyNumber: [String: Int] = [:]
         for (i, key) in keys.enumerated() { keyNumber[key] = i }
 

@@ -33,9 +33,8 @@ struct GitValidation {
     func workingTree() throws -> Outcome {
         let files = WorkingTreeSnapshot(root: workspace.root)
         let ruleset = try workspace.ruleset(from: files)
-        let paths = try Validator(ruleset: ruleset, today: today).documentPaths(in: files)
         let index = repository.indexPath.flatMap(GitIndexFile.read)
-        let listing = try WorkingTreeIDs.listing(root: workspace.root, paths: paths, folder: folder, index: index)
+        let listing = try WorkingTreeIDs.listing(files, roots: ruleset.configuration.roots, folder: folder, index: index)
         let snapshot = IdentifiedSnapshot(base: files, listing: listing)
         // Unchanged files have the content the summary's records name, so every version a run
         // needs is the file itself.
