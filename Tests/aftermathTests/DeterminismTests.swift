@@ -77,6 +77,17 @@ final class IncrementalCommandTests: XCTestCase {
         XCTAssertEqual(try CLI.aftermath(["validate"] + today, in: corpus).stdout,
                        try CLI.aftermath(["validate"] + today, in: corpus, environment: noCache).stdout, "an edit of the same size")
 
+        // Listings drawn from the summary's listed fields and the changed files.
+        let queries: [[String]] = [[], ["--all", "--kind", "finding", "--kind", "postmortem"], ["--group-by", "team", "--format", "json"],
+                                   ["--overdue", "--sort", "severity", "--format", "csv"], ["--staged", "--format", "markdown"],
+                                   ["--rev", "HEAD", "--all", "--format", "json"]]
+        for query in queries {
+            let listed = try CLI.aftermath(["list", "--today", "2026-10-01"] + query, in: corpus)
+            XCTAssertEqual(listed.status, 0, listed.stderr)
+            XCTAssertEqual(listed.stdout, try CLI.aftermath(["list", "--today", "2026-10-01"] + query, in: corpus, environment: noCache).stdout, "list \(query)")
+        }
+        XCTAssertEqual(try summaryFile(corpus), summaryBytes, "listings went through the summary")
+
         let hookToday = ["--today", "2026-10-01"]
         let fullHook = try CLI.aftermath(["hook", "pre-commit"] + hookToday, in: corpus, environment: noCache)
         let incrementalHook = try CLI.aftermath(["hook", "pre-commit"] + hookToday, in: corpus)

@@ -35,6 +35,7 @@ public enum SummaryBuilder {
         var strings = ByteWriter()
         var encodedDiagnostics = ByteWriter()
         var documentTable = ByteWriter()
+        var views = ByteWriter()
         for (i, entry) in entries.enumerated() {
             let pathOffset = strings.buffer.count
             strings.bytes(Array(entry.path.utf8))
@@ -52,8 +53,14 @@ public enum SummaryBuilder {
             documentTable.u32(encodedDiagnostics.buffer.count - diagnosticsOffset)
             documentTable.u32(entry.document.flatMap { keyNumber[$0.id] }.map(UInt32.init) ?? SummaryFormat.noKey)
             documentTable.buffer.append(SummaryFormat.kindCode(entry.document?.kind))
-            documentTable.buffer.append(found.contains { $0.ruleID == RuleID.brokenLink } ? SummaryFormat.Flag.hasBrokenLink : 0)
+            var flags: UInt8 = found.contains { $0.ruleID == RuleID.brokenLink } ? SummaryFormat.Flag.hasBrokenLink : 0
+            if entry.document?.isOpen == true { flags |= SummaryFormat.Flag.isOpen }
+            documentTable.buffer.append(flags)
             documentTable.buffer += [0, 0]
+            let viewOffset = views.buffer.count
+            if let document = entry.document { views.node(document.listedFields) }
+            documentTable.u32(viewOffset)
+            documentTable.u32(views.buffer.count - viewOffset)
         }
         var keyTable = ByteWriter()
         var referrerTable = ByteWriter()
@@ -75,7 +82,7 @@ public enum SummaryBuilder {
         }
         starts.u32(members.buffer.count / 4)
 
-        let tables = [documentTable.buffer, keyTable.buffer, starts.buffer, members.buffer, referrerTable.buffer, strings.buffer, encodedDiagnostics.buffer]
+        let tables = [documentTable.buffer, keyTable.buffer, starts.buffer, members.buffer, referrerTable.buffer, strings.buffer, encodedDiagnostics.buffer, views.buffer]
         guard SummaryFormat.headerSize + tables.reduce(0, { $0 + $1.count }) < Int(UInt32.max) else { return nil }
         var header = ByteWriter()
         header.bytes(SummaryFormat.magic)

@@ -11,7 +11,7 @@ public final class SummaryFile: @unchecked Sendable {
     public let documentCount: Int
     let keyCount: Int
     let componentCount: Int
-    private let tables: [Int]   // documents, keys, component starts, members, referrers, strings, diagnostics, end
+    private let tables: [Int]   // documents, keys, component starts, members, referrers, strings, diagnostics, views, end
 
     public init?(_ store: ByteStore) {
         self.store = store
@@ -27,8 +27,8 @@ public final class SummaryFile: @unchecked Sendable {
         let counts = (0..<5).map { Int(Self.u32(raw, SummaryFormat.Offset.counts + 4 * $0)) }
         (documentCount, keyCount, componentCount) = (counts[0], counts[1], counts[2])
         let (memberCount, referrerCount) = (counts[3], counts[4])
-        tables = (0..<8).map { Int(Self.u32(raw, SummaryFormat.Offset.tables + 4 * $0)) }
-        guard tables[0] == SummaryFormat.headerSize, zip(tables, tables.dropFirst()).allSatisfy({ $0 <= $1 }), tables[7] == raw.count,
+        tables = (0..<9).map { Int(Self.u32(raw, SummaryFormat.Offset.tables + 4 * $0)) }
+        guard tables[0] == SummaryFormat.headerSize, zip(tables, tables.dropFirst()).allSatisfy({ $0 <= $1 }), tables[8] == raw.count,
               tables[1] - tables[0] == documentCount * SummaryFormat.documentRecordSize,
               tables[2] - tables[1] == keyCount * SummaryFormat.keyRecordSize,
               tables[3] - tables[2] == (componentCount + 1) * 4,
@@ -38,14 +38,15 @@ public final class SummaryFile: @unchecked Sendable {
     }
 
     private func validateRecords(memberCount: Int, referrerCount: Int) -> Bool {
-        let stringsSize = tables[6] - tables[5], diagnosticsSize = tables[7] - tables[6]
+        let stringsSize = tables[6] - tables[5], diagnosticsSize = tables[7] - tables[6], viewsSize = tables[8] - tables[7]
         var previous: UnsafeRawBufferPointer?
         for i in 0..<documentCount {
             let r = tables[0] + i * SummaryFormat.documentRecordSize
             let pathOffset = Int(u32(r)), pathLength = Int(u32(r + SummaryFormat.DocumentField.pathLength))
             let d = Int(u32(r + SummaryFormat.DocumentField.diagnostics)), dl = Int(u32(r + SummaryFormat.DocumentField.diagnosticsLength))
             let key = u32(r + SummaryFormat.DocumentField.idKey)
-            guard pathOffset + pathLength <= stringsSize, d + dl <= diagnosticsSize,
+            let v = Int(u32(r + SummaryFormat.DocumentField.view)), vl = Int(u32(r + SummaryFormat.DocumentField.viewLength))
+            guard pathOffset + pathLength <= stringsSize, d + dl <= diagnosticsSize, v + vl <= viewsSize,
                   Int(u32(r + SummaryFormat.DocumentField.component)) < componentCount,
                   key == SummaryFormat.noKey || Int(key) < keyCount else { return false }
             // Sorted and unique, or binary search would silently miss.
@@ -115,6 +116,20 @@ public final class SummaryFile: @unchecked Sendable {
             found.append(d)
         }
         return reader.isAtEnd ? found : nil
+    }
+
+    func isOpen(_ i: Int) -> Bool { raw[record(i) + SummaryFormat.DocumentField.flags] & SummaryFormat.Flag.isOpen != 0 }
+
+    /// The document with only its listed fields (`Document.listedFields`), nil for a file that
+    /// was not a document or a record that does not decode.
+    func listedDocument(_ i: Int) -> Document? {
+        let r = record(i)
+        let length = Int(u32(r + SummaryFormat.DocumentField.viewLength))
+        guard length > 0, let kind = kind(i), let id = id(i) else { return nil }
+        let start = tables[7] + Int(u32(r + SummaryFormat.DocumentField.view))
+        var reader = ByteReader(Array(raw[start..<(start + length)])[...])
+        guard let fields = reader.node(), reader.isAtEnd else { return nil }
+        return Document(path: path(i), kind: kind, id: id, frontMatter: fields, body: MarkdownBody())
     }
 
     /// The document at `path`, by binary search.

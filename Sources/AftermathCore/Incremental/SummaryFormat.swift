@@ -5,21 +5,21 @@
 /// after it, format version, flags (bit 0: a tree ID is recorded), ruleset fingerprint, tree
 /// ID (20 bytes), the day policies were judged on (16 bytes),
 /// table counts (documents, keys, components, members, referrers) and table offsets. Then, each table's records of fixed size:
-/// - documents, sorted by path bytes (48 bytes each): path, blob ID, component, diagnostics,
-///   key of its own ID, kind, flags;
+/// - documents, sorted by path bytes (56 bytes each): path, blob ID, component, diagnostics,
+///   key of its own ID, kind, flags, listed fields;
 /// - keys (every ID a document has, links to or refers to), sorted by bytes (20 bytes each):
 ///   string, component of the documents having it as a key (or none), and the range of the
 ///   documents referring to it in the referrers table;
 /// - components: start of each component's members, then the members (document numbers);
 /// - referrers: document numbers, grouped by the key they refer to;
-/// - strings and encoded diagnostics.
+/// - strings, encoded diagnostics, and the fields listings show (`Document.listedFields`).
 /// A *component* is a set of documents connected through shared keys; see `Document.keys`.
 enum SummaryFormat {
     static let magic = Array("AFTMSUM1".utf8)
     /// Bump on any change to the layout or to what a record means.
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
     static let headerSize = 128
-    static let documentRecordSize = 48
+    static let documentRecordSize = 56
     static let keyRecordSize = 20
     static let noKey = UInt32.max
     static let todaySize = 16
@@ -27,16 +27,17 @@ enum SummaryFormat {
     enum Offset {
         static let checksum = 8, version = 16, flags = 20, fingerprint = 24, tree = 32, today = 52
         static let counts = 68      // documents, keys, components, members, referrers
-        static let tables = 88      // documents, keys, component starts, members, referrers, strings, diagnostics, end
+        static let tables = 88      // documents, keys, component starts, members, referrers, strings, diagnostics, views, end
     }
 
     enum DocumentField {
         static let path = 0, pathLength = 4, blob = 8, component = 28, diagnostics = 32, diagnosticsLength = 36
-        static let idKey = 40, kind = 44, flags = 45
+        static let idKey = 40, kind = 44, flags = 45, view = 48, viewLength = 52
     }
 
     enum Flag {
         static let hasBrokenLink: UInt8 = 1
+        static let isOpen: UInt8 = 2
     }
 
     static func kindCode(_ kind: DocumentKind?) -> UInt8 {

@@ -83,15 +83,22 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         try Console.run { console in
             let workspace = Workspace()
-            let snapshot = try workspace.snapshot(self.snapshot.choice)
-            let ruleset = try workspace.ruleset(from: snapshot)
+            let query = self.query
+            let index: RepositoryIndex, ruleset: Ruleset
+            if let repository = self.snapshot.choice.isWorkingTree ? try? workspace.repository() : try workspace.repository() {
+                // In git, the summary of an earlier run holds every document's listed fields.
+                let git = GitValidation(workspace: workspace, repository: repository, today: today.timestamp, threads: 0)
+                (index, ruleset) = try git.documentsForListing(self.snapshot.choice, kinds: query.kinds, openOnly: query.openOnly)
+            } else {
+                let snapshot = try workspace.snapshot(self.snapshot.choice)
+                ruleset = try workspace.ruleset(from: snapshot)
+                index = try Validator(ruleset: ruleset, today: today.timestamp).read(snapshot).index
+            }
             for name in [owner, team].compactMap({ $0 }) where ruleset.owners.resolve(name) == nil {
                 throw CLIFailure.usage("`\(name)` is not in the owners registry\(Suggestion.hint(ruleset.owners.suggestion(for: name)))")
             }
             if let team, case .person? = ruleset.owners.resolve(team) { throw CLIFailure.usage("`\(team)` is a person, not a team; use --owner") }
-            let cache = self.snapshot.choice.isWorkingTree ? nil : (try? workspace.repository()).flatMap { CacheStore.load(for: ruleset, repository: $0) }
-            let result = try Validator(ruleset: ruleset, today: today.timestamp, cache: cache).read(snapshot)
-            let listing = Listing(index: result.index, ruleset: ruleset, query: query, groupBy: groupBy, today: today.timestamp)
+            let listing = Listing(index: index, ruleset: ruleset, query: query, groupBy: groupBy, today: today.timestamp)
             switch format {
             case .table: console.out(ListRenderer.table(listing, width: Terminal.width(), colour: Terminal.stdoutColour()))
             case .json: console.out(ListRenderer.json(listing, grouped: groupBy != nil))

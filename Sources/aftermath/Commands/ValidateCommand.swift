@@ -45,12 +45,7 @@ struct ValidateCommand: ParsableCommand {
             } else if let repository = self.snapshot.choice.isWorkingTree ? try? workspace.repository() : try workspace.repository() {
                 // In git, the summary of an earlier run spares re-reading what did not change.
                 let git = GitValidation(workspace: workspace, repository: repository, today: today.timestamp, threads: threads)
-                let outcome: GitValidation.Outcome
-                switch self.snapshot.choice {
-                case .revision(let revision): outcome = try git.revision(revision)
-                case .staged: outcome = try git.staged()
-                case .workingTree: outcome = try git.workingTree()
-                }
+                let outcome = try git.validate(self.snapshot.choice)
                 (diagnostics, files) = (Validator.restricted(outcome.diagnostics, to: paths.map(workspace.location.relative)), outcome.fileCount)
             } else {
                 let snapshot = try workspace.snapshot(self.snapshot.choice)

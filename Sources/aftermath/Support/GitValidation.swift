@@ -18,45 +18,75 @@ struct GitValidation {
 
     private var folder: String { workspace.subfolder(in: repository) }
 
-    func staged() throws -> Outcome {
-        let raw = try repository.fastStagedSnapshot()
-        let snapshot = workspace.scoped(raw, in: repository)
-        let ruleset = try workspace.ruleset(from: snapshot)
-        if let index = (raw as? GitIndexSnapshot)?.index, let incremental = try incrementalValidator(ruleset) {
-            let delta = SnapshotDelta.between(incremental.summary, and: index.documents(under: folder, matching: filter(ruleset)))
-            if let state = try incremental.validate([delta])?.first { return Outcome(diagnostics: state.diagnostics, fileCount: state.fileCount) }
-        }
-        return try full(snapshot, ruleset: ruleset, tree: nil)
+    /// One state to read, as the summary sees it.
+    struct State {
+        var ruleset: Ruleset
+        /// The documents' changes since the summary's state.
+        var delta: (SummaryFile) throws -> SnapshotDelta?
+        /// The state as a snapshot, for reading it whole.
+        var snapshot: () throws -> Snapshot
+        /// How versions are read (nil: blobs by ID).
+        var read: (@Sendable (String, ContentID) throws -> [UInt8]?)?
+        /// The tree the state is, if it is one.
+        var tree: ContentID?
     }
 
-    /// The working tree, its documents identified through the index (`WorkingTreeIDs`).
-    func workingTree() throws -> Outcome {
-        let files = WorkingTreeSnapshot(root: workspace.root)
-        let ruleset = try workspace.ruleset(from: files)
-        let index = repository.indexPath.flatMap(GitIndexFile.read)
-        let listing = try WorkingTreeIDs.listing(files, roots: ruleset.configuration.roots, folder: folder, index: index)
-        let snapshot = IdentifiedSnapshot(base: files, listing: listing)
-        // Unchanged files have the content the summary's records name, so every version a run
-        // needs is the file itself.
-        let limit = ruleset.configuration.limits.maxFileBytes + 1
-        if let incremental = try incrementalValidator(ruleset, read: { path, _ in try files.read(path, upTo: limit) }),
-           let state = try incremental.validate([SnapshotDelta.between(incremental.summary, and: listing)])?.first {
-            return Outcome(diagnostics: state.diagnostics, fileCount: state.fileCount)
+    func state(_ choice: SnapshotChoice) throws -> State {
+        switch choice {
+        case .staged:
+            let raw = try repository.fastStagedSnapshot()
+            let snapshot = workspace.scoped(raw, in: repository)
+            let ruleset = try workspace.ruleset(from: snapshot)
+            let folder = self.folder
+            let index = (raw as? GitIndexSnapshot)?.index
+            return State(ruleset: ruleset, delta: { summary in
+                index.map { SnapshotDelta.between(summary, and: $0.documents(under: folder, matching: DocumentPathFilter(roots: ruleset.configuration.roots))) }
+            }, snapshot: { snapshot }, read: nil, tree: nil)
+        case .workingTree:
+            // Documents identified through the index (`WorkingTreeIDs`); unchanged files have
+            // the content the summary's records name, so every version needed is the file itself.
+            let files = WorkingTreeSnapshot(root: workspace.root)
+            let ruleset = try workspace.ruleset(from: files)
+            let index = repository.indexPath.flatMap(GitIndexFile.read)
+            let listing = try WorkingTreeIDs.listing(files, roots: ruleset.configuration.roots, folder: folder, index: index)
+            let limit = ruleset.configuration.limits.maxFileBytes + 1
+            return State(ruleset: ruleset, delta: { SnapshotDelta.between($0, and: listing) },
+                         snapshot: { IdentifiedSnapshot(base: files, listing: listing) },
+                         read: { path, _ in try files.read(path, upTo: limit) }, tree: nil)
+        case .revision(let revision):
+            let commit = try repository.resolveCommit(revision)
+            let tree = try repository.treeID(ofCommit: commit)
+            let label = "\(revision) (\(commit.short))"
+            let ruleset = try workspace.ruleset(from: workspace.scoped(try GitTreeLookupSnapshot(tree: tree, label: label, repository: repository), in: repository))
+            return State(ruleset: ruleset, delta: { try self.delta(from: $0, toTree: tree, ruleset) },
+                         snapshot: { workspace.scoped(try repository.snapshot(ofCommit: commit, label: label), in: repository) },
+                         read: nil, tree: tree)
         }
-        return try full(snapshot, ruleset: ruleset, tree: nil)
     }
 
-    func revision(_ revision: String) throws -> Outcome {
-        let commit = try repository.resolveCommit(revision)
-        let tree = try repository.treeID(ofCommit: commit)
-        let label = "\(revision) (\(commit.short))"
-        let ruleset = try workspace.ruleset(from: workspace.scoped(try GitTreeLookupSnapshot(tree: tree, label: label, repository: repository), in: repository))
-        if let incremental = try incrementalValidator(ruleset),
-           let state = try incremental.validate([try delta(from: incremental.summary, toTree: tree, ruleset)])?.first {
-            return Outcome(diagnostics: state.diagnostics, fileCount: state.fileCount)
+    func validate(_ choice: SnapshotChoice) throws -> Outcome {
+        let state = try self.state(choice)
+        if let incremental = try incrementalValidator(state.ruleset, read: state.read),
+           let delta = try state.delta(incremental.summary), let result = try incremental.validate([delta])?.first {
+            return Outcome(diagnostics: result.diagnostics, fileCount: result.fileCount)
         }
-        let snapshot = workspace.scoped(try repository.snapshot(ofCommit: commit, label: label), in: repository)
-        return try full(snapshot, ruleset: ruleset, tree: tree)
+        return try full(try state.snapshot(), ruleset: state.ruleset, tree: state.tree)
+    }
+
+    /// The documents a listing needs: from the summary and the changed files when it applies
+    /// (it holds every document's listed fields), else read whole.
+    func documentsForListing(_ choice: SnapshotChoice, kinds: Set<DocumentKind>, openOnly: Bool) throws -> (RepositoryIndex, Ruleset) {
+        let state = try self.state(choice)
+        if let summary = SummaryStore.load(from: repository), summary.rulesetFingerprint == state.ruleset.fingerprint,
+           let delta = try state.delta(summary) {
+            let blobs = try GitBlobReader(repository)
+            let limit = state.ruleset.configuration.limits.maxFileBytes + 1
+            let read = state.read ?? { _, id in try blobs.read(id, upTo: limit) }
+            if let index = try SummaryView.index(summary, delta: delta, kinds: kinds, openOnly: openOnly, ruleset: state.ruleset, threads: threads, read: read) {
+                return (index, state.ruleset)
+            }
+        }
+        return (try Validator(ruleset: state.ruleset, today: today, threads: threads).read(try state.snapshot()).index, state.ruleset)
     }
 
     /// What the pre-commit hook reports: the staged state's diagnostics and the transition
@@ -90,7 +120,7 @@ struct GitValidation {
 
     private func filter(_ ruleset: Ruleset) -> DocumentPathFilter { DocumentPathFilter(roots: ruleset.configuration.roots) }
 
-    /// - Parameter read: how versions are read; by default, blobs by ID.
+    /// - Parameter read: how versions are read (nil: blobs by ID).
     private func incrementalValidator(_ ruleset: Ruleset, read: (@Sendable (String, ContentID) throws -> [UInt8]?)? = nil) throws -> IncrementalValidator? {
         guard let summary = SummaryStore.load(from: repository) else { return nil }
         let limit = ruleset.configuration.limits.maxFileBytes + 1
