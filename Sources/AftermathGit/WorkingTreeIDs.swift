@@ -31,11 +31,21 @@ public enum WorkingTreeIDs {
                 }
             }
         }
-        identified.sort { SnapshotDelta.precedes($0.0, $1.0) }
+        // A root is scanned in git's order already; several roots may interleave.
+        if roots.count > 1 { identified.sort { SnapshotDelta.precedes($0.0, $1.0) } }
         var listing = ContentListing(reserving: identified.count, pathBytes: identified.reduce(0) { $0 + $1.0.utf8.count })
         for (path, id) in identified {
             var path = path
-            path.withUTF8 { _ = listing.append(path: UnsafeRawBufferPointer($0), id: id) }
+            guard path.withUTF8({ listing.append(path: UnsafeRawBufferPointer($0), id: id) }) else {
+                // Out of order (a file system listing names oddly): sort, never drop.
+                identified.sort { SnapshotDelta.precedes($0.0, $1.0) }
+                listing = ContentListing(reserving: identified.count, pathBytes: identified.reduce(0) { $0 + $1.0.utf8.count })
+                for (path, id) in identified {
+                    var path = path
+                    path.withUTF8 { _ = listing.append(path: UnsafeRawBufferPointer($0), id: id) }
+                }
+                break
+            }
         }
         return listing
     }

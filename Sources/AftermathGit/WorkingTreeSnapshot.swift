@@ -47,9 +47,11 @@ public struct WorkingTreeSnapshot: Snapshot {
         try scan(under: folder).map(\.path).sorted()
     }
 
-    /// The regular files under `folder` with their stat data, in no particular order. Folders
-    /// are opened relative to their parent and files examined relative to their folder, so a
-    /// hundred thousand files cost no path lookups from the root.
+    /// The regular files under `folder` with their stat data, in git's order (by path bytes).
+    /// Folders are opened relative to their parent and files examined relative to their
+    /// folder, so a hundred thousand files cost no path lookups from the root; the folders at
+    /// the top are walked on all cores, as git's preloaded index does (listing and stat calls
+    /// are most of the time, and wait on the kernel).
     public func scan(under folder: String) throws -> [(path: String, info: stat)] {
         var folder = Substring(folder)
         while folder.hasSuffix("/") { folder = folder.dropLast() }
@@ -59,68 +61,81 @@ public struct WorkingTreeSnapshot: Snapshot {
             if errno == ENOENT || errno == ENOTDIR || errno == ELOOP { return [] }
             throw SnapshotError("\(relative): cannot list: \(String(cString: strerror(errno)))")
         }
-        // The top level is read here; its folders are walked on several threads, as git's
-        // preloaded index does: listing and stat calls are most of the time and wait on the kernel.
-        var top: [(path: String, info: stat)] = []
-        var folders: [String] = []
-        try walk(fd, relative, into: &top, descend: false, folders: &folders)
-        let subfolders = folders
+        let top = try entries(fd, relative)
+        let folders = top.filter(\.isFolder).map(\.path)
+        let slots = folders.map { _ in ScanSlot() }
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, folders.count))
-        let slots = (0..<workers).map { _ in ScanSlot() }
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let slot = slots[worker]
-            for i in stride(from: worker, to: subfolders.count, by: workers) {
-                let child = open(absolute(subfolders[i]), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-                guard child >= 0 else {
-                    slot.error = SnapshotError("\(subfolders[i]): cannot list: \(String(cString: strerror(errno)))")
-                    return
-                }
+            for i in stride(from: worker, to: folders.count, by: workers) {
                 do {
-                    var ignored: [String] = []
-                    try walk(child, subfolders[i], into: &slot.files, descend: true, folders: &ignored)
+                    try walk(absolute(folders[i]), folders[i], into: &slots[i].files)
                 } catch {
-                    slot.error = error
-                    return
+                    slots[i].error = error
                 }
             }
         }
         if let error = slots.lazy.compactMap(\.error).first { throw error }
-        return top + slots.flatMap(\.files)
+        var result: [(path: String, info: stat)] = []
+        var next = 0
+        for entry in top {
+            if entry.isFolder {
+                result += slots[next].files
+                next += 1
+            } else {
+                result.append((entry.path, entry.info))
+            }
+        }
+        return result
     }
 
-    /// Walks the folder open as `fd` (and closes it); without `descend`, lists its folders
-    /// (nested repositories left out) in `folders` instead of walking them.
-    private func walk(_ fd: Int32, _ relative: String, into result: inout [(path: String, info: stat)],
-                      descend: Bool, folders: inout [String]) throws {
+    /// Appends the files under `relative` (already known to be a folder), in git's order.
+    private func walk(_ path: String, _ relative: String, into result: inout [(path: String, info: stat)]) throws {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { throw SnapshotError("\(relative): cannot list: \(String(cString: strerror(errno)))") }
+        for entry in try entries(fd, relative) {
+            if entry.isFolder {
+                try walk(absolute(entry.path), entry.path, into: &result)
+            } else {
+                result.append((entry.path, entry.info))
+            }
+        }
+    }
+
+    private struct Entry {
+        var path: String
+        var info: stat
+        var isFolder: Bool
+        /// The name as git orders it: folders as if followed by "/".
+        var key: [UInt8]
+    }
+
+    /// The files and folders (nested repositories left out) of the folder open as `fd`, in
+    /// git's order; closes `fd`.
+    private func entries(_ fd: Int32, _ relative: String) throws -> [Entry] {
         guard let dir = fdopendir(fd) else {
             close(fd)
             throw SnapshotError("\(relative): cannot list: \(String(cString: strerror(errno)))")
         }
         defer { closedir(dir) }
+        var found: [Entry] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name == "." || name == ".." || name == ".git" { continue }
-            let path = relative.isEmpty ? name : "\(relative)/\(name)"
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if name == [0x2E] || name == [0x2E, 0x2E] || name == [0x2E, 0x67, 0x69, 0x74] { continue }  // . .. .git
             var info = stat()
-            guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            guard fstatat(fd, name.map { CChar(bitPattern: $0) } + [0], &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            let text = String(decoding: name, as: UTF8.self)
+            let path = relative.isEmpty ? text : "\(relative)/\(text)"
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                let child = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-                guard child >= 0 else { throw SnapshotError("\(path): cannot list: \(String(cString: strerror(errno)))") }
                 var nested = stat()
-                let isRepository = fstatat(child, ".git", &nested, AT_SYMLINK_NOFOLLOW) == 0
-                if isRepository || !descend {
-                    close(child)
-                    if !isRepository { folders.append(path) }
-                    continue
-                }
-                try walk(child, path, into: &result, descend: true, folders: &folders)
-            case S_IFREG: result.append((path, info))
+                if fstatat(fd, text + "/.git", &nested, AT_SYMLINK_NOFOLLOW) == 0 { continue }
+                found.append(Entry(path: path, info: info, isFolder: true, key: name + [0x2F]))
+            case S_IFREG: found.append(Entry(path: path, info: info, isFolder: false, key: name))
             default: continue
             }
         }
+        found.sort { $0.key.lexicographicallyPrecedes($1.key) }
+        return found
     }
 }
 

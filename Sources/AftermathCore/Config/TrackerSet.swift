@@ -25,9 +25,28 @@ public struct Tracker: Sendable {
     public func url(for reference: String) -> String? {
         guard regex.matches(reference) else { return nil }
         guard let captures = capture.extract(names: captureNames, from: reference) else { return nil }
-        var url = urlTemplate.replacing("{ref}", with: reference)
-        for (name, value) in captures { url = url.replacing("{\(name)}", with: value) }
-        return url
+        var values = ["ref": reference]
+        for (name, value) in captures { values[name] = value }
+        return Self.fill(urlTemplate, values)
+    }
+
+    /// The template with each `{name}` that has a value replaced, in one pass (a value is
+    /// never itself searched for placeholders).
+    static func fill(_ template: String, _ values: [String: String]) -> String {
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            if let close = after.firstIndex(of: "}"), let value = values[String(after[..<close])] {
+                out += value
+                rest = after[after.index(after: close)...]
+            } else {
+                out += "{"
+                rest = after
+            }
+        }
+        return out + rest
     }
 
     static func groupNames(in pattern: String) -> [String] {

@@ -108,7 +108,7 @@ public final class SummaryFile: @unchecked Sendable {
         let length = Int(u32(r + SummaryFormat.DocumentField.diagnosticsLength))
         guard length > 0 else { return [] }
         let start = tables[6] + Int(u32(r + SummaryFormat.DocumentField.diagnostics))
-        var reader = ByteReader(Array(raw[start..<(start + length)])[...])
+        var reader = ByteReader(UnsafeRawBufferPointer(rebasing: raw[start..<(start + length)]))
         guard let count = reader.varint(), count <= UInt64(length) else { return nil }
         var found: [Diagnostic] = []
         for _ in 0..<count {
@@ -127,7 +127,7 @@ public final class SummaryFile: @unchecked Sendable {
         let length = Int(u32(r + SummaryFormat.DocumentField.viewLength))
         guard length > 0, let kind = kind(i), let id = id(i) else { return nil }
         let start = tables[7] + Int(u32(r + SummaryFormat.DocumentField.view))
-        var reader = ByteReader(Array(raw[start..<(start + length)])[...])
+        var reader = ByteReader(UnsafeRawBufferPointer(rebasing: raw[start..<(start + length)]))
         guard let fields = reader.node(), reader.isAtEnd else { return nil }
         return Document(path: path(i), kind: kind, id: id, frontMatter: fields, body: MarkdownBody())
     }

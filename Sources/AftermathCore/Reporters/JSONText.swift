@@ -19,7 +19,7 @@ public indirect enum JSONText: Sendable {
 
     private func write(into out: inout String, indent: Int?) {
         let newline = indent != nil ? "\n" : ""
-        let pad = { (level: Int) in String(repeating: "  ", count: level) }
+        let pad = { (level: Int) in level < Self.pads.count ? Self.pads[level] : String(repeating: "  ", count: level) }
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -51,7 +51,16 @@ public indirect enum JSONText: Sendable {
         }
     }
 
+    private static let pads = (0..<16).map { String(repeating: "  ", count: $0) }
+
     static func quote(_ s: String, into out: inout String) {
+        // Printable ASCII without quotes or backslashes, by far the common case, goes as is.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -27,11 +27,15 @@ public enum ParseCacheCodec {
     /// The entries, or nil when the bytes are not a complete cache of this version for this ruleset.
     public static func decode(_ bytes: [UInt8], rulesetFingerprint: UInt64) -> [(contentID: String, file: ParsedFile)]? {
         guard bytes.count >= magic.count + 8 else { return nil }
-        let body = bytes[..<(bytes.count - 8)]
-        var trailer = ByteReader(bytes[(bytes.count - 8)...])
+        return bytes.withUnsafeBytes { raw in decode(raw, rulesetFingerprint: rulesetFingerprint) }
+    }
+
+    private static func decode(_ raw: UnsafeRawBufferPointer, rulesetFingerprint: UInt64) -> [(contentID: String, file: ParsedFile)]? {
+        let body = UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 8)])
+        var trailer = ByteReader(UnsafeRawBufferPointer(rebasing: raw[(raw.count - 8)...]))
         guard let checksum = trailer.fixed(), checksum == Fingerprint.of(body) else { return nil }
         var reader = ByteReader(body)
-        guard reader.bytes(magic.count) == magic[...], reader.varint() == UInt64(formatVersion),
+        guard reader.bytes(magic.count).map({ $0.elementsEqual(magic) }) == true, reader.varint() == UInt64(formatVersion),
               reader.fixed() == rulesetFingerprint, let count = reader.varint(), count <= UInt64(body.count) else { return nil }
         var entries: [(contentID: String, file: ParsedFile)] = []
         entries.reserveCapacity(Int(count))
@@ -137,27 +141,26 @@ struct ByteWriter {
     }
 }
 
+/// Reads what `ByteWriter` wrote, in place: callers hold the bytes alive while it reads.
+/// Every read is bounds-checked and answers nil past the end.
 struct ByteReader {
-    private let data: ArraySlice<UInt8>
-    private var index: Int
+    private let data: UnsafeRawBufferPointer
+    private var index = 0
 
-    init(_ data: ArraySlice<UInt8>) {
-        self.data = data
-        index = data.startIndex
-    }
+    init(_ data: UnsafeRawBufferPointer) { self.data = data }
 
-    var isAtEnd: Bool { index == data.endIndex }
+    var isAtEnd: Bool { index == data.count }
 
     mutating func byte() -> UInt8? {
-        guard index < data.endIndex else { return nil }
+        guard index < data.count else { return nil }
         defer { index += 1 }
         return data[index]
     }
 
-    mutating func bytes(_ count: Int) -> ArraySlice<UInt8>? {
-        guard count >= 0, data.endIndex - index >= count else { return nil }
+    mutating func bytes(_ count: Int) -> UnsafeRawBufferPointer? {
+        guard count >= 0, data.count - index >= count else { return nil }
         defer { index += count }
-        return data[index..<(index + count)]
+        return UnsafeRawBufferPointer(rebasing: data[index..<(index + count)])
     }
 
     mutating func varint() -> UInt64? {
@@ -179,12 +182,13 @@ struct ByteReader {
 
     mutating func fixed() -> UInt64? {
         guard let b = bytes(8) else { return nil }
-        return b.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64($1.offset * 8) }
+        return UInt64(littleEndian: b.loadUnaligned(as: UInt64.self))
     }
 
+    /// Checksummed data was written as valid UTF-8; decoding (not validating) keeps reads cheap.
     mutating func string() -> String? {
         guard let count = varint(), count <= UInt64(Int.max), let b = bytes(Int(count)) else { return nil }
-        return String(validating: b, as: UTF8.self)
+        return String(decoding: b, as: UTF8.self)
     }
 
     mutating func optionalString() -> String?? {

@@ -49,26 +49,26 @@ public struct ListQuery: Sendable {
 
     public func sorted(_ rows: [ItemRow]) -> [ItemRow] {
         let severityRank = ["sev1": 1, "sev2": 2, "sev3": 3, "sev4": 4]
-        func dueKey(_ r: ItemRow) -> String { r.due ?? "9999-99-99" }
-        return rows.sorted { a, b in
+        // Keys worked out once per row, not once per comparison.
+        struct Key { var rank: Int; var text: String; var id: String }
+        let keys = rows.map { row -> Key in
+            let due = row.due ?? "9999-99-99"
             switch sort {
-            case nil:
-                if a.isOverdue != b.isOverdue { return a.isOverdue }
-                if dueKey(a) != dueKey(b) { return dueKey(a) < dueKey(b) }
-            case .due?:
-                if dueKey(a) != dueKey(b) { return dueKey(a) < dueKey(b) }
-            case .severity?:
-                let sa = severityRank[a.severity ?? ""] ?? 9, sb = severityRank[b.severity ?? ""] ?? 9
-                if sa != sb { return sa < sb }
-            case .owner?:
-                if a.owner != b.owner { return a.owner < b.owner }
-            case .age?:
-                if (a.ageDays ?? -1) != (b.ageDays ?? -1) { return (a.ageDays ?? -1) > (b.ageDays ?? -1) }
-            case .id?:
-                break
+            case nil: return Key(rank: row.isOverdue ? 0 : 1, text: due, id: row.id)
+            case .due?: return Key(rank: 0, text: due, id: row.id)
+            case .severity?: return Key(rank: severityRank[row.severity ?? ""] ?? 9, text: "", id: row.id)
+            case .owner?: return Key(rank: 0, text: row.owner, id: row.id)
+            case .age?: return Key(rank: -(row.ageDays ?? -1), text: "", id: row.id)  // oldest first
+            case .id?: return Key(rank: 0, text: "", id: row.id)
             }
-            return a.id < b.id
         }
+        let order = keys.indices.sorted { a, b in
+            let (x, y) = (keys[a], keys[b])
+            if x.rank != y.rank { return x.rank < y.rank }
+            if x.text != y.text { return x.text < y.text }
+            return x.id < y.id
+        }
+        return order.map { rows[$0] }
     }
 
     /// Group names for a row (an item owned by a person in two teams is in both team groups).

@@ -7,15 +7,20 @@ public enum ListRenderer {
         return [row.id, row.status, row.owner, due, row.severity ?? "-", row.postmortemID ?? "-", row.title].map(TerminalSafe.escape)
     }
 
+    /// Columns a cell takes: characters, counted cheaply for ASCII.
+    static func cellWidth(_ cell: String) -> Int { cell.utf8.allSatisfy { $0 < 0x80 } ? cell.utf8.count : cell.count }
+
     /// Aligned columns fitting `width`: on a narrow terminal the postmortem and severity
     /// columns are dropped before the title is cut. Overdue rows in red when `colour`.
     public static func table(_ listing: Listing, width: Int, colour: Bool) -> String {
         let rows = listing.rows
         guard !rows.isEmpty else { return "no matching items\n" }
+        // `rows` are the groups' rows in order, so the cells are taken in turn below.
         let allCells = rows.map(cells)
+        var next = 0
         var shown = Array(columns.indices)
         func widths(_ shown: [Int]) -> [Int] {
-            shown.map { c in allCells.reduce(columns[c].count) { max($0, $1[c].count) } }
+            shown.map { c in allCells.reduce(columns[c].count) { max($0, cellWidth($1[c])) } }
         }
         var w = widths(shown)
         // Drop optional columns (POSTMORTEM, then SEV) while the title would get under 24.
@@ -28,8 +33,8 @@ public enum ListRenderer {
         func line(_ cells: [String]) -> String {
             shown.enumerated().map { i, c in
                 let cell = cells[c]
-                let cut = cell.count > w[i] ? String(cell.prefix(max(0, w[i] - 1))) + "…" : cell
-                return i == shown.count - 1 ? cut : cut + String(repeating: " ", count: w[i] - cut.count)
+                let cut = Self.cellWidth(cell) > w[i] ? String(cell.prefix(max(0, w[i] - 1))) + "…" : cell
+                return i == shown.count - 1 ? cut : cut + String(repeating: " ", count: w[i] - Self.cellWidth(cut))
             }.joined(separator: "  ")
         }
         var out = ""
@@ -37,7 +42,8 @@ public enum ListRenderer {
             if !group.name.isEmpty { out += (out.isEmpty ? "" : "\n") + "\(TerminalSafe.escape(group.name)) (\(group.rows.count))\n" }
             out += line(columns) + "\n"
             for row in group.rows {
-                let text = line(cells(row))
+                let text = line(allCells[next])
+                next += 1
                 out += (colour && row.isOverdue ? "\u{1B}[31m\(text)\u{1B}[0m" : text) + "\n"
             }
         }
