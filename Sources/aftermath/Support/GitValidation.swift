@@ -141,10 +141,7 @@ struct GitValidation {
     }
 
     private func full(_ snapshot: Snapshot, ruleset: Ruleset, tree: ContentID?) throws -> Outcome {
-        let cache = CacheStore.load(for: ruleset, repository: repository)
-        let validator = Validator(ruleset: ruleset, today: today, threads: threads, cache: cache)
-        let result = try validator.validate(snapshot)
-        CacheStore.save(cache, for: ruleset, repository: repository)
+        let result = try Validator(ruleset: ruleset, today: today, threads: threads).validate(snapshot)
         SummaryStore.save(result, of: snapshot, ruleset: ruleset, today: today, tree: tree, repository: repository)
         return Outcome(diagnostics: result.allDiagnostics, fileCount: result.fileCount)
     }

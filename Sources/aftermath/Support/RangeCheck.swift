@@ -17,14 +17,12 @@ enum RangeCheck {
     static func check(_ commits: [GitObjectID], trusted: Snapshot, repository: GitRepository, today: Timestamp, threads: Int,
                       scope: (Snapshot) -> Snapshot = { $0 }) throws -> [Diagnostic] {
         let ruleset = try Workspace.ruleset(from: trusted)
-        let cache = CacheStore.load(for: ruleset, repository: repository)
-        let validation = RangeValidation(validator: Validator(ruleset: ruleset, today: today, threads: threads, cache: cache))
+        let validation = RangeValidation(validator: Validator(ruleset: ruleset, today: today, threads: threads, cache: ParseCache()))
         let diagnostics = try validation.run(commits.map(\.hex)) { id in
             let oid = GitObjectID(hex: id)
             let info = try repository.commitInfo(oid)
             return CommitState(id: id, parents: info.parents.map(\.hex), snapshot: scope(try repository.snapshot(ofCommit: oid)))
         }
-        CacheStore.save(cache, for: ruleset, repository: repository)
         return diagnostics
     }
 }

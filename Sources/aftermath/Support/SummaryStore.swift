@@ -3,24 +3,26 @@ import AftermathCore
 import AftermathGit
 
 /// The summary of the last full validation on disk: `.git/aftermath/summary-v1` (see
-/// `SummaryFormat`). Derived and disposable, like the parse cache: mapped read-only, ignored
+/// `SummaryFormat`). Derived and disposable: mapped read-only, ignored
 /// when damaged, of another version, for other rules or another day, and replaced atomically
-/// by the next full run. `AFTERMATH_NO_CACHE=1` turns it off with the parse cache.
+/// by the next full run. `AFTERMATH_NO_CACHE=1` turns it off.
 enum SummaryStore {
+    static var disabled: Bool { ProcessInfo.processInfo.environment["AFTERMATH_NO_CACHE"].map { !$0.isEmpty } ?? false }
+
     static func path(in repository: GitRepository) -> String {
         let gitDirectory = repository.gitDirectory.hasSuffix("/") ? repository.gitDirectory : repository.gitDirectory + "/"
         return gitDirectory + "aftermath/summary-v\(SummaryFile.formatVersion)"
     }
 
     static func load(from repository: GitRepository) -> SummaryFile? {
-        guard !CacheStore.disabled, let store = MappedFile.map(path(in: repository)) else { return nil }
+        guard !disabled, let store = MappedFile.map(path(in: repository)) else { return nil }
         return SummaryFile(store)
     }
 
     /// Writes the summary of a full run over `snapshot`. Failing to write is not an error.
     static func save(_ result: ValidationResult, of snapshot: Snapshot, ruleset: Ruleset, today: Timestamp,
                      tree: ContentID?, repository: GitRepository) {
-        guard !CacheStore.disabled else { return }
+        guard !disabled else { return }
         let documents = Dictionary(result.index.documents.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         var entries: [SummaryBuilder.Entry] = []
         entries.reserveCapacity(result.paths.count)

@@ -20,15 +20,13 @@ struct PreCommitHookCommand: ParsableCommand {
             }
             let staged = workspace.scoped(try repository.stagedSnapshot(), in: repository)
             let ruleset = try workspace.ruleset(from: staged)
-            let cache = CacheStore.load(for: ruleset, repository: repository) ?? ParseCache()
-            let validator = Validator(ruleset: ruleset, today: today.timestamp, cache: cache)
-            defer { CacheStore.save(cache, for: ruleset, repository: repository) }
+            // HEAD's blobs are mostly the index's: parsed once for both.
+            let validator = Validator(ruleset: ruleset, today: today.timestamp, cache: ParseCache())
             let after = try validator.validate(staged)
             var diagnostics = after.diagnostics
             if !repository.isEmpty {
                 // Rewrites of closed postmortems and impossible status moves, relative to HEAD.
                 let head = workspace.scoped(try repository.snapshot(ofRevision: "HEAD"), in: repository)
-                // Only HEAD's documents are needed, and most of its blobs were just parsed.
                 let before = try validator.read(head)
                 diagnostics += TransitionCheck.check(before: before.index, after: after.index,
                                                      in: RuleContext(ruleset: ruleset, today: today.timestamp))

@@ -1,0 +1,165 @@
+/// The binary encoding of the summary's records (`SummaryFormat`): varints, zig-zag integers,
+/// length-prefixed strings, nodes and diagnostics. Derived data, checksummed as a whole by
+/// its file, and still read defensively: every read is bounds-checked and answers nil.
+struct ByteWriter {
+    var buffer: [UInt8] = []
+
+    mutating func bytes(_ b: [UInt8]) { buffer += b }
+
+    mutating func varint(_ value: UInt64) {
+        var v = value
+        while v >= 0x80 {
+            buffer.append(UInt8(v & 0x7F) | 0x80)
+            v >>= 7
+        }
+        buffer.append(UInt8(v))
+    }
+
+    mutating func int(_ value: Int) { varint(UInt64(bitPattern: Int64(value)) << 1 ^ UInt64(bitPattern: Int64(value) >> 63)) }
+
+    mutating func fixed(_ value: UInt64) { for shift in stride(from: 0, to: 64, by: 8) { buffer.append(UInt8((value >> UInt64(shift)) & 0xFF)) } }
+
+    mutating func string(_ s: String) {
+        let utf8 = Array(s.utf8)
+        varint(UInt64(utf8.count))
+        buffer += utf8
+    }
+
+    mutating func optionalString(_ s: String?) {
+        if let s { buffer.append(1); string(s) } else { buffer.append(0) }
+    }
+
+    mutating func location(_ l: SourceLocation) { int(l.line); int(l.column) }
+
+    mutating func node(_ n: Node) {
+        location(n.location)
+        switch n.value {
+        case .null: buffer.append(0)
+        case .bool(let b): buffer.append(b ? 2 : 1)
+        case .integer(let i): buffer.append(3); int(i)
+        case .number(let d): buffer.append(4); fixed(d.bitPattern)
+        case .string(let s): buffer.append(5); string(s)
+        case .array(let items):
+            buffer.append(6)
+            varint(UInt64(items.count))
+            for item in items { node(item) }
+        case .object(let entries):
+            buffer.append(7)
+            varint(UInt64(entries.count))
+            for entry in entries {
+                string(entry.key)
+                location(entry.keyLocation)
+                node(entry.value)
+            }
+        }
+    }
+
+    mutating func diagnostic(_ d: Diagnostic) {
+        string(d.path)
+        location(d.location)
+        buffer.append(d.severity == .error ? 1 : 0)
+        string(d.ruleID)
+        string(d.message)
+        optionalString(d.owner)
+        optionalString(d.commit)
+    }
+}
+
+struct ByteReader {
+    private let data: UnsafeRawBufferPointer
+    private var index = 0
+
+    init(_ data: UnsafeRawBufferPointer) { self.data = data }
+
+    var isAtEnd: Bool { index == data.count }
+
+    mutating func byte() -> UInt8? {
+        guard index < data.count else { return nil }
+        defer { index += 1 }
+        return data[index]
+    }
+
+    mutating func bytes(_ count: Int) -> UnsafeRawBufferPointer? {
+        guard count >= 0, data.count - index >= count else { return nil }
+        defer { index += count }
+        return UnsafeRawBufferPointer(rebasing: data[index..<(index + count)])
+    }
+
+    mutating func varint() -> UInt64? {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while let b = byte() {
+            guard shift < 64 else { return nil }
+            value |= UInt64(b & 0x7F) << shift
+            if b & 0x80 == 0 { return value }
+            shift += 7
+        }
+        return nil
+    }
+
+    mutating func int() -> Int? {
+        guard let raw = varint() else { return nil }
+        return Int(Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1))))
+    }
+
+    mutating func fixed() -> UInt64? {
+        guard let b = bytes(8) else { return nil }
+        return UInt64(littleEndian: b.loadUnaligned(as: UInt64.self))
+    }
+
+    /// Checksummed data was written as valid UTF-8; decoding (not validating) keeps reads cheap.
+    mutating func string() -> String? {
+        guard let count = varint(), count <= UInt64(Int.max), let b = bytes(Int(count)) else { return nil }
+        return String(decoding: b, as: UTF8.self)
+    }
+
+    mutating func optionalString() -> String?? {
+        switch byte() {
+        case 0: return .some(nil)
+        case 1: return string().map { .some($0) }
+        default: return nil
+        }
+    }
+
+    mutating func location() -> SourceLocation? {
+        guard let line = int(), let column = int() else { return nil }
+        return SourceLocation(line: line, column: column)
+    }
+
+    /// Nesting is bounded like the reader's, so a damaged cache cannot recurse without end.
+    mutating func node(depth: Int = 0) -> Node? {
+        guard depth < 128, let location = location(), let tag = byte() else { return nil }
+        switch tag {
+        case 0: return Node(.null, at: location)
+        case 1: return Node(.bool(false), at: location)
+        case 2: return Node(.bool(true), at: location)
+        case 3: return int().map { Node(.integer($0), at: location) }
+        case 4: return fixed().map { Node(.number(Double(bitPattern: $0)), at: location) }
+        case 5: return string().map { Node(.string($0), at: location) }
+        case 6:
+            guard let count = varint(), count <= UInt64(data.count) else { return nil }
+            var items: [Node] = []
+            for _ in 0..<count {
+                guard let item = node(depth: depth + 1) else { return nil }
+                items.append(item)
+            }
+            return Node(.array(items), at: location)
+        case 7:
+            guard let count = varint(), count <= UInt64(data.count) else { return nil }
+            var entries: [Node.Entry] = []
+            for _ in 0..<count {
+                guard let key = string(), let keyLocation = self.location(), let value = node(depth: depth + 1) else { return nil }
+                entries.append(Node.Entry(key: key, keyLocation: keyLocation, value: value))
+            }
+            return Node(.object(entries), at: location)
+        default: return nil
+        }
+    }
+
+    mutating func diagnostic() -> Diagnostic? {
+        guard let path = string(), let location = location(), let severity = byte(), severity <= 1,
+              let rule = string(), let message = string(), let owner = optionalString(), let commit = optionalString() else { return nil }
+        return Diagnostic(path: path, location: location, severity: severity == 1 ? .error : .warning,
+                          ruleID: rule, message: message, owner: owner, commit: commit)
+    }
+}

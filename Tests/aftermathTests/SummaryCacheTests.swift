@@ -1,0 +1,61 @@
+import XCTest
+import Foundation
+
+/// The summary under .git/aftermath/: same results with and without it, and a damaged
+/// summary is detected and rebuilt, never trusted.
+final class SummaryCacheTests: XCTestCase {
+    let today = ["--today", "2026-10-01", "--format", "json"]
+
+    func testResultsAreIdenticalWithAndWithoutTheSummaryAndAfterCorruption() throws {
+        let repo = try TemporaryDirectory.examples()
+        try repo.write("postmortems/PM-2026-004-password-reset-delay/findings/F-2026-004-03-x.md",
+                       try Data(contentsOf: CLI.packageRoot.appendingPathComponent("examples/broken/unknown-owner.md")))
+        try repo.commitAll()
+        let folder = repo.path(".git/aftermath")
+        let uncached = try CLI.aftermath(["validate", "--rev", "HEAD"] + today, in: repo.url, environment: ["AFTERMATH_NO_CACHE": "1"])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path), "AFTERMATH_NO_CACHE=1 writes nothing")
+        let cold = try CLI.aftermath(["validate", "--rev", "HEAD"] + today, in: repo.url)
+        let summaryName = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .first { $0.hasPrefix("summary-v") }, "a full run leaves a summary")
+        let summaryFile = repo.path(".git/aftermath/\(summaryName)")
+        let warm = try CLI.aftermath(["validate", "--rev", "HEAD"] + today, in: repo.url)
+        XCTAssertEqual(uncached.status, 1)
+        XCTAssertEqual(cold.stdout, uncached.stdout)
+        XCTAssertEqual(warm.stdout, uncached.stdout)
+        XCTAssertEqual(try CLI.aftermath(["validate", "--staged"] + today, in: repo.url).stdout, uncached.stdout)
+        XCTAssertEqual(try CLI.aftermath(["validate"] + today, in: repo.url).stdout, uncached.stdout)
+
+        var damages: [(String, (inout [UInt8]) -> Void)] = []
+        damages.append(("flipped byte", { $0[$0.count / 2] ^= 0xFF }))
+        damages.append(("truncated", { $0.removeLast($0.count / 3) }))
+        damages.append(("garbage", { $0 = Array("not a cache at all".utf8) }))
+        damages.append(("empty", { $0 = [] }))
+        damages.append(("other version", { $0[16] &+= 1 }))
+        for (name, damage) in damages {
+            try? FileManager.default.removeItem(at: summaryFile)
+            XCTAssertEqual(try CLI.aftermath(["validate", "--rev", "HEAD"] + today, in: repo.url).stdout, uncached.stdout)
+            var bytes = Array(try Data(contentsOf: summaryFile))
+            damage(&bytes)
+            try Data(bytes).write(to: summaryFile)
+            let after = try CLI.aftermath(["validate", "--rev", "HEAD"] + today, in: repo.url)
+            XCTAssertEqual(after.stdout, uncached.stdout, name)
+            XCTAssertNotEqual(Array(try Data(contentsOf: summaryFile)), bytes, "\(name): rebuilt")
+            let rebuilt = try CLI.aftermath(["validate", "--rev", "HEAD"] + today, in: repo.url)
+            XCTAssertEqual(rebuilt.stdout, uncached.stdout, "\(name): the rebuilt summary gives the same results")
+        }
+    }
+
+    /// Results follow the rules, not a stale summary: a changed schema changes the fingerprint.
+    func testASummaryFromOtherRulesIsNotUsed() throws {
+        let repo = try TemporaryDirectory.examples()
+        XCTAssertEqual(try CLI.aftermath(["init"], in: repo.url).status, 0)
+        try repo.commitAll()
+        XCTAssertEqual(try CLI.aftermath(["validate", "--rev", "HEAD", "--today", "2026-10-01"], in: repo.url).status, 0)
+        let schema = try repo.read("schema/finding.schema.json")
+        try repo.write("schema/finding.schema.json", schema.replacingOccurrences(of: "\"maxLength\": 200", with: "\"maxLength\": 20"))
+        try repo.commitAll("shorter titles")
+        let result = try CLI.aftermath(["validate", "--rev", "HEAD", "--today", "2026-10-01"], in: repo.url)
+        XCTAssertEqual(result.status, 1, "the summary made under the old schema must not be reused")
+        XCTAssertTrue(result.stderr.contains("must be at most 20 characters"), result.stderr)
+    }
+}
