@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import AftermathGit
 import AftermathCore
 
 @main
@@ -37,6 +38,9 @@ struct Aftermath: ParsableCommand {
                 Foundation.exit(64)
             }
         }
+        // Objects were hashed by git when they arrived; only the push hook, reading what was
+        // just received, checks them again (see `LibGit2.verifyObjectHashes`).
+        LibGit2.verifyObjectHashes(arguments.starts(with: ["hook", "pre-receive"]))
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -20,9 +20,8 @@ struct ByteWriter {
     mutating func fixed(_ value: UInt64) { for shift in stride(from: 0, to: 64, by: 8) { buffer.append(UInt8((value >> UInt64(shift)) & 0xFF)) } }
 
     mutating func string(_ s: String) {
-        let utf8 = Array(s.utf8)
-        varint(UInt64(utf8.count))
-        buffer += utf8
+        varint(UInt64(s.utf8.count))
+        buffer.append(contentsOf: s.utf8)
     }
 
     mutating func optionalString(_ s: String?) {

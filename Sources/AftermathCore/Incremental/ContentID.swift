@@ -34,6 +34,13 @@ public struct ContentID: Hashable, Sendable, CustomStringConvertible {
         return raw
     }
 
+    /// Appends the 20 bytes without an intermediate array.
+    public func append(to buffer: inout [UInt8]) {
+        withUnsafeBytes(of: a) { buffer.append(contentsOf: $0) }
+        withUnsafeBytes(of: b) { buffer.append(contentsOf: $0) }
+        withUnsafeBytes(of: c) { buffer.append(contentsOf: $0) }
+    }
+
     public var hex: String {
         let digits = Array("0123456789abcdef".utf8)
         return String(decoding: bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] }, as: UTF8.self)

@@ -35,10 +35,11 @@ public enum SummaryBuilder {
         var strings = ByteWriter()
         var encodedDiagnostics = ByteWriter()
         var documentTable = ByteWriter()
+        documentTable.buffer.reserveCapacity(entries.count * SummaryFormat.documentRecordSize)
         var views = ByteWriter()
         for (i, entry) in entries.enumerated() {
             let pathOffset = strings.buffer.count
-            strings.bytes(Array(entry.path.utf8))
+            strings.buffer.append(contentsOf: entry.path.utf8)
             let found = diagnosticsByPath[entry.path] ?? []
             let diagnosticsOffset = encodedDiagnostics.buffer.count
             if !found.isEmpty {
@@ -47,7 +48,7 @@ public enum SummaryBuilder {
             }
             documentTable.u32(pathOffset)
             documentTable.u32(entry.path.utf8.count)
-            documentTable.bytes(entry.contentID.bytes)
+            entry.contentID.append(to: &documentTable.buffer)
             documentTable.u32(components.component[i])
             documentTable.u32(diagnosticsOffset)
             documentTable.u32(encodedDiagnostics.buffer.count - diagnosticsOffset)
@@ -58,16 +59,17 @@ public enum SummaryBuilder {
             documentTable.buffer.append(flags)
             documentTable.buffer += [0, 0]
             let viewOffset = views.buffer.count
-            if let document = entry.document { views.node(document.listedFields) }
+            if let document = entry.document { views.listedFields(of: document) }
             documentTable.u32(viewOffset)
             documentTable.u32(views.buffer.count - viewOffset)
         }
         var keyTable = ByteWriter()
+        keyTable.buffer.reserveCapacity(keys.count * SummaryFormat.keyRecordSize)
         var referrerTable = ByteWriter()
         for key in keys {
             keyTable.u32(strings.buffer.count)
             keyTable.u32(key.utf8.count)
-            strings.bytes(Array(key.utf8))
+            strings.buffer.append(contentsOf: key.utf8)
             keyTable.u32(components.keyOwner[key].map { components.component[$0] } ?? SummaryFormat.noKey)
             let referring = referrers[key] ?? []
             keyTable.u32(referrerTable.buffer.count / 4)
@@ -101,6 +103,7 @@ public enum SummaryBuilder {
         header.u32(offset)
         header.bytes([UInt8](repeating: 0, count: SummaryFormat.headerSize - header.buffer.count))
         var file = header.buffer
+        file.reserveCapacity(offset)
         for table in tables { file += table }
         let checksum = file[SummaryFormat.Offset.checksum + 8..<file.count].withUnsafeBytes { Fingerprint.of($0) }
         for i in 0..<8 { file[SummaryFormat.Offset.checksum + i] = UInt8((checksum >> UInt64(8 * i)) & 0xFF) }
@@ -157,5 +160,24 @@ struct Components {
 
 extension ByteWriter {
     mutating func u32(_ value: Int) { u32(UInt32(truncatingIfNeeded: value)) }
-    mutating func u32(_ value: UInt32) { for shift in stride(from: 0, to: 32, by: 8) { buffer.append(UInt8((value >> UInt32(shift)) & 0xFF)) } }
+    mutating func u32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0) } }
+
+    /// What `node(document.listedFields)` writes, without building the node first.
+    mutating func listedFields(of document: Document) {
+        let frontMatter = document.frontMatter
+        let entries = (frontMatter.objectEntries ?? []).filter { Document.listedFieldNames.contains($0.key) }
+        location(frontMatter.location)
+        buffer.append(7)
+        varint(UInt64(entries.count))
+        for entry in entries {
+            string(entry.key)
+            location(entry.keyLocation)
+            if entry.key == "incident", let fields = entry.value.objectEntries {
+                let declared = fields.filter { $0.key == "declared_at" }
+                node(Node(.object(declared), at: entry.value.location))
+            } else {
+                node(entry.value)
+            }
+        }
+    }
 }
