@@ -1,4 +1,4 @@
-/// The layout of the summary file (`.git/aftermath/summary-v1`): what a full validation of one
+/// The layout of the summary file (`.git/aftermath/summary-v<version>`): what a full validation of one
 /// state of the repository learnt, laid out so a later run can read it in place.
 ///
 /// All integers little-endian. Header (128 bytes): magic `AFTMSUM1`, checksum of everything
