@@ -6,10 +6,7 @@ import Foundation
 final class DeterminismTests: XCTestCase {
     func testResultsDoNotDependOnThreadsOrSnapshot() throws {
         let dir = try TemporaryDirectory()
-        let corpus = dir.path("corpus")
-        let generated = try CLI.run("/usr/bin/env", ["python3", CLI.packageRoot.appendingPathComponent("Benchmarks/generate_corpus.py").path,
-                                                     corpus.path, "--documents", "1600", "--errors", "12", "--seed", "7"], in: dir.url)
-        XCTAssertEqual(generated.status, 0, generated.stderr)
+        let corpus = try dir.generatedCorpus(documents: 1600, errors: 12, seed: 7)
         let today = ["--today", "2026-10-01", "--format", "json"]
         let one = try CLI.aftermath(["validate", "--threads", "1"] + today, in: corpus)
         let two = try CLI.aftermath(["validate", "--threads", "2"] + today, in: corpus)
@@ -32,10 +29,7 @@ final class DeterminismTests: XCTestCase {
 final class IncrementalCommandTests: XCTestCase {
     func testIncrementalRunsMatchFullRuns() throws {
         let dir = try TemporaryDirectory()
-        let corpus = dir.path("corpus")
-        let generated = try CLI.run("/usr/bin/env", ["python3", CLI.packageRoot.appendingPathComponent("Benchmarks/generate_corpus.py").path,
-                                                     corpus.path, "--documents", "800", "--errors", "0", "--seed", "11"], in: dir.url)
-        XCTAssertEqual(generated.status, 0, generated.stderr)
+        let corpus = try dir.generatedCorpus(documents: 800, errors: 0, seed: 11)
         let today = ["--today", "2026-10-01", "--format", "json"]
         let noCache = ["AFTERMATH_NO_CACHE": "1"]
         XCTAssertEqual(try CLI.aftermath(["validate", "--rev", "HEAD"] + today, in: corpus).status, 0)

@@ -91,16 +91,7 @@ public struct ContentListing: Sendable {
 
     /// The position of `path`, by binary search.
     public func index(of path: String) -> Int? {
-        var path = path
-        return path.withUTF8 { wanted in
-            let wanted = UnsafeRawBufferPointer(wanted)
-            var low = 0, high = count
-            while low < high {
-                let mid = (low + high) / 2
-                if withPathBytes(mid, { SnapshotDelta.compare($0, wanted) < 0 }) { low = mid + 1 } else { high = mid }
-            }
-            return low < count && withPathBytes(low, { SnapshotDelta.compare($0, wanted) == 0 }) ? low : nil
-        }
+        pathBytes.withUnsafeBytes { all in SortedBytes.find(path, count: count, at: { slice(all, $0) }) }
     }
 
     /// The positions of the paths under `folder` (all for "").
@@ -108,13 +99,8 @@ public struct ContentListing: Sendable {
         guard !folder.isEmpty else { return 0..<count }
         let prefix = Array((folder.hasSuffix("/") ? folder : folder + "/").utf8)
         func firstNotBelow(_ bound: [UInt8]) -> Int {
-            bound.withUnsafeBytes { bound in
-                var low = 0, high = count
-                while low < high {
-                    let mid = (low + high) / 2
-                    if withPathBytes(mid, { SnapshotDelta.compare($0, bound) < 0 }) { low = mid + 1 } else { high = mid }
-                }
-                return low
+            pathBytes.withUnsafeBytes { all in
+                bound.withUnsafeBytes { SortedBytes.lowerBound($0, count: count, at: { slice(all, $0) }) }
             }
         }
         // Everything starting with "folder/" sorts between "folder/" and "folder0" ('0' follows '/').
@@ -126,8 +112,11 @@ public struct ContentListing: Sendable {
     public func path(_ i: Int) -> String { withPathBytes(i) { String(decoding: $0, as: UTF8.self) } }
 
     public func withPathBytes<T>(_ i: Int, _ body: (UnsafeRawBufferPointer) -> T) -> T {
-        let start = i == 0 ? 0 : pathEnds[i - 1]
-        return pathBytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<pathEnds[i]])) }
+        pathBytes.withUnsafeBytes { body(slice($0, i)) }
+    }
+
+    private func slice(_ all: UnsafeRawBufferPointer, _ i: Int) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: all[(i == 0 ? 0 : pathEnds[i - 1])..<pathEnds[i]])
     }
 
 }

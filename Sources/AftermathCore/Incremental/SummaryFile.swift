@@ -133,26 +133,11 @@ public final class SummaryFile: @unchecked Sendable {
     }
 
     /// The document at `path`, by binary search.
-    public func index(of path: String) -> Int? {
-        var path = path
-        return path.withUTF8 { wanted in
-            var low = 0, high = documentCount
-            while low < high {
-                let mid = (low + high) / 2
-                let candidate = pathBytes(mid)
-                if candidate.lexicographicallyPrecedes(UnsafeRawBufferPointer(wanted)) { low = mid + 1 } else { high = mid }
-            }
-            return low < documentCount && pathBytes(low).elementsEqual(UnsafeRawBufferPointer(wanted)) ? low : nil
-        }
-    }
+    public func index(of path: String) -> Int? { SortedBytes.find(path, count: documentCount, at: pathBytes) }
 
     // MARK: Keys and components
 
-    func key(_ k: Int) -> String {
-        let r = tables[1] + k * SummaryFormat.keyRecordSize
-        let start = tables[5] + Int(u32(r))
-        return String(decoding: raw[start..<(start + Int(u32(r + 4)))], as: UTF8.self)
-    }
+    func key(_ k: Int) -> String { String(decoding: keyBytes(k), as: UTF8.self) }
 
     /// The component of the documents having `key` as a key, if any does.
     func component(ofKey key: String) -> Int? {
@@ -170,20 +155,13 @@ public final class SummaryFile: @unchecked Sendable {
     }
 
     private func keyRecord(_ key: String) -> Int? {
-        var key = key
-        return key.withUTF8 { wanted in
-            var low = 0, high = keyCount
-            while low < high {
-                let mid = (low + high) / 2
-                let r = tables[1] + mid * SummaryFormat.keyRecordSize
-                let start = tables[5] + Int(u32(r))
-                let candidate = UnsafeRawBufferPointer(rebasing: raw[start..<(start + Int(u32(r + 4)))])
-                if candidate.lexicographicallyPrecedes(UnsafeRawBufferPointer(wanted)) { low = mid + 1 }
-                else if candidate.elementsEqual(UnsafeRawBufferPointer(wanted)) { return r }
-                else { high = mid }
-            }
-            return nil
-        }
+        SortedBytes.find(key, count: keyCount, at: keyBytes).map { tables[1] + $0 * SummaryFormat.keyRecordSize }
+    }
+
+    private func keyBytes(_ k: Int) -> UnsafeRawBufferPointer {
+        let r = tables[1] + k * SummaryFormat.keyRecordSize
+        let start = tables[5] + Int(u32(r))
+        return UnsafeRawBufferPointer(rebasing: raw[start..<(start + Int(u32(r + 4)))])
     }
 
     func members(of component: Int) -> [Int] {

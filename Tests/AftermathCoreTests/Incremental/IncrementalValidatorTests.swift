@@ -35,9 +35,8 @@ final class IncrementalValidatorTests: XCTestCase {
         // From a state with a broken link, a new ID near the mistyped one changes the suggestion
         // in a document the change does not otherwise reach.
         var suggested = broken
-        suggested["postmortems/PM-2026-004-password-reset-delay/findings/F-2026-003-09-x.md"] =
-            base["postmortems/PM-2026-004-password-reset-delay/findings/F-2026-004-01-support-not-told.md"]!
-                .replacingOccurrences(of: "id: F-2026-004-01", with: "id: F-2026-003-09")
+        Self.copy(&suggested, "postmortems/PM-2026-004-password-reset-delay/findings/F-2026-004-01-support-not-told.md",
+                  to: "postmortems/PM-2026-004-password-reset-delay/findings/F-2026-003-09-x.md", id: "F-2026-004-01", as: "F-2026-003-09")
         try assertSameAsFull(base: broken, edited: suggested, "suggestions draw on every ID")
 
         var unreadable = base
@@ -61,9 +60,8 @@ final class IncrementalValidatorTests: XCTestCase {
         renamed[target] = renamed[target]!.replacingOccurrences(of: "id: F-2026-003-01", with: "id: F-2026-003-09")
         try assertSameAsFull(base: base, edited: renamed, "the target's ID changes")
         var retyped = base
-        retyped["postmortems/PM-2026-004-password-reset-delay/remediations/R-2026-003-01-x.md"] =
-            base["postmortems/PM-2026-004-password-reset-delay/remediations/R-2026-004-01-provider-status-feed.md"]!
-                .replacingOccurrences(of: "id: R-2026-004-01", with: "id: F-2026-003-01")
+        Self.copy(&retyped, "postmortems/PM-2026-004-password-reset-delay/remediations/R-2026-004-01-provider-status-feed.md",
+                  to: "postmortems/PM-2026-004-password-reset-delay/remediations/R-2026-003-01-x.md", id: "R-2026-004-01", as: "F-2026-003-01")
         try assertSameAsFull(base: base, edited: retyped, "a second document takes the target's ID")
         var edited = base
         edited[referrer] = edited[referrer]! + "\nMore detail.\n"
@@ -150,6 +148,11 @@ final class IncrementalValidatorTests: XCTestCase {
         let full = try Validator(ruleset: ruleset, today: Self.today, threads: 1).validate(InMemorySnapshot(files: edited))
         XCTAssertEqual(states[0].diagnostics, full.allDiagnostics, message, file: file, line: line)
         XCTAssertEqual(states[0].fileCount, full.fileCount, message, file: file, line: line)
+    }
+
+    /// Adds a copy of a document under another path and ID.
+    static func copy(_ files: inout [String: String], _ path: String, to newPath: String, id: String, as newID: String) {
+        files[newPath] = files[path]!.replacingOccurrences(of: "id: \(id)", with: "id: \(newID)")
     }
 
     static func exampleFiles() throws -> [String: String] {

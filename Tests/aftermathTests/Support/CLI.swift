@@ -100,6 +100,16 @@ final class TemporaryDirectory {
 
     func read(_ relative: String) throws -> String { try String(contentsOf: path(relative), encoding: .utf8) }
 
+    /// A git repository made by the benchmark's corpus generator in `corpus/` (see
+    /// Benchmarks/generate_corpus.py): valid documents of every kind, plus `errors` sprinkled ones.
+    func generatedCorpus(documents: Int, errors: Int, seed: Int) throws -> URL {
+        let corpus = path("corpus")
+        let generated = try CLI.run("/usr/bin/env", ["python3", CLI.packageRoot.appendingPathComponent("Benchmarks/generate_corpus.py").path,
+                                                     corpus.path, "--documents", String(documents), "--errors", String(errors), "--seed", String(seed)], in: url)
+        XCTAssertEqual(generated.status, 0, "corpus generator: \(generated.stderr)")
+        return corpus
+    }
+
     /// A copy of the bundled example repository (without `broken/`).
     static func examples() throws -> TemporaryDirectory {
         let dir = try TemporaryDirectory()
