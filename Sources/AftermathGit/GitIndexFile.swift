@@ -6,8 +6,8 @@ import AftermathCore
 /// libgit2 verifies the file's SHA-1 trailer on every load, which at 100,000 entries costs
 /// more than the whole incremental check (about 100 ms of a 200 ms budget). The file is git's
 /// own, written under its lock and renamed into place, so this reader does not verify the
-/// trailer; it checks every length and offset instead, and declines (nil) anything it does not
-/// fully understand — a split index, sparse directory entries, a damaged entry — leaving
+/// trailer; it checks every length and offset instead (entries and extensions must fill the
+/// file exactly up to the trailer), and declines (nil) anything it does not fully understand — a split index, sparse directory entries, a damaged entry — leaving
 /// those to libgit2.
 public struct GitIndexFile: Sendable {
     /// Stage-0 regular files, sorted by path bytes as git keeps them.
@@ -23,12 +23,24 @@ public struct GitIndexFile: Sendable {
         public struct Time: Sendable, Equatable, Comparable {
             var seconds: UInt32
             var nanoseconds: UInt32
+            public init(seconds: UInt32, nanoseconds: UInt32) {
+                self.seconds = seconds
+                self.nanoseconds = nanoseconds
+            }
+
             public static func < (a: Time, b: Time) -> Bool { (a.seconds, a.nanoseconds) < (b.seconds, b.nanoseconds) }
         }
         var changed: Time
         var modified: Time
         var inode: UInt32
         var size: UInt32
+
+        public init(changed: Time, modified: Time, inode: UInt32, size: UInt32) {
+            self.changed = changed
+            self.modified = modified
+            self.inode = inode
+            self.size = size
+        }
     }
 
     /// Nil when the file is missing or uses something this reader leaves to libgit2.
@@ -104,6 +116,9 @@ public struct GitIndexFile: Sendable {
             if signature.elementsEqual("link".utf8) { return nil }
             offset += 8 + Int(be32(offset + 4))
         }
+        // Entries and extensions must end exactly where the trailer starts: a truncated or
+        // padded file does not.
+        guard offset == end else { return nil }
         return result
     }
 

@@ -52,8 +52,9 @@ public final class GitTreeLookupSnapshot: Snapshot, @unchecked Sendable {
 
     public func files(under root: String) throws -> [String] {
         let folder = root == "." ? "" : RepositoryConfiguration.normalizeFolder(root)
+        let prefix = folder.isEmpty ? "" : folder + "/"
         return try pool.with { repository in
-            try repository.listing(ofTree: tree, under: folder, matching: { _ in true }).paths
+            try repository.listing(ofTree: tree, under: folder, matching: { _ in true }).paths.map { prefix + $0 }.sorted()
         }
     }
 }

@@ -49,6 +49,8 @@ final class SnapshotContractTests: XCTestCase {
             WorkingTreeSnapshot(root: directory.path),
             try repository.snapshot(ofRevision: "HEAD"),
             try repository.stagedSnapshot(),
+            try repository.fastStagedSnapshot(),
+            try GitTreeLookupSnapshot(tree: try repository.treeID(ofCommit: try repository.resolveCommit("HEAD")), label: "HEAD lookup", repository: repository),
         ]
     }
 
@@ -72,6 +74,71 @@ final class SnapshotContractTests: XCTestCase {
         XCTAssertEqual(head.contentID("owners.yml"), index.contentID("owners.yml"))
         XCTAssertEqual(head.contentID("owners.yml")?.count, 40)
         XCTAssertNil(WorkingTreeSnapshot(root: directory.path).contentID("owners.yml"))
+    }
+
+    /// The index file read directly lists what libgit2 lists, in every index version git
+    /// writes, with intent-to-add (extended flags) and conflict entries; damaged files are
+    /// declined, not misread.
+    func testIndexFileReaderAgreesWithLibgit2() throws {
+        try Data("more\n".utf8).write(to: directory.appendingPathComponent("postmortems/PM-2026-001-a/extra.md"))
+        try git(["add", "-N", "postmortems/PM-2026-001-a/extra.md"])
+        for version in ["2", "3", "4"] {
+            try git(["update-index", "--index-version", version])
+            let repository = try GitRepository(path: directory.path)
+            let expected = try repository.stagedSnapshot()
+            let index = try XCTUnwrap(GitIndexFile.read(directory.appendingPathComponent(".git/index").path), "version \(version)")
+            let listed = (0..<index.files.count).map { (index.files.path($0), index.files.contentID($0).hex) }
+            XCTAssertEqual(listed.map(\.0), expected.blobs.keys.sorted(), "version \(version)")
+            for (path, id) in listed { XCTAssertEqual(expected.blobs[path]?.hex, id, "\(path), version \(version)") }
+        }
+        let bytes = try Data(contentsOf: directory.appendingPathComponent(".git/index"))
+        for length in [0, 11, 40, bytes.count / 2, bytes.count - 21] {
+            let damaged = directory.appendingPathComponent("damaged-index")
+            try bytes.prefix(length).write(to: damaged)
+            XCTAssertNil(GitIndexFile.read(damaged.path), "truncated to \(length)")
+        }
+    }
+
+    /// Working-tree files get git's blob IDs: from the index while their stat data matches, by
+    /// hashing once they change.
+    func testWorkingTreeIDsMatchGit() throws {
+        let repository = try GitRepository(path: directory.path)
+        let finding = "postmortems/PM-2026-001-a/findings/F-2026-001-01-x.md"
+        func ids() throws -> [String: String] {
+            let listing = try WorkingTreeIDs.listing(WorkingTreeSnapshot(root: directory.path), roots: ["postmortems"], folder: "",
+                                                     index: GitIndexFile.read(directory.appendingPathComponent(".git/index").path))
+            return Dictionary(uniqueKeysWithValues: (0..<listing.count).map { (listing.path($0), listing.contentID($0).hex) })
+        }
+        XCTAssertEqual(try ids()[finding], try repository.stagedSnapshot().contentID(finding))
+        try Data("---\nid: F-2026-001-01\n---\nchanged\n".utf8).write(to: directory.appendingPathComponent(finding))
+        try git(["add", finding])
+        XCTAssertEqual(try ids()[finding], try repository.stagedSnapshot().contentID(finding), "a changed file is hashed as git hashes it")
+        try Data("---\nid: F-2026-001-01\n---\nunstaged\n".utf8).write(to: directory.appendingPathComponent(finding))
+        XCTAssertNotEqual(try ids()[finding], try repository.stagedSnapshot().contentID(finding), "an unstaged edit is seen")
+        XCTAssertEqual(try ids().count, 2)
+    }
+
+    /// git's own test for an unchanged file: same stat data, and modified before the index was
+    /// written (a file modified in the same instant may have changed unseen: "racy git").
+    func testStatDataDecidesWhetherTheIndexIDHolds() {
+        typealias Time = GitIndexFile.FileStat.Time
+        var info = stat()
+        info.st_mtim = timespec(tv_sec: 100, tv_nsec: 5)
+        info.st_ctim = timespec(tv_sec: 100, tv_nsec: 5)
+        info.st_size = 42
+        info.st_ino = 7
+        let recorded = GitIndexFile.FileStat(changed: Time(seconds: 100, nanoseconds: 5), modified: Time(seconds: 100, nanoseconds: 5), inode: 7, size: 42)
+        XCTAssertTrue(WorkingTreeIDs.matches(recorded, info, writtenAt: Time(seconds: 101, nanoseconds: 0)))
+        XCTAssertFalse(WorkingTreeIDs.matches(recorded, info, writtenAt: Time(seconds: 100, nanoseconds: 5)), "racy: modified as the index was written")
+        var grown = info
+        grown.st_size = 43
+        XCTAssertFalse(WorkingTreeIDs.matches(recorded, grown, writtenAt: Time(seconds: 101, nanoseconds: 0)))
+        var touched = info
+        touched.st_mtim.tv_nsec = 6
+        XCTAssertFalse(WorkingTreeIDs.matches(recorded, touched, writtenAt: Time(seconds: 101, nanoseconds: 0)))
+        var moved = info
+        moved.st_ino = 8
+        XCTAssertFalse(WorkingTreeIDs.matches(recorded, moved, writtenAt: Time(seconds: 101, nanoseconds: 0)))
     }
 
     func testErrorsCarryLibgit2Messages() throws {
