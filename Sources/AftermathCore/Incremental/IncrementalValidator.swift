@@ -152,9 +152,7 @@ public struct IncrementalValidator: Sendable {
             var index = RepositoryIndex(files.compactMap(\.document) + contextDocuments)
             index.directory = directory(reread: index.documents, isAffected: isAffected)
             var diagnostics = unaffectedDiagnostics + files.flatMap(\.diagnostics)
-            for rule in RuleCatalogue.repositoryRules {
-                diagnostics += rule.check(index, in: context).filter { reached.contains($0.path) }
-            }
+            diagnostics += Validator.repositoryDiagnostics(index, context: context).filter { reached.contains($0.path) }
             return State(diagnostics: diagnostics.sortedForReport(), fileCount: fileCount, index: index)
         }
     }

@@ -46,10 +46,19 @@ public struct Validator: Sendable {
         var diagnostics = parsed.flatMap(\.diagnostics)
         let documents = parsed.compactMap(\.document)
         let index = RepositoryIndex(documents)
-        for rule in RuleCatalogue.repositoryRules { diagnostics += rule.check(index, in: context) }
+        diagnostics += Self.repositoryDiagnostics(index, context: context)
         let all = diagnostics.sortedForReport()
         let shown = Self.restricted(all, to: only)
         return ValidationResult(diagnostics: shown, index: index, fileCount: paths.count, allDiagnostics: all, paths: paths)
+    }
+
+    /// Every repository rule's diagnostics, the rules run side by side (each reads the index
+    /// only), gathered in catalogue order.
+    static func repositoryDiagnostics(_ index: RepositoryIndex, context: RuleContext) -> [Diagnostic] {
+        let rules = RuleCatalogue.repositoryRules
+        let results = ResultSlots<[Diagnostic]>(count: rules.count)
+        DispatchQueue.concurrentPerform(iterations: rules.count) { results[$0] = rules[$0].check(index, in: context) }
+        return results.values.flatMap { $0 ?? [] }
     }
 
     /// The documents and their links only, without rules: for views that show rather than check.

@@ -105,7 +105,7 @@ struct ListCommand: ParsableCommand {
             case .csv: console.out(ListRenderer.csv(listing, grouped: groupBy != nil))
             case .markdown: console.out(ListRenderer.markdown(listing))
             }
-            return ExitStatus.ok
+            console.finish(ExitStatus.ok)
         }
     }
 }

@@ -64,7 +64,7 @@ struct ValidateCommand: ParsableCommand {
                 console.out(SARIFReporter.report(diagnostics, toolVersion: Aftermath.version))
             }
             let failing = diagnostics.errorCount > 0 || (strict && diagnostics.warningCount > 0)
-            return failing ? ExitStatus.validation : ExitStatus.ok
+            console.finish(failing ? ExitStatus.validation : ExitStatus.ok)
         }
     }
 }

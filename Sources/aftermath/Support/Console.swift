@@ -36,6 +36,11 @@ struct Console {
         return line.replacingOccurrences(of: marker, with: ": \u{1B}[1;\(code)m\(severity.rawValue)\u{1B}[0m: ", options: [], range: line.range(of: marker))
     }
 
+    /// Ends the process now, with `status`. Commands that hold a whole repository's documents
+    /// finish this way: output is written unbuffered, and freeing a hundred thousand documents
+    /// one by one takes longer than printing them (measured: `list` 0.83 → 0.65 s).
+    func finish(_ status: Int32) -> Never { Foundation.exit(status) }
+
     /// Runs a command body, turning failures into their messages and exit codes.
     static func run(_ body: (Console) throws -> Int32) throws {
         let console = Console()

@@ -16,7 +16,7 @@ struct PreCommitHookCommand: ParsableCommand {
             let repository = try workspace.repository()
             let git = GitValidation(workspace: workspace, repository: repository, today: today.timestamp, threads: 0)
             if let (diagnostics, changed) = try git.preCommit() {
-                return report(diagnostics.filter { $0.severity == .error || changed.contains($0.path) }, console)
+                console.finish(report(diagnostics.filter { $0.severity == .error || changed.contains($0.path) }, console))
             }
             let staged = workspace.scoped(try repository.stagedSnapshot(), in: repository)
             let ruleset = try workspace.ruleset(from: staged)
@@ -33,7 +33,7 @@ struct PreCommitHookCommand: ParsableCommand {
                 let changed = Set(after.index.documents.map(\.path).filter { staged.contentID($0) != head.contentID($0) })
                 diagnostics = diagnostics.filter { $0.severity == .error || changed.contains($0.path) }
             }
-            return report(diagnostics, console)
+            console.finish(report(diagnostics, console))
         }
     }
 
