@@ -21,10 +21,11 @@ public enum WorkingTreeIDs {
         let filter = DocumentPathFilter(roots: roots)
         var identified: [(String, ContentID)] = []
         var seen = Set<String>()
+        var hint = 0
         for root in roots {
             // Roots may nest; each document counts once.
             for (path, info) in try files.scan(under: root) where filter.matches(path) && (roots.count == 1 || seen.insert(path).inserted) {
-                if let index, let i = index.files.index(of: prefix + path), matches(index.stats[i], info, writtenAt: index.writtenAt) {
+                if let index, let i = index.files.index(of: prefix + path, hint: &hint), matches(index.stats[i], info, writtenAt: index.writtenAt) {
                     identified.append((path, index.files.contentID(i)))
                 } else if let id = try hash(files.root + "/" + path) {
                     identified.append((path, id))

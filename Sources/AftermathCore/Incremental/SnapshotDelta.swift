@@ -94,6 +94,38 @@ public struct ContentListing: Sendable {
         pathBytes.withUnsafeBytes { all in SortedBytes.find(path, count: count, at: { slice(all, $0) }) }
     }
 
+    /// The position of `path` when paths are looked up in order: the search starts at `hint`
+    /// (the position after the previous lookup) and moves it on, so a sorted sequence of
+    /// lookups costs one pass over the listing instead of a binary search each.
+    public func index(of path: String, hint: inout Int) -> Int? {
+        var path = path
+        return path.withUTF8 { wanted in
+            let wanted = UnsafeRawBufferPointer(wanted)
+            return pathBytes.withUnsafeBytes { all in
+                var i = hint
+                if i > 0, SnapshotDelta.compare(slice(all, i - 1), wanted) >= 0 {
+                    i = SortedBytes.lowerBound(wanted, count: count, at: { slice(all, $0) })  // out of order
+                } else {
+                    var steps = 0
+                    while i < count, SnapshotDelta.compare(slice(all, i), wanted) < 0 {
+                        i += 1
+                        steps += 1
+                        if steps == 32 {  // a long gap: jump
+                            i += SortedBytes.lowerBound(wanted, count: count - i, at: { slice(all, i + $0) })
+                            break
+                        }
+                    }
+                }
+                guard i < count, SnapshotDelta.compare(slice(all, i), wanted) == 0 else {
+                    hint = i
+                    return nil
+                }
+                hint = i + 1
+                return i
+            }
+        }
+    }
+
     /// The positions of the paths under `folder` (all for "").
     public func indices(under folder: String) -> Range<Int> {
         guard !folder.isEmpty else { return 0..<count }
