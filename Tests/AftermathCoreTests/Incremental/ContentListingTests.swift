@@ -1,0 +1,44 @@
+import XCTest
+@testable import AftermathCore
+
+/// Listings keep git's order and find paths by bytes, in place.
+final class ContentListingTests: XCTestCase {
+    let paths = (0..<300).map { String(format: "p/%04d.md", $0 * 2) }  // even numbers only
+
+    func listing() -> ContentListing {
+        var listing = ContentListing()
+        for (n, path) in paths.enumerated() {
+            var path = path
+            let id = [UInt64(n), 0, 0].withUnsafeBytes { ContentID($0) }
+            XCTAssertTrue(path.withUTF8 { listing.append(path: UnsafeRawBufferPointer($0), id: id) })
+        }
+        return listing
+    }
+
+    func testAppendKeepsOrder() {
+        var listing = self.listing()
+        var earlier = "p/0000.md"
+        XCTAssertFalse(earlier.withUTF8 { listing.append(path: UnsafeRawBufferPointer($0), id: listing.contentID(0)) }, "out of order")
+        XCTAssertEqual(listing.count, paths.count)
+    }
+
+    func testLookupsWithAndWithoutHints() {
+        let listing = self.listing()
+        var hint = 0
+        for (n, path) in paths.enumerated() {
+            XCTAssertEqual(listing.index(of: path), n)
+            XCTAssertEqual(listing.index(of: path, hint: &hint), n, "in order")
+        }
+        hint = 0
+        for n in stride(from: 0, to: paths.count, by: 97) {  // long gaps: jumps
+            XCTAssertEqual(listing.index(of: paths[n], hint: &hint), n)
+        }
+        XCTAssertEqual(listing.index(of: paths[5], hint: &hint), 5, "out of order: searched from the start")
+        XCTAssertNil(listing.index(of: "p/0003.md", hint: &hint), "missing")
+        XCTAssertEqual(listing.index(of: paths[2], hint: &hint), 2)
+        XCTAssertNil(listing.index(of: "p/9999.md"))
+        XCTAssertNil(listing.index(of: "a.md", hint: &hint))
+        XCTAssertEqual(listing.indices(under: "p"), 0..<paths.count)
+        XCTAssertEqual(listing.indices(under: "q"), paths.count..<paths.count)
+    }
+}
