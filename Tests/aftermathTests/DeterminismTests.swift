@@ -65,6 +65,10 @@ final class IncrementalCommandTests: XCTestCase {
         let fullTree = try CLI.aftermath(["validate"] + today, in: corpus, environment: noCache)
         let incrementalTree = try CLI.aftermath(["validate"] + today, in: corpus)
         XCTAssertEqual(try summaryFile(corpus), summaryBytes, "the working tree went through the summary too")
+        let nextYear = ["--today", "2027-10-01", "--format", "json"]
+        XCTAssertEqual(try CLI.aftermath(["validate"] + nextYear, in: corpus).stdout,
+                       try CLI.aftermath(["validate"] + nextYear, in: corpus, environment: noCache).stdout, "a summary from another day")
+        XCTAssertEqual(try summaryFile(corpus), summaryBytes, "and it still applies")
         XCTAssertEqual(incrementalTree.stdout, fullTree.stdout)
         XCTAssertTrue(fullTree.stdout.contains("nobody-known"), "the unstaged edit is seen")
         try edit(corpus, path("/remediations/", 60)) { $0.replacingOccurrences(of: "nobody-known", with: "nobody-knowx") }

@@ -38,10 +38,9 @@ public struct IncrementalValidator: Sendable {
     /// takes about 60 ms on two cores, and a summary that far behind is worth refreshing.
     public static func defaultLimit(documents: Int) -> Int { max(2_000, documents / 10) }
 
-    /// Whether the summary holds for these rules on this day (policies depend on the date).
-    public var isApplicable: Bool {
-        summary.rulesetFingerprint == ruleset.fingerprint && summary.today == today.dateString
-    }
+    /// Whether the summary was made under these rules (on any day: the one rule depending on
+    /// the date is judged again from what the summary keeps of it).
+    public var isApplicable: Bool { summary.rulesetFingerprint == ruleset.fingerprint }
 
     /// One validated state.
     public struct State: Sendable {
@@ -124,9 +123,14 @@ public struct IncrementalValidator: Sendable {
         var isAffected = [Bool](repeating: false, count: summary.componentCount)
         for c in affected { isAffected[c] = true }
         var unaffectedDiagnostics: [Diagnostic] = []
-        for i in 0..<summary.documentCount where summary.hasDiagnostics(i) && !isAffected[summary.component(i)] {
-            guard let stored = summary.diagnostics(i) else { return nil }
-            unaffectedDiagnostics += stored
+        for i in 0..<summary.documentCount where !isAffected[summary.component(i)] {
+            if summary.hasDiagnostics(i) {
+                guard let stored = summary.diagnostics(i) else { return nil }
+                unaffectedDiagnostics += stored
+            }
+            if let input = summary.overdueInput(i), let overdue = OverdueRule.diagnostic(input, path: summary.path(i), today: today, context: context) {
+                unaffectedDiagnostics.append(overdue)
+            }
         }
 
         return deltas.map { delta in

@@ -16,12 +16,14 @@ public enum SummaryBuilder {
     /// The summary's bytes, or nil when the run cannot be summarised (a diagnostic about a
     /// file that is not one of the entries, or tables beyond 32-bit offsets).
     public static func build(_ entries: [Entry], diagnostics: [Diagnostic], rulesetFingerprint: UInt64,
-                             today: String, tree: ContentID?) -> [UInt8]? {
+                             tree: ContentID?) -> [UInt8]? {
         let entries = entries.sorted { SnapshotDelta.precedes($0.path, $1.path) }
         var diagnosticsByPath: [String: [Diagnostic]] = [:]
-        for d in diagnostics { diagnosticsByPath[d.path, default: []].append(d) }
+        // The overdue rule's findings depend on the day: its input is kept instead.
+        for d in diagnostics where d.ruleID != RuleID.overdue { diagnosticsByPath[d.path, default: []].append(d) }
         let paths = Set(entries.map(\.path))
-        guard diagnosticsByPath.keys.allSatisfy(paths.contains), paths.count == entries.count else { return nil }
+        guard diagnostics.allSatisfy({ paths.contains($0.path) }) else { return nil }
+        guard paths.count == entries.count else { return nil }
 
         let components = Components(entries.map { $0.document?.keys ?? [] })
         var referrers: [String: [Int]] = [:]
@@ -56,12 +58,22 @@ public enum SummaryBuilder {
             documentTable.buffer.append(SummaryFormat.kindCode(entry.document?.kind))
             var flags: UInt8 = found.contains { $0.ruleID == RuleID.brokenLink } ? SummaryFormat.Flag.hasBrokenLink : 0
             if entry.document?.isOpen == true { flags |= SummaryFormat.Flag.isOpen }
+            let overdue = entry.document.flatMap(OverdueRule.Input.init)
+            if overdue != nil { flags |= SummaryFormat.Flag.hasOverdueInput }
             documentTable.buffer.append(flags)
             documentTable.buffer += [0, 0]
             let viewOffset = views.buffer.count
             if let document = entry.document { views.listedFields(of: document) }
             documentTable.u32(viewOffset)
             documentTable.u32(views.buffer.count - viewOffset)
+            documentTable.fixed(overdue?.due.secondsSinceEpoch.bitPattern ?? 0)
+            for text in [overdue?.dueText, overdue?.owner] {
+                documentTable.u32(strings.buffer.count)
+                documentTable.u32(text.map { $0.utf8.count } ?? Int(SummaryFormat.noKey))
+                if let text { strings.buffer.append(contentsOf: text.utf8) }
+            }
+            documentTable.u32(overdue?.location.line ?? 0)
+            documentTable.u32(overdue?.location.column ?? 0)
         }
         var keyTable = ByteWriter()
         keyTable.buffer.reserveCapacity(keys.count * SummaryFormat.keyRecordSize)
@@ -93,7 +105,7 @@ public enum SummaryBuilder {
         header.u32(tree == nil ? 0 : 1)
         header.fixed(rulesetFingerprint)
         header.bytes(tree?.bytes ?? [UInt8](repeating: 0, count: ContentID.byteCount))
-        header.bytes(Array(Array(today.utf8).prefix(SummaryFormat.todaySize)) + [UInt8](repeating: 0, count: max(0, SummaryFormat.todaySize - today.utf8.count)))
+        header.bytes([UInt8](repeating: 0, count: SummaryFormat.reservedSize))
         for count in [entries.count, keys.count, components.members.count, members.buffer.count / 4, referrerTable.buffer.count / 4] { header.u32(count) }
         var offset = SummaryFormat.headerSize
         for table in tables {

@@ -7,7 +7,6 @@ public final class SummaryFile: @unchecked Sendable {
     private var raw: UnsafeRawBufferPointer { store.buffer }
     public let rulesetFingerprint: UInt64
     public let tree: ContentID?
-    public let today: String
     public let documentCount: Int
     let keyCount: Int
     let componentCount: Int
@@ -23,7 +22,6 @@ public final class SummaryFile: @unchecked Sendable {
         rulesetFingerprint = raw.loadUnaligned(fromByteOffset: SummaryFormat.Offset.fingerprint, as: UInt64.self).littleEndian
         tree = Self.u32(raw, SummaryFormat.Offset.flags) & 1 == 1
             ? ContentID(UnsafeRawBufferPointer(rebasing: raw[SummaryFormat.Offset.tree...])) : nil
-        today = String(decoding: raw[SummaryFormat.Offset.today..<(SummaryFormat.Offset.today + SummaryFormat.todaySize)].prefix { $0 != 0 }, as: UTF8.self)
         let counts = (0..<5).map { Int(Self.u32(raw, SummaryFormat.Offset.counts + 4 * $0)) }
         (documentCount, keyCount, componentCount) = (counts[0], counts[1], counts[2])
         let (memberCount, referrerCount) = (counts[3], counts[4])
@@ -46,6 +44,11 @@ public final class SummaryFile: @unchecked Sendable {
             let d = Int(u32(r + SummaryFormat.DocumentField.diagnostics)), dl = Int(u32(r + SummaryFormat.DocumentField.diagnosticsLength))
             let key = u32(r + SummaryFormat.DocumentField.idKey)
             let v = Int(u32(r + SummaryFormat.DocumentField.view)), vl = Int(u32(r + SummaryFormat.DocumentField.viewLength))
+            for (offset, length) in [(SummaryFormat.DocumentField.dueText, SummaryFormat.DocumentField.dueTextLength),
+                                     (SummaryFormat.DocumentField.owner, SummaryFormat.DocumentField.ownerLength)] {
+                let start = Int(u32(r + offset)), count = u32(r + length)
+                guard count == SummaryFormat.noKey || start + Int(count) <= stringsSize else { return false }
+            }
             guard pathOffset + pathLength <= stringsSize, d + dl <= diagnosticsSize, v + vl <= viewsSize,
                   Int(u32(r + SummaryFormat.DocumentField.component)) < componentCount,
                   key == SummaryFormat.noKey || Int(key) < keyCount else { return false }
@@ -119,6 +122,26 @@ public final class SummaryFile: @unchecked Sendable {
     }
 
     func isOpen(_ i: Int) -> Bool { raw[record(i) + SummaryFormat.DocumentField.flags] & SummaryFormat.Flag.isOpen != 0 }
+
+    /// What the overdue rule reads of the document, if it is an open item with a due date.
+    func overdueInput(_ i: Int) -> OverdueRule.Input? {
+        let r = record(i)
+        guard raw[r + SummaryFormat.DocumentField.flags] & SummaryFormat.Flag.hasOverdueInput != 0, let id = id(i),
+              let dueText = string(r + SummaryFormat.DocumentField.dueText, r + SummaryFormat.DocumentField.dueTextLength) else { return nil }
+        let due = Double(bitPattern: raw.loadUnaligned(fromByteOffset: r + SummaryFormat.DocumentField.due, as: UInt64.self).littleEndian)
+        return OverdueRule.Input(id: id, dueText: dueText, due: Timestamp(secondsSinceEpoch: due),
+                                 owner: string(r + SummaryFormat.DocumentField.owner, r + SummaryFormat.DocumentField.ownerLength),
+                                 location: SourceLocation(line: Int(u32(r + SummaryFormat.DocumentField.dueLine)),
+                                                          column: Int(u32(r + SummaryFormat.DocumentField.dueColumn))))
+    }
+
+    /// A string of the strings table named by an offset field and a length field (none: nil).
+    private func string(_ offsetField: Int, _ lengthField: Int) -> String? {
+        let length = u32(lengthField)
+        guard length != SummaryFormat.noKey else { return nil }
+        let start = tables[5] + Int(u32(offsetField))
+        return String(decoding: raw[start..<(start + Int(length))], as: UTF8.self)
+    }
 
     /// The document with only its listed fields (`Document.listedFields`), nil for a file that
     /// was not a document or a record that does not decode.

@@ -3,10 +3,12 @@
 ///
 /// All integers little-endian. Header (128 bytes): magic `AFTMSUM1`, checksum of everything
 /// after it, format version, flags (bit 0: a tree ID is recorded), ruleset fingerprint, tree
-/// ID (20 bytes), the day policies were judged on (16 bytes),
+/// ID (20 bytes), 16 reserved bytes,
 /// table counts (documents, keys, components, members, referrers) and table offsets. Then, each table's records of fixed size:
-/// - documents, sorted by path bytes (56 bytes each): path, blob ID, component, diagnostics,
-///   key of its own ID, kind, flags, listed fields;
+/// - documents, sorted by path bytes (88 bytes each): path, blob ID, component, diagnostics
+///   (all but the overdue rule's), key of its own ID, kind, flags, listed fields, and what the
+///   overdue rule reads — the one rule that depends on the date, judged again on each run so a
+///   summary holds on any day;
 /// - keys (every ID a document has, links to or refers to), sorted by bytes (20 bytes each):
 ///   string, component of the documents having it as a key (or none), and the range of the
 ///   documents referring to it in the referrers table;
@@ -17,15 +19,15 @@
 enum SummaryFormat {
     static let magic = Array("AFTMSUM1".utf8)
     /// Bump on any change to the layout or to what a record means.
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
     static let headerSize = 128
-    static let documentRecordSize = 56
+    static let documentRecordSize = 88
     static let keyRecordSize = 20
     static let noKey = UInt32.max
-    static let todaySize = 16
+    static let reservedSize = 16
 
     enum Offset {
-        static let checksum = 8, version = 16, flags = 20, fingerprint = 24, tree = 32, today = 52
+        static let checksum = 8, version = 16, flags = 20, fingerprint = 24, tree = 32, reserved = 52
         static let counts = 68      // documents, keys, components, members, referrers
         static let tables = 88      // documents, keys, component starts, members, referrers, strings, diagnostics, views, end
     }
@@ -33,11 +35,14 @@ enum SummaryFormat {
     enum DocumentField {
         static let path = 0, pathLength = 4, blob = 8, component = 28, diagnostics = 32, diagnosticsLength = 36
         static let idKey = 40, kind = 44, flags = 45, view = 48, viewLength = 52
+        // The overdue rule's input (`OverdueRule.Input`), when the flag says there is one.
+        static let due = 56, dueText = 64, dueTextLength = 68, owner = 72, ownerLength = 76, dueLine = 80, dueColumn = 84
     }
 
     enum Flag {
         static let hasBrokenLink: UInt8 = 1
         static let isOpen: UInt8 = 2
+        static let hasOverdueInput: UInt8 = 4
     }
 
     static func kindCode(_ kind: DocumentKind?) -> UInt8 {

@@ -142,7 +142,7 @@ struct GitValidation {
 
     private func full(_ snapshot: Snapshot, ruleset: Ruleset, tree: ContentID?) throws -> Outcome {
         let result = try Validator(ruleset: ruleset, today: today, threads: threads).validate(snapshot)
-        SummaryStore.save(result, of: snapshot, ruleset: ruleset, today: today, tree: tree, repository: repository)
+        SummaryStore.save(result, of: snapshot, ruleset: ruleset, tree: tree, repository: repository)
         return Outcome(diagnostics: result.allDiagnostics, fileCount: result.fileCount)
     }
 }

@@ -4,7 +4,7 @@ import AftermathGit
 
 /// The summary of the last full validation on disk: `.git/aftermath/summary-v1` (see
 /// `SummaryFormat`). Derived and disposable: mapped read-only, ignored
-/// when damaged, of another version, for other rules or another day, and replaced atomically
+/// when damaged, of another version or for other rules, and replaced atomically
 /// by the next full run. `AFTERMATH_NO_CACHE=1` turns it off.
 enum SummaryStore {
     static var disabled: Bool { ProcessInfo.processInfo.environment["AFTERMATH_NO_CACHE"].map { !$0.isEmpty } ?? false }
@@ -20,7 +20,7 @@ enum SummaryStore {
     }
 
     /// Writes the summary of a full run over `snapshot`. Failing to write is not an error.
-    static func save(_ result: ValidationResult, of snapshot: Snapshot, ruleset: Ruleset, today: Timestamp,
+    static func save(_ result: ValidationResult, of snapshot: Snapshot, ruleset: Ruleset,
                      tree: ContentID?, repository: GitRepository) {
         guard !disabled else { return }
         let documents = Dictionary(result.index.documents.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
@@ -31,7 +31,7 @@ enum SummaryStore {
             entries.append(SummaryBuilder.Entry(path: path, contentID: id, document: documents[path]))
         }
         guard let bytes = SummaryBuilder.build(entries, diagnostics: result.allDiagnostics, rulesetFingerprint: ruleset.fingerprint,
-                                               today: today.dateString, tree: tree) else { return }
+                                               tree: tree) else { return }
         let target = path(in: repository)
         try? FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try? AtomicFile.overwrite(target, with: bytes)

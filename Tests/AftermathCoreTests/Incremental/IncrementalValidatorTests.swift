@@ -89,12 +89,27 @@ final class IncrementalValidatorTests: XCTestCase {
         XCTAssertNil(try validator.validate([Self.delta(base, edited, ruleset)]))
     }
 
-    func testSummaryForOtherRulesOrAnotherDayDoesNotApply() throws {
+    /// The overdue rule is judged again each day from what the summary keeps of each item, so
+    /// a summary from another day gives what a full run on this day gives.
+    func testSummaryHoldsOnAnotherDay() throws {
         let base = try Self.exampleFiles()
         let (summary, ruleset) = try Self.summarise(base)
-        let tomorrow = IncrementalValidator(summary: summary, ruleset: ruleset, today: Timestamp.parseDate("2026-10-02")!, read: Self.reader(base))
-        XCTAssertFalse(tomorrow.isApplicable)
-        XCTAssertNil(try tomorrow.validate([SnapshotDelta()]))
+        for day in ["2026-02-01", "2026-09-26", "2026-10-02", "2027-06-30"] {
+            let today = Timestamp.parseDate(day)!
+            let later = IncrementalValidator(summary: summary, ruleset: ruleset, today: today, read: Self.reader(base))
+            let full = try Validator(ruleset: ruleset, today: today).validate(InMemorySnapshot(files: base))
+            XCTAssertEqual(try later.validate([SnapshotDelta()])?.first?.diagnostics, full.allDiagnostics, day)
+        }
+        let overdueCounts = try ["2026-02-01", "2027-06-30"].map { day in
+            try Validator(ruleset: ruleset, today: Timestamp.parseDate(day)!).validate(InMemorySnapshot(files: base)).allDiagnostics
+                .filter { $0.ruleID == RuleID.overdue }.count
+        }
+        XCTAssertLessThan(overdueCounts[0], overdueCounts[1], "the days chosen differ in what is overdue")
+    }
+
+    func testSummaryForOtherRulesDoesNotApply() throws {
+        let base = try Self.exampleFiles()
+        let (summary, ruleset) = try Self.summarise(base)
         var otherOwners = base
         otherOwners["owners.yml"] = otherOwners["owners.yml"]!.replacingOccurrences(of: "name: Bob Okafor", with: "name: Bob O.")
         let otherRules = try Self.ruleset(otherOwners)
@@ -182,8 +197,7 @@ final class IncrementalValidatorTests: XCTestCase {
         let documents = Dictionary(uniqueKeysWithValues: result.index.documents.map { ($0.path, $0) })
         let paths = try Validator(ruleset: ruleset, today: today).documentPaths(in: InMemorySnapshot(files: files))
         let entries = paths.map { SummaryBuilder.Entry(path: $0, contentID: contentID(files[$0]!), document: documents[$0]) }
-        return SummaryBuilder.build(entries, diagnostics: result.allDiagnostics, rulesetFingerprint: ruleset.fingerprint,
-                                    today: today.dateString, tree: nil)
+        return SummaryBuilder.build(entries, diagnostics: result.allDiagnostics, rulesetFingerprint: ruleset.fingerprint, tree: nil)
     }
 
     static func summarise(_ files: [String: String]) throws -> (SummaryFile, Ruleset) {

@@ -10,11 +10,41 @@ public struct OverdueRule: RepositoryRule {
     public init() {}
 
     public func check(_ index: RepositoryIndex, in context: RuleContext) -> [Diagnostic] {
-        index.documents(of: .remediation).filter(\.isOpen).compactMap { item in
-            guard let dueText = item.string("due"), let due = Timestamp.parseDate(dueText), due < context.today else { return nil }
-            let days = Int((context.today.secondsSinceEpoch - due.secondsSinceEpoch) / 86_400)
-            return context.diagnostic(Self.description, item, at: item.location(of: "due"),
-                "\(item.id) is overdue: due \(dueText), \(days) day\(days == 1 ? "" : "s") ago", owner: item.owner)
+        index.documents(of: .remediation).compactMap { item in
+            Self.Input(item).flatMap { Self.diagnostic($0, path: item.path, today: context.today, context: context) }
         }
+    }
+
+    /// What the rule reads of an item: it depends on the item alone and the date, so a summary
+    /// keeps these and judges them again on another day without reading the item.
+    public struct Input: Sendable {
+        public var id: String
+        public var dueText: String
+        public var due: Timestamp
+        public var owner: String?
+        public var location: SourceLocation
+
+        /// Nil unless the item is an open remediation item with a due date.
+        public init?(_ item: Document) {
+            guard item.kind == .remediation, item.isOpen, let dueText = item.string("due"), let due = Timestamp.parseDate(dueText) else { return nil }
+            self.init(id: item.id, dueText: dueText, due: due, owner: item.owner, location: item.location(of: "due"))
+        }
+
+        public init(id: String, dueText: String, due: Timestamp, owner: String?, location: SourceLocation) {
+            self.id = id
+            self.dueText = dueText
+            self.due = due
+            self.owner = owner
+            self.location = location
+        }
+    }
+
+    public static func diagnostic(_ input: Input, path: String, today: Timestamp, context: RuleContext) -> Diagnostic? {
+        guard input.due < today else { return nil }
+        let days = Int((today.secondsSinceEpoch - input.due.secondsSinceEpoch) / 86_400)
+        return Diagnostic(path: path, location: input.location,
+                          severity: context.ruleset.severity(of: description.id, name: description.name, default: description.severity),
+                          ruleID: description.id, message: "\(input.id) is overdue: due \(input.dueText), \(days) day\(days == 1 ? "" : "s") ago",
+                          owner: input.owner)
     }
 }
