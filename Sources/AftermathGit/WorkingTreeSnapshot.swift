@@ -40,7 +40,8 @@ public struct WorkingTreeSnapshot: Snapshot {
             if n == 0 { break }
             filled += n
         }
-        return Array(bytes.prefix(filled))
+        if filled < wanted { bytes.removeLast(wanted - filled) }  // shrank while read
+        return bytes
     }
 
     public func files(under folder: String) throws -> [String] {
