@@ -135,6 +135,38 @@ final class IncrementalValidatorTests: XCTestCase {
         XCTAssertNil(SummaryFile(ByteStore(copying: otherVersion)))
     }
 
+    /// A summary damaged inside but with a matching checksum (written by a buggy or hostile
+    /// program) is either rejected when opened or read without ever reading out of bounds:
+    /// every accessor on every record stays inside the file.
+    func testDamageBehindAValidChecksumNeverReadsOutOfBounds() throws {
+        let base = try Self.exampleFiles()
+        let ruleset = try Self.ruleset(base)
+        let bytes = try XCTUnwrap(Self.summaryBytes(base, ruleset))
+        var random = SplitMix64(seed: 99)
+        var opened = 0
+        for _ in 0..<400 {
+            var damaged = bytes
+            for _ in 0..<(1 + Int(random.next() % 3)) {
+                damaged[SummaryFormat.Offset.checksum + 8 + Int(random.next() % UInt64(bytes.count - 16))] = UInt8(truncatingIfNeeded: random.next())
+            }
+            let checksum = damaged[(SummaryFormat.Offset.checksum + 8)...].withUnsafeBytes { Fingerprint.of($0) }
+            for i in 0..<8 { damaged[SummaryFormat.Offset.checksum + i] = UInt8((checksum >> UInt64(8 * i)) & 0xFF) }
+            guard let summary = SummaryFile(ByteStore(copying: damaged)) else { continue }
+            opened += 1
+            for i in 0..<summary.documentCount {
+                let path = summary.path(i)
+                _ = summary.index(of: path)
+                _ = (summary.contentID(i), summary.kind(i), summary.id(i), summary.diagnostics(i), summary.listedDocument(i), summary.overdueInput(i))
+                let component = summary.component(i)
+                _ = summary.members(of: component)
+                if let id = summary.id(i) { _ = (summary.component(ofKey: id), summary.referrers(of: id)) }
+            }
+            let validator = IncrementalValidator(summary: summary, ruleset: ruleset, today: Self.today, maxAffected: .max, read: Self.reader(base))
+            _ = try? validator.validate([Self.delta(base, base.filter { !$0.key.contains("PM-2026-001") }, ruleset)])
+        }
+        XCTAssertGreaterThan(opened, 0, "some damage is only found by reading (and must be read safely)")
+    }
+
     func testTransitionsAndChangedPathsBetweenTwoStates() throws {
         let base = try Self.exampleFiles()
         let (summary, ruleset) = try Self.summarise(base)
