@@ -1,0 +1,96 @@
+/// The documents of one state with their content IDs, sorted by path bytes: what the git index
+/// or a tree lists, kept as one buffer so a hundred thousand entries cost no allocations each.
+public struct ContentListing: Sendable {
+    private var pathBytes: [UInt8] = []
+    private var pathEnds: [Int] = []
+    private var ids: [ContentID] = []
+
+    public init() {}
+
+    /// Room for `count` entries with `pathBytes` bytes of paths in all, so appending never
+    /// copies (a hundred thousand paths are megabytes).
+    public init(reserving count: Int, pathBytes bytes: Int) {
+        pathBytes.reserveCapacity(bytes)
+        pathEnds.reserveCapacity(count)
+        ids.reserveCapacity(count)
+    }
+
+    public var count: Int { ids.count }
+
+    /// Bytes of all paths together.
+    public var pathByteCount: Int { pathBytes.count }
+
+    /// Appends a path after every path already listed (git lists in this order); false, and
+    /// nothing appended, for a path out of order.
+    @discardableResult
+    public mutating func append(path: UnsafeRawBufferPointer, id: ContentID) -> Bool {
+        if count > 0, withPathBytes(count - 1, { SnapshotDelta.compare($0, path) >= 0 }) { return false }
+        pathBytes.append(contentsOf: path)
+        pathEnds.append(pathBytes.count)
+        ids.append(id)
+        return true
+    }
+
+    /// The position of `path`, by binary search.
+    public func index(of path: String) -> Int? {
+        pathBytes.withUnsafeBytes { all in SortedBytes.find(path, count: count, at: { slice(all, $0) }) }
+    }
+
+    /// The position of `path` when paths are looked up in order: the search starts at `hint`
+    /// (the position after the previous lookup) and moves it on, so a sorted sequence of
+    /// lookups costs one pass over the listing instead of a binary search each.
+    public func index(of path: String, hint: inout Int) -> Int? {
+        var path = path
+        return path.withUTF8 { wanted in
+            let wanted = UnsafeRawBufferPointer(wanted)
+            return pathBytes.withUnsafeBytes { all in
+                var i = hint
+                if i > 0, SnapshotDelta.compare(slice(all, i - 1), wanted) >= 0 {
+                    i = SortedBytes.lowerBound(wanted, count: count, at: { slice(all, $0) })  // out of order
+                } else {
+                    var steps = 0
+                    while i < count, SnapshotDelta.compare(slice(all, i), wanted) < 0 {
+                        i += 1
+                        steps += 1
+                        if steps == 32 {  // a long gap: jump
+                            i += SortedBytes.lowerBound(wanted, count: count - i, at: { slice(all, i + $0) })
+                            break
+                        }
+                    }
+                }
+                guard i < count, SnapshotDelta.compare(slice(all, i), wanted) == 0 else {
+                    hint = i
+                    return nil
+                }
+                hint = i + 1
+                return i
+            }
+        }
+    }
+
+    /// The positions of the paths under `folder` (all for "").
+    public func indices(under folder: String) -> Range<Int> {
+        guard !folder.isEmpty else { return 0..<count }
+        let prefix = Array((folder.hasSuffix("/") ? folder : folder + "/").utf8)
+        func firstNotBelow(_ bound: [UInt8]) -> Int {
+            pathBytes.withUnsafeBytes { all in
+                bound.withUnsafeBytes { SortedBytes.lowerBound($0, count: count, at: { slice(all, $0) }) }
+            }
+        }
+        // Everything starting with "folder/" sorts between "folder/" and "folder0" ('0' follows '/').
+        return firstNotBelow(prefix)..<firstNotBelow(Array(prefix.dropLast()) + [UInt8(ascii: "0")])
+    }
+
+    public func contentID(_ i: Int) -> ContentID { ids[i] }
+
+    public func path(_ i: Int) -> String { withPathBytes(i) { String(decoding: $0, as: UTF8.self) } }
+
+    public func withPathBytes<T>(_ i: Int, _ body: (UnsafeRawBufferPointer) -> T) -> T {
+        pathBytes.withUnsafeBytes { body(slice($0, i)) }
+    }
+
+    private func slice(_ all: UnsafeRawBufferPointer, _ i: Int) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: all[(i == 0 ? 0 : pathEnds[i - 1])..<pathEnds[i]])
+    }
+
+}
