@@ -45,6 +45,24 @@ final class SummaryCacheTests: XCTestCase {
         }
     }
 
+    /// A summary records what the rules' code found, so another build of the tool (here, a
+    /// copy of the binary: another file) does not use it, and writes its own.
+    func testASummaryFromAnotherBuildIsNotUsed() throws {
+        let repo = try TemporaryDirectory.examples()
+        try repo.commitAll()
+        let copy = repo.path("aftermath-copy")
+        try FileManager.default.copyItem(at: CLI.binary, to: copy)
+        XCTAssertEqual(try CLI.aftermath(["validate", "--rev", "HEAD"] + today, in: repo.url).status, 0)
+        let folder = repo.path(".git/aftermath")
+        let name = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasPrefix("summary-v") })
+        let ours = try Data(contentsOf: folder.appendingPathComponent(name))
+        let other = try CLI.run(copy.path, ["validate", "--rev", "HEAD"] + today, in: repo.url)
+        XCTAssertEqual(other.status, 0, other.stderr)
+        let theirs = try Data(contentsOf: folder.appendingPathComponent(name))
+        XCTAssertNotEqual(theirs, ours, "the other build validated in full and wrote its own summary")
+        XCTAssertEqual(try CLI.aftermath(["validate", "--rev", "HEAD"] + today, in: repo.url).stdout, other.stdout)
+    }
+
     /// Results follow the rules, not a stale summary: a changed schema changes the fingerprint.
     func testASummaryFromOtherRulesIsNotUsed() throws {
         let repo = try TemporaryDirectory.examples()

@@ -15,8 +15,9 @@ public enum SummaryBuilder {
 
     /// The summary's bytes, or nil when the run cannot be summarised (a diagnostic about a
     /// file that is not one of the entries, or tables beyond 32-bit offsets).
+    /// - Parameter producer: identifies the program writing it (see `SummaryFile.producer`).
     public static func build(_ entries: [Entry], diagnostics: [Diagnostic], rulesetFingerprint: UInt64,
-                             tree: ContentID?) -> [UInt8]? {
+                             tree: ContentID?, producer: UInt64 = 0) -> [UInt8]? {
         let entries = entries.sorted { SnapshotDelta.precedes($0.path, $1.path) }
         var diagnosticsByPath: [String: [Diagnostic]] = [:]
         // The overdue rule's findings depend on the day: its input is kept instead.
@@ -105,6 +106,7 @@ public enum SummaryBuilder {
         header.u32(tree == nil ? 0 : 1)
         header.fixed(rulesetFingerprint)
         header.bytes(tree?.bytes ?? [UInt8](repeating: 0, count: ContentID.byteCount))
+        header.fixed(producer)
         header.bytes([UInt8](repeating: 0, count: SummaryFormat.reservedSize))
         for count in [entries.count, keys.count, components.members.count, members.buffer.count / 4, referrerTable.buffer.count / 4] { header.u32(count) }
         var offset = SummaryFormat.headerSize

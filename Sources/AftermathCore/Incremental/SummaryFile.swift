@@ -6,6 +6,9 @@ public final class SummaryFile: @unchecked Sendable {
     private let store: ByteStore
     private var raw: UnsafeRawBufferPointer { store.buffer }
     public let rulesetFingerprint: UInt64
+    /// Which program wrote it: the rules' code is part of what a summary records, so a summary
+    /// from another build of the tool is not used (the edge decides what identifies a build).
+    public let producer: UInt64
     public let tree: ContentID?
     public let documentCount: Int
     let keyCount: Int
@@ -20,6 +23,7 @@ public final class SummaryFile: @unchecked Sendable {
         let checksum = raw.loadUnaligned(fromByteOffset: SummaryFormat.Offset.checksum, as: UInt64.self).littleEndian
         guard checksum == Fingerprint.of(UnsafeRawBufferPointer(rebasing: raw[(SummaryFormat.Offset.checksum + 8)...])) else { return nil }
         rulesetFingerprint = raw.loadUnaligned(fromByteOffset: SummaryFormat.Offset.fingerprint, as: UInt64.self).littleEndian
+        producer = raw.loadUnaligned(fromByteOffset: SummaryFormat.Offset.producer, as: UInt64.self).littleEndian
         tree = Self.u32(raw, SummaryFormat.Offset.flags) & 1 == 1
             ? ContentID(UnsafeRawBufferPointer(rebasing: raw[SummaryFormat.Offset.tree...])) : nil
         let counts = (0..<5).map { Int(Self.u32(raw, SummaryFormat.Offset.counts + 4 * $0)) }

@@ -3,7 +3,7 @@
 ///
 /// All integers little-endian. Header (128 bytes): magic `AFTMSUM1`, checksum of everything
 /// after it, format version, flags (bit 0: a tree ID is recorded), ruleset fingerprint, tree
-/// ID (20 bytes), 16 reserved bytes,
+/// ID (20 bytes), the producer (an ID of the program that wrote it, 8 bytes), 8 reserved bytes,
 /// table counts (documents, keys, components, members, referrers) and table offsets. Then, each table's records of fixed size:
 /// - documents, sorted by path bytes (88 bytes each): path, blob ID, component, diagnostics
 ///   (all but the overdue rule's), key of its own ID, kind, flags, listed fields, and what the
@@ -19,15 +19,15 @@
 enum SummaryFormat {
     static let magic = Array("AFTMSUM1".utf8)
     /// Bump on any change to the layout or to what a record means.
-    static let version: UInt32 = 4
+    static let version: UInt32 = 5
     static let headerSize = 128
     static let documentRecordSize = 88
     static let keyRecordSize = 20
     static let noKey = UInt32.max
-    static let reservedSize = 16
+    static let reservedSize = 8
 
     enum Offset {
-        static let checksum = 8, version = 16, flags = 20, fingerprint = 24, tree = 32, reserved = 52
+        static let checksum = 8, version = 16, flags = 20, fingerprint = 24, tree = 32, producer = 52, reserved = 60
         static let counts = 68      // documents, keys, components, members, referrers
         static let tables = 88      // documents, keys, component starts, members, referrers, strings, diagnostics, views, end
     }

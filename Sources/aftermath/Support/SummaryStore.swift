@@ -15,9 +15,22 @@ enum SummaryStore {
     }
 
     static func load(from repository: GitRepository) -> SummaryFile? {
-        guard !disabled, let store = MappedFile.map(path(in: repository)) else { return nil }
-        return SummaryFile(store)
+        guard !disabled, let store = MappedFile.map(path(in: repository)), let summary = SummaryFile(store),
+              summary.producer == producer else { return nil }
+        return summary
     }
+
+    /// This build of the tool: its version and its executable's size, time and inode. A summary
+    /// records what the rules found, so one written by another build (an upgrade, a fix to a
+    /// rule) is not used even when the configuration is the same.
+    static let producer: UInt64 = {
+        var info = stat()
+        let executable = "/proc/self/exe"
+        let identity = stat(executable, &info) == 0
+            ? "\(info.st_size) \(info.st_mtim.tv_sec) \(info.st_mtim.tv_nsec) \(info.st_ino) \(info.st_dev)"
+            : CommandLine.arguments.first ?? ""
+        return Fingerprint.of(Array("\(Aftermath.version) \(identity)".utf8))
+    }()
 
     /// Writes the summary of a full run over `snapshot`. Failing to write is not an error.
     static func save(_ result: ValidationResult, of snapshot: Snapshot, ruleset: Ruleset,
@@ -31,7 +44,7 @@ enum SummaryStore {
             entries.append(SummaryBuilder.Entry(path: path, contentID: id, document: documents[path]))
         }
         guard let bytes = SummaryBuilder.build(entries, diagnostics: result.allDiagnostics, rulesetFingerprint: ruleset.fingerprint,
-                                               tree: tree) else { return }
+                                               tree: tree, producer: producer) else { return }
         let target = path(in: repository)
         try? FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try? AtomicFile.overwrite(target, with: bytes)
