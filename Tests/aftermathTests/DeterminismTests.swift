@@ -95,6 +95,63 @@ final class IncrementalCommandTests: XCTestCase {
         XCTAssertTrue(fullHook.stderr.contains("AM503"), "the deleted finding is still linked: \(fullHook.stderr)")
     }
 
+    /// The Aftermath root in a folder of the work tree: index entries, tree diffs and stat data
+    /// are all relative to the work tree, and results to the Aftermath root.
+    func testIncrementalRunsInAFolderOfTheWorkTree() throws {
+        let dir = try TemporaryDirectory()
+        let source = CLI.packageRoot.appendingPathComponent("examples")
+        try FileManager.default.createDirectory(at: dir.path("docs"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: source, to: dir.path("docs/incidents"))
+        try FileManager.default.removeItem(at: dir.path("docs/incidents/broken"))
+        try dir.write("README.md", "The product.\n")
+        try dir.commitAll()
+        let root = dir.path("docs/incidents")
+        let today = ["--today", "2026-10-01", "--format", "json"]
+        let noCache = ["AFTERMATH_NO_CACHE": "1"]
+        XCTAssertEqual(try CLI.aftermath(["validate", "--rev", "HEAD"] + today, in: root).status, 0)
+        let summary = try summaryFile(dir.url)
+
+        let item = "postmortems/PM-2026-003-export-bucket-exposure/remediations/R-2026-003-02-nightly-public-bucket-scan.md"
+        try edit(root, item) { $0.replacingOccurrences(of: #"\nfinding: (\S+)"#, with: "\nfinding: F-2026-003-77", options: .regularExpression) }
+        try FileManager.default.removeItem(at: root.appendingPathComponent("postmortems/PM-2026-004-password-reset-delay/findings/F-2026-004-01-support-not-told.md"))
+        _ = try CLI.git(["add", "-A"], in: dir.url)
+        try edit(root, "postmortems/PM-2026-001-checkout-db-disk-full/postmortem.md") { $0 + "\nUnstaged.\n" }
+        for arguments in [["validate"], ["validate", "--staged"], ["validate", "--rev", "HEAD"], ["list", "--all"], ["list", "--staged"]] {
+            let full = try CLI.aftermath(arguments + today, in: root, environment: noCache)
+            XCTAssertEqual(try CLI.aftermath(arguments + today, in: root).stdout, full.stdout, "\(arguments)")
+        }
+        XCTAssertTrue(try CLI.aftermath(["validate", "--staged"] + today, in: root).stdout.contains("F-2026-003-77"))
+        XCTAssertEqual(try summaryFile(dir.url), summary, "every run went through the summary")
+        let hook = try CLI.aftermath(["hook", "pre-commit", "--today", "2026-10-01"], in: root)
+        let fullHook = try CLI.aftermath(["hook", "pre-commit", "--today", "2026-10-01"], in: root, environment: noCache)
+        XCTAssertEqual(hook.status, 1)
+        XCTAssertEqual(hook.stderr, fullHook.stderr)
+    }
+
+    /// Several roots (one inside another too): each document counts once, listings stay in order.
+    func testIncrementalRunsWithSeveralRoots() throws {
+        let repo = try TemporaryDirectory.examples()
+        let config = try repo.read(".aftermath.yml").replacingOccurrences(of: "roots: [postmortems]", with: "roots: [postmortems, archive, postmortems/PM-2026-004-password-reset-delay]")
+        try repo.write(".aftermath.yml", config)
+        try FileManager.default.createDirectory(at: repo.path("archive"), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: repo.path("postmortems/PM-2026-001-checkout-db-disk-full"), to: repo.path("archive/PM-2026-001-checkout-db-disk-full"))
+        try repo.commitAll()
+        let today = ["--today", "2026-10-01", "--format", "json"]
+        XCTAssertEqual(try CLI.aftermath(["validate"] + today, in: repo.url).status, 0)
+        let summary = try summaryFile(repo.url)
+        try edit(repo.url, "archive/PM-2026-001-checkout-db-disk-full/findings/F-2026-001-01-wal-archiving-unalerted.md") {
+            $0.replacingOccurrences(of: "\nstatus: resolved", with: "\nstatus: open")
+        }
+        XCTAssertTrue(try CLI.aftermath(["validate"] + today, in: repo.url).stdout.contains("AM301"), "a finding reopened under a closed postmortem")
+        for arguments in [["validate"], ["validate", "--rev", "HEAD"], ["list", "--all"]] {
+            let full = try CLI.aftermath(arguments + today, in: repo.url, environment: ["AFTERMATH_NO_CACHE": "1"])
+            XCTAssertEqual(try CLI.aftermath(arguments + today, in: repo.url).stdout, full.stdout, "\(arguments)")
+        }
+        XCTAssertEqual(try summaryFile(repo.url), summary)
+        let summaryJSON = try JSONSerialization.jsonObject(with: Data(try CLI.aftermath(["validate"] + today, in: repo.url).stdout.utf8)) as? [String: Any]
+        XCTAssertEqual((summaryJSON?["summary"] as? [String: Any])?["documents"] as? Int, 22, "nested roots count each document once")
+    }
+
     private func summaryFile(_ root: URL) throws -> Data {
         let folder = root.appendingPathComponent(".git/aftermath")
         let name = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasPrefix("summary-v") })
