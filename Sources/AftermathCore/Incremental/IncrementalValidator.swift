@@ -58,8 +58,66 @@ public struct IncrementalValidator: Sendable {
     public func validate(_ deltas: [SnapshotDelta]) throws -> [State]? {
         guard isApplicable else { return nil }
         let context = RuleContext(ruleset: ruleset, today: today)
+        let newVersions = try parseNewVersions(deltas, context: context)
+        let affected = affectedComponents(deltas, newVersions: newVersions)
+        let members = affected.sorted().flatMap { summary.members(of: $0) }
+        guard members.count <= maxAffected else { return nil }
 
-        // New versions, parsed once even when several states share them.
+        // Old versions of the reached documents that some state still has.
+        let kept = members.filter { m in
+            let path = summary.path(m)
+            return deltas.contains { $0.changes[path] == nil }
+        }
+        var oldVersions: [Int: ParsedFile] = [:]
+        for (m, file) in zip(kept, try parse(kept.map(recordedVersion), context: context)) { oldVersions[m] = file }
+
+        // Context: the unchanged components holding what the reached documents refer to, read so
+        // those references resolve as in a full run; their own diagnostics are the summary's.
+        var contextComponents = Set<Int>()
+        for file in Array(oldVersions.values) + Array(newVersions.values) {
+            for reference in file.document?.references ?? [] {
+                if let c = summary.component(ofKey: reference), !affected.contains(c) { contextComponents.insert(c) }
+            }
+        }
+        let contextMembers = contextComponents.sorted().flatMap { summary.members(of: $0) }
+        guard members.count + contextMembers.count <= maxAffected else { return nil }
+        let contextDocuments = try parse(contextMembers.map(recordedVersion), context: context).compactMap(\.document)
+
+        var isAffected = [Bool](repeating: false, count: summary.componentCount)
+        for c in affected { isAffected[c] = true }
+        guard let recorded = recordedDiagnostics(unless: isAffected, context: context) else { return nil }
+
+        return deltas.map { delta in
+            // The state's reached documents: kept old versions, changed and added new ones.
+            var files: [ParsedFile] = []
+            for m in members {
+                let path = summary.path(m)
+                if let change = delta.changes[path] {
+                    if let id = change, let file = newVersions[PathVersion(path: path, id: id)] { files.append(file) }
+                } else if let file = oldVersions[m] {
+                    files.append(file)
+                }
+            }
+            var fileCount = summary.documentCount
+            for (path, id) in delta.changes {
+                let existed = summary.index(of: path) != nil
+                if id == nil && existed { fileCount -= 1 }
+                if let id, !existed {
+                    fileCount += 1
+                    if let file = newVersions[PathVersion(path: path, id: id)] { files.append(file) }
+                }
+            }
+            let reached = Set(files.map(\.path))
+            var index = RepositoryIndex(files.compactMap(\.document) + contextDocuments)
+            index.directory = directory(reread: index.documents, isAffected: isAffected)
+            var diagnostics = recorded + files.flatMap(\.diagnostics)
+            diagnostics += Validator.repositoryDiagnostics(index, context: context).filter { reached.contains($0.path) }
+            return State(diagnostics: diagnostics.sortedForReport(), fileCount: fileCount, index: index)
+        }
+    }
+
+    /// Every new version the deltas name, parsed once even when several states share it.
+    private func parseNewVersions(_ deltas: [SnapshotDelta], context: RuleContext) throws -> [PathVersion: ParsedFile] {
         var versions: [PathVersion] = []
         var seen = Set<PathVersion>()
         for delta in deltas {
@@ -67,10 +125,16 @@ public struct IncrementalValidator: Sendable {
                 if let id, seen.insert(PathVersion(path: path, id: id)).inserted { versions.append(PathVersion(path: path, id: id)) }
             }
         }
-        let parsedVersions = try parse(versions, context: context)
-        var newVersion: [PathVersion: ParsedFile] = [:]
-        for (version, file) in zip(versions, parsedVersions) { newVersion[version] = file }
+        var parsed: [PathVersion: ParsedFile] = [:]
+        for (version, file) in zip(versions, try parse(versions, context: context)) { parsed[version] = file }
+        return parsed
+    }
 
+    /// The summary's components whose diagnostics the changes can alter: those of the changed
+    /// documents' old versions, of the keys their new versions have, and of the documents
+    /// referring to their old or new IDs — plus, when the set of IDs changes, those holding a
+    /// broken link (its "did you mean" may change).
+    private func affectedComponents(_ deltas: [SnapshotDelta], newVersions: [PathVersion: ParsedFile]) -> Set<Int> {
         var affected = Set<Int>()
         func reach(referrersOf id: String?) {
             guard let id else { return }
@@ -84,7 +148,7 @@ public struct IncrementalValidator: Sendable {
                     affected.insert(summary.component(old))
                     reach(referrersOf: summary.id(old))
                 }
-                let document = id.flatMap { newVersion[PathVersion(path: path, id: $0)]?.document }
+                let document = id.flatMap { newVersions[PathVersion(path: path, id: $0)]?.document }
                 for key in document?.keys ?? [] {
                     if let component = summary.component(ofKey: key) { affected.insert(component) }
                 }
@@ -95,71 +159,26 @@ public struct IncrementalValidator: Sendable {
         if idsChanged {
             for i in 0..<summary.documentCount where summary.hasBrokenLink(i) { affected.insert(summary.component(i)) }
         }
-        let members = affected.sorted().flatMap { summary.members(of: $0) }
-        guard members.count <= maxAffected else { return nil }
+        return affected
+    }
 
-        // Old versions of the reached documents that some state still has.
-        let kept = members.filter { m in
-            let path = summary.path(m)
-            return deltas.contains { $0.changes[path] == nil }
-        }
-        let parsedKept = try parse(kept.map { PathVersion(path: summary.path($0), id: summary.contentID($0)) }, context: context)
-        var oldVersion: [Int: ParsedFile] = [:]
-        for (m, file) in zip(kept, parsedKept) { oldVersion[m] = file }
-
-        // Context: the unchanged components holding what the reached documents refer to, read so
-        // those references resolve as in a full run; their own diagnostics are the summary's.
-        var contextComponents = Set<Int>()
-        for file in Array(oldVersion.values) + Array(newVersion.values) {
-            for reference in file.document?.references ?? [] {
-                if let c = summary.component(ofKey: reference), !affected.contains(c) { contextComponents.insert(c) }
-            }
-        }
-        let contextMembers = contextComponents.sorted().flatMap { summary.members(of: $0) }
-        guard members.count + contextMembers.count <= maxAffected else { return nil }
-        let contextDocuments = try parse(contextMembers.map { PathVersion(path: summary.path($0), id: summary.contentID($0)) }, context: context)
-            .compactMap(\.document)
-
-        var isAffected = [Bool](repeating: false, count: summary.componentCount)
-        for c in affected { isAffected[c] = true }
-        var unaffectedDiagnostics: [Diagnostic] = []
+    /// What the summary recorded for the documents outside the affected components, with the
+    /// overdue rule judged again for today; nil if a record does not decode.
+    private func recordedDiagnostics(unless isAffected: [Bool], context: RuleContext) -> [Diagnostic]? {
+        var diagnostics: [Diagnostic] = []
         for i in 0..<summary.documentCount where !isAffected[summary.component(i)] {
             if summary.hasDiagnostics(i) {
                 guard let stored = summary.diagnostics(i) else { return nil }
-                unaffectedDiagnostics += stored
+                diagnostics += stored
             }
             if let input = summary.overdueInput(i), let overdue = OverdueRule.diagnostic(input, path: summary.path(i), today: today, context: context) {
-                unaffectedDiagnostics.append(overdue)
+                diagnostics.append(overdue)
             }
         }
-
-        return deltas.map { delta in
-            var files: [ParsedFile] = []
-            for m in members {
-                let path = summary.path(m)
-                if let change = delta.changes[path] {
-                    if let id = change, let file = newVersion[PathVersion(path: path, id: id)] { files.append(file) }
-                } else if let file = oldVersion[m] {
-                    files.append(file)
-                }
-            }
-            var fileCount = summary.documentCount
-            for (path, id) in delta.changes {
-                let existed = summary.index(of: path) != nil
-                if id == nil && existed { fileCount -= 1 }
-                if let id, !existed {
-                    fileCount += 1
-                    if let file = newVersion[PathVersion(path: path, id: id)] { files.append(file) }
-                }
-            }
-            let reached = Set(files.map(\.path))
-            var index = RepositoryIndex(files.compactMap(\.document) + contextDocuments)
-            index.directory = directory(reread: index.documents, isAffected: isAffected)
-            var diagnostics = unaffectedDiagnostics + files.flatMap(\.diagnostics)
-            diagnostics += Validator.repositoryDiagnostics(index, context: context).filter { reached.contains($0.path) }
-            return State(diagnostics: diagnostics.sortedForReport(), fileCount: fileCount, index: index)
-        }
+        return diagnostics
     }
+
+    private func recordedVersion(_ i: Int) -> PathVersion { PathVersion(path: summary.path(i), id: summary.contentID(i)) }
 
     /// Paths whose version differs between two of the deltas' states.
     public func changedPaths(from before: SnapshotDelta, to after: SnapshotDelta) -> Set<String> {
