@@ -6,8 +6,6 @@ public struct SnapshotDelta: Sendable, Equatable {
 
     public init(_ changes: [String: ContentID?] = [:]) { self.changes = changes }
 
-    public var isEmpty: Bool { changes.isEmpty }
-
     /// The delta to a complete listing of a state's documents, sorted by path bytes: one pass
     /// over both, comparing bytes in place.
     public static func between(_ summary: SummaryFile, and listing: ContentListing) -> SnapshotDelta {

@@ -129,22 +129,8 @@ extension ByteWriter {
     mutating func u32(_ value: Int) { u32(UInt32(truncatingIfNeeded: value)) }
     mutating func u32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0) } }
 
-    /// What `node(document.listedFields)` writes, without building the node first.
+    /// A document's listed fields (`Document.listedEntries`) as an object node.
     mutating func listedFields(of document: Document) {
-        let frontMatter = document.frontMatter
-        let entries = (frontMatter.objectEntries ?? []).filter { Document.listedFieldNames.contains($0.key) }
-        location(frontMatter.location)
-        buffer.append(7)
-        varint(UInt64(entries.count))
-        for entry in entries {
-            string(entry.key)
-            location(entry.keyLocation)
-            if entry.key == "incident", let fields = entry.value.objectEntries {
-                let declared = fields.filter { $0.key == "declared_at" }
-                node(Node(.object(declared), at: entry.value.location))
-            } else {
-                node(entry.value)
-            }
-        }
+        node(Node(.object(document.listedEntries), at: document.frontMatter.location))
     }
 }

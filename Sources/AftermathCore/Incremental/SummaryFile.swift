@@ -147,7 +147,7 @@ public final class SummaryFile: @unchecked Sendable {
         return String(decoding: raw[start..<(start + Int(length))], as: UTF8.self)
     }
 
-    /// The document with only its listed fields (`Document.listedFields`), nil for a file that
+    /// The document with only its listed fields (`Document.listedEntries`), nil for a file that
     /// was not a document or a record that does not decode.
     func listedDocument(_ i: Int) -> Document? {
         let r = record(i)

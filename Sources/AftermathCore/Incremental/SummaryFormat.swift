@@ -14,7 +14,7 @@
 ///   documents referring to it in the referrers table;
 /// - components: start of each component's members, then the members (document numbers);
 /// - referrers: document numbers, grouped by the key they refer to;
-/// - strings, encoded diagnostics, and the fields listings show (`Document.listedFields`).
+/// - strings, encoded diagnostics, and the fields listings show (`Document.listedEntries`).
 /// A *component* is a set of documents connected through shared keys; see `Document.keys`.
 enum SummaryFormat {
     static let magic = Array("AFTMSUM1".utf8)
