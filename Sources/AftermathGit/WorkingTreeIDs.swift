@@ -29,6 +29,10 @@ public enum WorkingTreeIDs {
                     identified.append((path, index.files.contentID(i)))
                 } else if let id = try hash(files.root + "/" + path) {
                     identified.append((path, id))
+                } else if path.unicodeScalars.contains("\u{FFFD}") {
+                    // A name that is not valid UTF-8 cannot be opened by its decoded name; it stays
+                    // listed (under an ID of its name) so every run reports it the same way.
+                    identified.append((path, unreadableID(path)))
                 }
             }
         }
@@ -56,6 +60,11 @@ public enum WorkingTreeIDs {
         let changed = GitIndexFile.FileStat.Time(seconds: UInt32(truncatingIfNeeded: info.st_ctim.tv_sec), nanoseconds: UInt32(truncatingIfNeeded: info.st_ctim.tv_nsec))
         return recorded.modified == modified && recorded.changed == changed && modified < writtenAt
             && recorded.size == UInt32(truncatingIfNeeded: info.st_size) && recorded.inode == UInt32(truncatingIfNeeded: info.st_ino)
+    }
+
+    static func unreadableID(_ path: String) -> ContentID {
+        let bytes = Array("unreadable \(path)".utf8)
+        return [Fingerprint.of(bytes), Fingerprint.of(bytes + [1]), Fingerprint.of(bytes + [2])].withUnsafeBytes { ContentID($0) }
     }
 
     /// Git's blob ID of a file's bytes, read in chunks (a huge file is never held whole); nil

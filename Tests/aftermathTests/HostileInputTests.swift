@@ -97,6 +97,29 @@ final class HostileInputTests: XCTestCase {
 
     /// A repository's own schema with a catastrophic pattern cannot hang validation: patterns
     /// run on a linear-time matcher.
+    /// A file name that is not valid UTF-8 cannot be opened by its decoded name: it is reported
+    /// (AM001) and the rest is checked, the same with or without git and the summary.
+    func testFileNameThatIsNotUTF8() throws {
+        let repo = try TemporaryDirectory.examples()
+        try repo.commitAll()
+        let name = Array(repo.path("postmortems/bad-").path.utf8) + [0xFF] + Array("-name.md".utf8)
+        let fd = name.map { CChar(bitPattern: $0) }.withUnsafeBufferPointer { open($0.baseAddress! , O_CREAT | O_WRONLY | O_EXCL, 0o644) }
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        _ = "---\nid: x\n---\n".withCString { write(fd, $0, 13) }
+        close(fd)
+        let outputs = try [[:], [:], ["AFTERMATH_NO_CACHE": "1"]].map { environment in
+            try CLI.aftermath(["validate", "--today", "2026-10-01"], in: repo.url, environment: environment)
+        }
+        for result in outputs {
+            XCTAssertEqual(result.status, 1, result.stderr)
+            XCTAssertTrue(result.stderr.contains("its file name is not valid UTF-8; rename it [AM001]"), result.stderr)
+            XCTAssertTrue(result.stderr.contains("23 documents checked: 1 error"), result.stderr)
+            XCTAssertEqual(result.stderr, outputs[0].stderr)
+        }
+        try FileManager.default.removeItem(at: repo.path(".git"))
+        XCTAssertEqual(try CLI.aftermath(["validate", "--today", "2026-10-01"], in: repo.url).stderr, outputs[0].stderr, "outside git too")
+    }
+
     func testCatastrophicSchemaPatternCompletes() throws {
         let repo = try TemporaryDirectory.examples()
         XCTAssertEqual(try CLI.aftermath(["init"], in: repo.url).status, 0)

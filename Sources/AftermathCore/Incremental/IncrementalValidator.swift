@@ -215,9 +215,7 @@ public struct IncrementalValidator: Sendable {
             for i in stride(from: worker, to: versions.count, by: workers) {
                 let version = versions[i]
                 results[i] = Result {
-                    guard let bytes = try read(version.path, version.id) else {
-                        throw SnapshotError("\(version.path): listed but could not be read")
-                    }
+                    guard let bytes = try read(version.path, version.id) else { return DocumentParser.unreadable(path: version.path) }
                     let file = DocumentParser.parse(path: version.path, bytes: Array(bytes.prefix(limit)), ruleset: ruleset)
                     return Validator.checkedFile(file, context: context)
                 }

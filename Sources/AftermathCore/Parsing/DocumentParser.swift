@@ -7,6 +7,17 @@ public struct ParsedFile: Sendable {
 }
 
 public enum DocumentParser {
+    /// A listed file that could not be read by its name: one diagnostic instead of ending the
+    /// run. A name that is not valid UTF-8 cannot be named back to the file system (it was
+    /// decoded with replacement characters); otherwise the file went away during the check.
+    public static func unreadable(path: String) -> ParsedFile {
+        let why = path.unicodeScalars.contains("\u{FFFD}")
+            ? "its file name is not valid UTF-8; rename it" : "it was removed or replaced while being checked"
+        return ParsedFile(path: path, document: nil, diagnostics: [
+            Diagnostic(path: path, location: .fileStart, severity: .error, ruleID: RuleID.invalidEncoding, message: "cannot be read: \(why)"),
+        ])
+    }
+
     public static func parse(path: String, bytes: [UInt8], ruleset: Ruleset) -> ParsedFile {
         var diagnostics: [Diagnostic] = []
         func report(_ problem: ParseProblem) {

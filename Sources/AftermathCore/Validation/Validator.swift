@@ -103,7 +103,7 @@ public struct Validator: Sendable {
                     // A cached file carries its rules' diagnostics too; a plain read ignores them.
                     if let contentID, let hit = cache?.lookup(path, contentID) { return hit }
                     guard let bytes = try snapshot.read(path, upTo: ruleset.configuration.limits.maxFileBytes + 1) else {
-                        throw SnapshotError("\(path): listed but could not be read")
+                        return DocumentParser.unreadable(path: path)
                     }
                     let file = DocumentParser.parse(path: path, bytes: bytes, ruleset: ruleset)
                     guard checks else { return file }
