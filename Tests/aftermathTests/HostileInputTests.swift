@@ -102,7 +102,7 @@ final class HostileInputTests: XCTestCase {
     func testFileNameThatIsNotUTF8() throws {
         let repo = try TemporaryDirectory.examples()
         try repo.commitAll()
-        let name = Array(repo.path("postmortems/bad-").path.utf8) + [0xFF] + Array("-name.md".utf8)
+        let name = Array(repo.path("postmortems/bad-").path.utf8) + [0xFF] + Array("-name.md".utf8) + [0]  // a C string
         let fd = name.map { CChar(bitPattern: $0) }.withUnsafeBufferPointer { open($0.baseAddress! , O_CREAT | O_WRONLY | O_EXCL, 0o644) }
         XCTAssertGreaterThanOrEqual(fd, 0)
         _ = "---\nid: x\n---\n".withCString { write(fd, $0, 13) }
