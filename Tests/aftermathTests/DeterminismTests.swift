@@ -93,6 +93,19 @@ final class IncrementalCommandTests: XCTestCase {
         XCTAssertEqual(incrementalHook.status, fullHook.status)
         XCTAssertEqual(incrementalHook.stderr, fullHook.stderr)
         XCTAssertTrue(fullHook.stderr.contains("AM503"), "the deleted finding is still linked: \(fullHook.stderr)")
+
+        // A range of commits (the CI recipe and the push hook): each commit and its parent re-read
+        // only where they differ from the summary.
+        _ = try CLI.git(["commit", "-q", "-m", "edits"], in: corpus)
+        try edit(corpus, path("/remediations/", 80)) { $0.replacingOccurrences(of: #"\nstatus: \S+"#, with: "\nstatus: done", options: .regularExpression) }
+        _ = try CLI.git(["commit", "-q", "-am", "one more"], in: corpus)
+        let rangeSummary = try summaryFile(corpus)
+        let fullRange = try CLI.aftermath(["validate", "--range", "HEAD~2..HEAD"] + today, in: corpus, environment: noCache)
+        let incrementalRange = try CLI.aftermath(["validate", "--range", "HEAD~2..HEAD"] + today, in: corpus)
+        XCTAssertEqual(fullRange.status, 1)
+        XCTAssertEqual(incrementalRange.stdout, fullRange.stdout)
+        XCTAssertTrue(fullRange.stdout.contains("\"commit\": \""), "problems name their commits")
+        XCTAssertEqual(try summaryFile(corpus), rangeSummary, "the range went through the summary")
     }
 
     /// The Aftermath root in a folder of the work tree: index entries, tree diffs and stat data

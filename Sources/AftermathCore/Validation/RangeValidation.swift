@@ -28,6 +28,20 @@ public struct RangeValidation: Sendable {
         init(_ d: Diagnostic) { path = d.path; rule = d.ruleID; message = d.message }
     }
 
+    /// What a commit introduced over its parents: its diagnostics absent from all of them, and
+    /// the transition problems it has against every parent (all of its diagnostics for a root
+    /// commit). Each state is its diagnostics and the index the transition rules compare.
+    public static func introduced(by current: (diagnostics: [Diagnostic], index: RepositoryIndex),
+                                  over parents: [(diagnostics: [Diagnostic], index: RepositoryIndex)], context: RuleContext) -> [Diagnostic] {
+        guard !parents.isEmpty else { return current.diagnostics }
+        let seen = parents.map { Set($0.diagnostics.map(Key.init)) }
+        var introduced = current.diagnostics.filter { d in !seen.contains { $0.contains(Key(d)) } }
+        let perParent = parents.map { TransitionCheck.check(before: $0.index, after: current.index, in: context) }
+        let common = perParent.dropFirst().reduce(Set(perParent[0].map(Key.init))) { $0.intersection($1.map(Key.init)) }
+        introduced += perParent[0].filter { common.contains(Key($0)) }
+        return introduced
+    }
+
     /// - Parameters:
     ///   - commits: the range, parents before children.
     ///   - load: a commit's parents and tree, for commits in the range and their parents outside it.
@@ -53,16 +67,8 @@ public struct RangeValidation: Sendable {
         for id in commits {
             guard let state = states[id] else { continue }
             let current = try result(id)
-            let parentResults = try state.parents.map(result)
-            let seen = parentResults.map { Set($0.allDiagnostics.map(Key.init)) }
-            var introduced = current.allDiagnostics.filter { d in !seen.contains { $0.contains(Key(d)) } }
-            if parentResults.isEmpty {
-                introduced = current.allDiagnostics
-            } else {
-                let perParent = parentResults.map { TransitionCheck.check(before: $0.index, after: current.index, in: context) }
-                let common = perParent.dropFirst().reduce(Set(perParent[0].map(Key.init))) { $0.intersection($1.map(Key.init)) }
-                introduced += perParent[0].filter { common.contains(Key($0)) }
-            }
+            let introduced = Self.introduced(by: (current.allDiagnostics, current.index),
+                                             over: try state.parents.map(result).map { ($0.allDiagnostics, $0.index) }, context: context)
             reported += introduced.map { var d = $0; d.commit = id; return d }
             for parent in state.parents {
                 pending[parent, default: 1] -= 1

@@ -116,6 +116,34 @@ struct GitValidation {
         return ((states[1].diagnostics + transitions).sortedForReport(), incremental.changedPaths(from: before, to: after))
     }
 
+    /// What each commit of a range introduced (see `RangeValidation`), judged by `ruleset` (the
+    /// trusted one) from a summary made under it — the one there, or one made from `base` —
+    /// each commit and its parents re-read only where they differ from it. Nil when the
+    /// summary is off or the commits reach too much: the caller validates each commit in full.
+    func range(_ commits: [GitObjectID], base: GitObjectID, ruleset: Ruleset) throws -> [Diagnostic]? {
+        guard !SummaryStore.disabled else { return nil }
+        var incremental = try incrementalValidator(ruleset)
+        if incremental?.summary.tree == nil {
+            // As for the pre-commit hook: a summary naming its tree is compared with each commit
+            // by a tree diff instead of a listing of every file.
+            let snapshot = workspace.scoped(try repository.snapshot(ofCommit: base), in: repository)
+            _ = try full(snapshot, ruleset: ruleset, tree: try repository.treeID(ofCommit: base))
+            incremental = try incrementalValidator(ruleset)
+        }
+        guard let incremental else { return nil }
+        let context = RuleContext(ruleset: ruleset, today: today)
+        var reported: [Diagnostic] = []
+        for commit in commits {
+            let parents = try repository.commitInfo(commit).parents
+            let deltas = try (parents + [commit]).map { try delta(from: incremental.summary, toTree: try repository.treeID(ofCommit: $0), ruleset) }
+            guard let states = try incremental.validate(deltas), let current = states.last else { return nil }
+            let introduced = RangeValidation.introduced(by: (current.diagnostics, current.index),
+                                                        over: states.dropLast().map { ($0.diagnostics, $0.index) }, context: context)
+            reported += introduced.map { var d = $0; d.commit = commit.hex; return d }
+        }
+        return reported
+    }
+
     // MARK: Pieces
 
     private func filter(_ ruleset: Ruleset) -> DocumentPathFilter { DocumentPathFilter(roots: ruleset.configuration.roots) }

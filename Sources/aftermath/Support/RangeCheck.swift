@@ -7,16 +7,19 @@ enum RangeCheck {
     static func run(_ expression: String, workspace: Workspace, today: Timestamp, threads: Int) throws -> ([Diagnostic], Int) {
         let repository = try workspace.repository()
         let (base, commits) = try repository.range(expression)
-        let trusted = workspace.scoped(try repository.snapshot(ofCommit: base), in: repository)
-        let diagnostics = try check(commits, trusted: trusted, repository: repository, today: today, threads: threads) {
-            workspace.scoped($0, in: repository)
-        }
+        let diagnostics = try check(commits, base: base, workspace: workspace, repository: repository, today: today, threads: threads)
         return (diagnostics, commits.count)
     }
 
-    static func check(_ commits: [GitObjectID], trusted: Snapshot, repository: GitRepository, today: Timestamp, threads: Int,
-                      scope: (Snapshot) -> Snapshot = { $0 }) throws -> [Diagnostic] {
+    /// - Parameter base: the trusted commit whose rules judge the commits.
+    static func check(_ commits: [GitObjectID], base: GitObjectID, workspace: Workspace, repository: GitRepository,
+                      today: Timestamp, threads: Int) throws -> [Diagnostic] {
+        let scope = { (snapshot: Snapshot) in workspace.scoped(snapshot, in: repository) }
+        let trusted = scope(try repository.snapshot(ofCommit: base))
         let ruleset = try Workspace.ruleset(from: trusted)
+        // Through the summary when it applies: each commit re-read only where it differs.
+        let git = GitValidation(workspace: workspace, repository: repository, today: today, threads: threads)
+        if let diagnostics = try git.range(commits, base: base, ruleset: ruleset) { return diagnostics }
         let validation = RangeValidation(validator: Validator(ruleset: ruleset, today: today, threads: threads, cache: ParseCache()))
         let diagnostics = try validation.run(commits.map(\.hex)) { id in
             let oid = GitObjectID(hex: id)

@@ -67,7 +67,8 @@ struct PreReceiveHookCommand: ParsableCommand {
         let base = update.old.isZero ? repository.defaultBranchCommit : update.old
         let trusted = try repository.snapshot(ofCommit: base ?? tip)
         let commits = try repository.commits(from: [tip], excluding: existing)
-        var diagnostics = try RangeCheck.check(commits, trusted: trusted, repository: repository, today: today.timestamp, threads: 0)
+        var diagnostics = try RangeCheck.check(commits, base: base ?? tip, workspace: Workspace(), repository: repository,
+                                               today: today.timestamp, threads: 0)
         if !update.old.isZero, !repository.isDescendant(tip, of: update.old) {
             // A force push: judge the ref's move as one change, so history cannot be rewritten.
             let ruleset = try Workspace.ruleset(from: trusted)
