@@ -15,7 +15,8 @@ enum RangeCheck {
     static func check(_ commits: [GitObjectID], base: GitObjectID, workspace: Workspace, repository: GitRepository,
                       today: Timestamp, threads: Int) throws -> [Diagnostic] {
         let scope = { (snapshot: Snapshot) in workspace.scoped(snapshot, in: repository) }
-        let trusted = scope(try repository.snapshot(ofCommit: base))
+        // Only the rules are read from BASE: path by path, not a listing of its whole tree.
+        let trusted = scope(try GitTreeLookupSnapshot(tree: try repository.treeID(ofCommit: base), label: base.short, repository: repository))
         let ruleset = try Workspace.ruleset(from: trusted)
         // Through the summary when it applies: each commit re-read only where it differs.
         let git = GitValidation(workspace: workspace, repository: repository, today: today, threads: threads)

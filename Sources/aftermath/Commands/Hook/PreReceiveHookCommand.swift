@@ -65,7 +65,7 @@ struct PreReceiveHookCommand: ParsableCommand {
             return refusal("commit \(update.new.short) is missing from the push (\(error)); push again")
         }
         let base = update.old.isZero ? repository.defaultBranchCommit : update.old
-        let trusted = try repository.snapshot(ofCommit: base ?? tip)
+        let trusted = try GitTreeLookupSnapshot(tree: try repository.treeID(ofCommit: base ?? tip), label: (base ?? tip).short, repository: repository)
         let commits = try repository.commits(from: [tip], excluding: existing)
         var diagnostics = try RangeCheck.check(commits, base: base ?? tip, workspace: Workspace(), repository: repository,
                                                today: today.timestamp, threads: 0)
