@@ -117,6 +117,13 @@ def main():
         if count == 20:
             t = measure([binary, "hook", "pre-commit"], repo, args.runs)
             row("aftermath hook pre-commit, 20 changed", t, peak_of([binary, "hook", "pre-commit"], repo), "< 0.200 s")
+            # The same change as a commit, checked as CI and the push hook check a range.
+            subprocess.run(["git", "-c", "user.name=bench", "-c", "user.email=bench@example.org", "commit", "-q", "-m", "bench"],
+                           cwd=repo, check=True)
+            cmd = [binary, "validate", "--range", "HEAD~1..HEAD"]
+            t = measure(cmd, repo, args.runs)
+            row("aftermath validate --range HEAD~1..HEAD, 20 changed", t, peak_of(cmd, repo), "")
+            subprocess.run(["git", "reset", "-q", "--hard", "HEAD~1"], cwd=repo, check=True)
         restore(repo)
 
     cold = None
