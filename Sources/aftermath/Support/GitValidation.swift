@@ -1,9 +1,10 @@
 import AftermathCore
 import AftermathGit
 
-/// Validation of git states (the index, a commit) through the summary an earlier full run left
-/// under `.git/aftermath/`: when it applies, only what changed since is re-read, with the same
-/// result; otherwise the state is validated in full, which leaves a fresh summary.
+/// Validation in a git repository — the working tree, the index, a commit, a range, the
+/// pre-commit hook — through the summary an earlier full run left under `.git/aftermath/`:
+/// when it applies, only what changed since is re-read, with the same result; otherwise the
+/// state is validated in full, which leaves a fresh summary.
 struct GitValidation {
     let workspace: Workspace
     let repository: GitRepository
