@@ -14,6 +14,15 @@ extension GitRepository {
         return Array(UnsafeRawBufferPointer(start: content, count: min(size, limit)))
     }
 
+    /// Git's blob ID of some bytes (what they would be stored as).
+    public static func blobID(of bytes: [UInt8]) throws -> ContentID {
+        var oid = git_oid()
+        try bytes.withUnsafeBytes { raw in
+            try LibGit2.check(git_odb_hash(&oid, raw.baseAddress, raw.count, GIT_OBJECT_BLOB), "cannot hash")
+        }
+        return ContentID(oid: oid)
+    }
+
     /// The tree of a revision's commit.
     public func treeID(ofCommit commit: GitObjectID) throws -> ContentID {
         guard var oid = commit.raw else { throw GitError(message: "invalid commit id \(commit)") }

@@ -165,6 +165,38 @@ final class IncrementalCommandTests: XCTestCase {
         XCTAssertEqual((summaryJSON?["summary"] as? [String: Any])?["documents"] as? Int, 22, "nested roots count each document once")
     }
 
+    /// `close` and `set` read through the summary: the same refusals, blockers, writes and
+    /// files as reading the whole repository, step by step.
+    func testEditsThroughTheSummaryMatchEditsReadingEverything() throws {
+        let cached = try TemporaryDirectory.examples(), whole = try TemporaryDirectory.examples()
+        for repo in [cached, whole] { try repo.commitAll() }
+        let today = ["--today", "2026-10-01"]
+        XCTAssertEqual(try CLI.aftermath(["validate", "--rev", "HEAD"] + today, in: cached.url).status, 0)
+        let summary = try summaryFile(cached.url)
+        let steps: [[String]] = [
+            ["close", "PM-2026-003", "--by", "farah", "--date", "2026-10-01"],
+            ["set", "R-2026-003-02", "status=finished"],
+            ["set", "R-2026-003-02", "status=done", "resolved_at=2026-09-30", "resolution=Config rule pages security."],
+            ["set", "R-2026-003-03", "status=done", "resolved_at=2026-09-30", "resolution=SCP denies console writes."],
+            ["close", "PM-2026-003", "--by", "farah", "--dry-run"],
+            ["set", "R-2026-003-04", "status=wont-fix", "resolution=Covered by the SCP.", "approved_by=farah"],
+            ["set", "F-2026-003-01", "status=resolved"], ["set", "F-2026-003-02", "status=resolved"], ["set", "F-2026-003-03", "status=resolved"],
+            ["set", "F-2026-003-99", "status=resolved"],
+            ["close", "PM-2026-003", "--by", "farah", "--date", "2026-10-01"],
+        ]
+        for step in steps {
+            let viaSummary = try CLI.aftermath(step + today, in: cached.url)
+            let reading = try CLI.aftermath(step + today, in: whole.url, environment: ["AFTERMATH_NO_CACHE": "1"])
+            XCTAssertEqual(viaSummary.status, reading.status, "\(step): \(viaSummary.stderr)")
+            XCTAssertEqual(viaSummary.stderr, reading.stderr, "\(step)")
+        }
+        XCTAssertTrue(try cached.read("postmortems/PM-2026-003-export-bucket-exposure/postmortem.md").contains("status: closed"))
+        for path in try FileManager.default.subpathsOfDirectory(atPath: whole.path("postmortems").path) where path.hasSuffix(".md") {
+            XCTAssertEqual(try cached.read("postmortems/" + path), try whole.read("postmortems/" + path), path)
+        }
+        XCTAssertEqual(try summaryFile(cached.url), summary, "every step went through the summary")
+    }
+
     private func summaryFile(_ root: URL) throws -> Data {
         let folder = root.appendingPathComponent(".git/aftermath")
         let name = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasPrefix("summary-v") })

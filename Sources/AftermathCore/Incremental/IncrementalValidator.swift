@@ -22,7 +22,7 @@ public struct IncrementalValidator: Sendable {
     /// which also leaves a fresh summary (`defaultLimit`).
     public var maxAffected: Int
     /// Reads one version of a document by path and content ID (from several threads).
-    let read: @Sendable (String, ContentID) throws -> [UInt8]?
+    public let read: @Sendable (String, ContentID) throws -> [UInt8]?
 
     public init(summary: SummaryFile, ruleset: Ruleset, today: Timestamp, threads: Int = 0, maxAffected: Int? = nil,
                 read: @escaping @Sendable (String, ContentID) throws -> [UInt8]?) {
@@ -179,6 +179,26 @@ public struct IncrementalValidator: Sendable {
     }
 
     private func recordedVersion(_ i: Int) -> PathVersion { PathVersion(path: summary.path(i), id: summary.contentID(i)) }
+
+    /// The same validator reading versions another way (an edit's new bytes, say).
+    public func reading(_ read: @escaping @Sendable (String, ContentID) throws -> [UInt8]?) -> IncrementalValidator {
+        IncrementalValidator(summary: summary, ruleset: ruleset, today: today, threads: threads, maxAffected: maxAffected, read: read)
+    }
+
+    /// The documents with `id` in a state `validate` returned (with `delta`), in path order:
+    /// the re-read ones from its index, the others read now by their recorded versions.
+    public func documents(withID id: String, in state: State, delta: SnapshotDelta) throws -> [Document] {
+        var found = state.index.documents.filter { $0.id == id }
+        let reread = Set(state.index.documents.map(\.path))
+        if let component = summary.component(ofKey: id) {
+            let others = summary.members(of: component).filter { m in
+                summary.id(m) == id && !reread.contains(summary.path(m)) && delta.changes[summary.path(m)] == nil
+            }
+            let context = RuleContext(ruleset: ruleset, today: today)
+            found += try parse(others.map(recordedVersion), context: context).compactMap(\.document).filter { $0.id == id }
+        }
+        return found.sorted { $0.path < $1.path }
+    }
 
     /// Paths whose version differs between two of the deltas' states.
     public func changedPaths(from before: SnapshotDelta, to after: SnapshotDelta) -> Set<String> {

@@ -2,12 +2,29 @@
 /// returns the errors it introduces in the given documents (errors that were already there
 /// before the edit are not the edit's fault and do not block it).
 public struct EditCheck: Sendable {
-    public var before: ValidationResult
-    public var after: ValidationResult
+    /// One side of the edit: every diagnostic, and the documents the edit can affect.
+    public struct State: Sendable {
+        public var allDiagnostics: [Diagnostic]
+        public var index: RepositoryIndex
+
+        public init(allDiagnostics: [Diagnostic], index: RepositoryIndex) {
+            self.allDiagnostics = allDiagnostics
+            self.index = index
+        }
+    }
+
+    public var before: State
+    public var after: State
+
+    public init(before: State, after: State) {
+        self.before = before
+        self.after = after
+    }
 
     public init(validator: Validator, snapshot: Snapshot, before: ValidationResult, overrides: [String: [UInt8]?]) throws {
-        self.before = before
-        self.after = try validator.validate(OverlaySnapshot(base: snapshot, overrides: overrides))
+        let after = try validator.validate(OverlaySnapshot(base: snapshot, overrides: overrides))
+        self.init(before: State(allDiagnostics: before.allDiagnostics, index: before.index),
+                  after: State(allDiagnostics: after.allDiagnostics, index: after.index))
     }
 
     /// Errors after the edit in `paths`, minus those present before (compared without line numbers).

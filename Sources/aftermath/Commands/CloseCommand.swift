@@ -39,7 +39,7 @@ struct CloseCommand: ParsableCommand {
 
     func run() throws {
         try Console.run { console in
-            let session = try EditSession(snapshot: snapshot.choice, today: today.timestamp)
+            let session = try EditSession(snapshot: snapshot.choice, today: today.timestamp, throughSummary: true)
             let postmortem = try session.document(id, kind: .postmortem)
             if postmortem.status == "closed" {
                 console.err("\(postmortem.id) is already closed")

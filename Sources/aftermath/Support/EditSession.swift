@@ -8,25 +8,56 @@ struct EditSession {
     let workspace: Workspace
     let snapshot: Snapshot
     let validator: Validator
-    let before: ValidationResult
+    private let reading: Reading
 
-    /// - Parameter validating: false for commands that only show documents (list, show,
-    ///   report, digest): they read the index without running the rules.
-    init(snapshot choice: SnapshotChoice = .workingTree, today: Timestamp, validating: Bool = true) throws {
+    /// How the repository was read: whole, or through the summary (only what changed since).
+    private enum Reading {
+        case whole(ValidationResult)
+        case summarised(validator: IncrementalValidator, delta: SnapshotDelta, state: IncrementalValidator.State)
+    }
+
+    /// - Parameters:
+    ///   - validating: false for commands that only show documents (list, show, report,
+    ///     digest): they read the index without running the rules.
+    ///   - throughSummary: for edits of one document (close, set): in a git repository with a
+    ///     summary that applies, only what changed since is read (`index` is then unavailable;
+    ///     look documents up with `document(_:kind:)`).
+    init(snapshot choice: SnapshotChoice = .workingTree, today: Timestamp, validating: Bool = true, throughSummary: Bool = false) throws {
         workspace = Workspace()
         snapshot = try workspace.snapshot(choice)
         let ruleset = try workspace.ruleset(from: snapshot)
         validator = Validator(ruleset: ruleset, today: today)
-        before = validating ? try validator.validate(snapshot) : try validator.read(snapshot)
+        if validating, throughSummary, let repository = try? workspace.repository(),
+           let summarised = try GitValidation(workspace: workspace, repository: repository, today: today, threads: 0).summarised(choice),
+           summarised.validator.ruleset.fingerprint == ruleset.fingerprint {
+            reading = .summarised(validator: summarised.validator, delta: summarised.delta, state: summarised.state)
+        } else {
+            reading = .whole(validating ? try validator.validate(snapshot) : try validator.read(snapshot))
+        }
     }
 
     var ruleset: Ruleset { validator.ruleset }
-    var index: RepositoryIndex { before.index }
+
+    /// Every document (sessions that read the repository whole).
+    var index: RepositoryIndex {
+        guard case .whole(let result) = reading else { preconditionFailure("a session read through the summary has no whole index") }
+        return result.index
+    }
 
     /// The document with this ID, or a usage failure suggesting the closest ID.
     func document(_ id: String, kind: DocumentKind? = nil) throws -> Document {
-        if let document = index[id], kind == nil || document.kind == kind { return document }
-        let candidates = index.documents.filter { kind == nil || $0.kind == kind }.map(\.id)
+        let candidates: [String]
+        switch reading {
+        case .whole(let result):
+            if let document = result.index[id], kind == nil || document.kind == kind { return document }
+            candidates = result.index.documents.filter { kind == nil || $0.kind == kind }.map(\.id)
+        case .summarised(let incremental, let delta, let state):
+            if let document = try incremental.documents(withID: id, in: state, delta: delta).first, kind == nil || document.kind == kind {
+                return document
+            }
+            let kinds = state.index.directory?.kinds ?? [:]
+            candidates = kinds.keys.filter { kind == nil || kinds[$0] == kind }
+        }
         let what = kind.map { "\($0.rawValue) " } ?? "document "
         throw CLIFailure.usage("no \(what)with ID `\(id)`\(Suggestion.hint(Suggestion.closest(to: id, among: candidates)))")
     }
@@ -53,7 +84,29 @@ struct EditSession {
     }
 
     func check(_ overrides: [String: [UInt8]?]) throws -> EditCheck {
-        try EditCheck(validator: validator, snapshot: snapshot, before: before, overrides: overrides)
+        switch reading {
+        case .whole(let before):
+            return try EditCheck(validator: validator, snapshot: snapshot, before: before, overrides: overrides)
+        case .summarised(let incremental, let delta, let before):
+            // The edited state: the current one with the new bytes, read from memory.
+            var changes = delta.changes
+            var edited: [ContentID: [UInt8]] = [:]
+            for (path, bytes) in overrides {
+                let id = try bytes.map(GitRepository.blobID)
+                if let id, let bytes { edited[id] = bytes }
+                changes.updateValue(id, forKey: path)
+            }
+            let reader = incremental.reading { [edited, incremental] path, id in
+                if let bytes = edited[id] { return bytes }
+                return try incremental.read(path, id)
+            }
+            if let states = try reader.validate([delta, SnapshotDelta(changes)]), let after = states.last {
+                return EditCheck(before: EditCheck.State(allDiagnostics: before.diagnostics, index: before.index),
+                                 after: EditCheck.State(allDiagnostics: after.diagnostics, index: after.index))
+            }
+            // Too much reached: the edit is judged on the whole repository.
+            return try EditCheck(validator: validator, snapshot: snapshot, before: try validator.validate(snapshot), overrides: overrides)
+        }
     }
 
     /// Writes an edited document over the working tree, refusing if it changed since read,

@@ -74,6 +74,16 @@ struct GitValidation {
         return try full(try state.snapshot(), ruleset: state.ruleset, tree: state.tree)
     }
 
+    /// A state through the summary, for edits: the engine (reading as the state does), the
+    /// state's delta and what validating it found. Nil when no summary applies or the state
+    /// reaches too much.
+    func summarised(_ choice: SnapshotChoice) throws -> (validator: IncrementalValidator, delta: SnapshotDelta, state: IncrementalValidator.State)? {
+        let state = try self.state(choice)
+        guard let incremental = try incrementalValidator(state.ruleset, read: state.read),
+              let delta = try state.delta(incremental.summary), let result = try incremental.validate([delta])?.first else { return nil }
+        return (incremental, delta, result)
+    }
+
     /// The documents a listing needs: from the summary and the changed files when it applies
     /// (it holds every document's listed fields), else read whole.
     func documentsForListing(_ choice: SnapshotChoice, kinds: Set<DocumentKind>, openOnly: Bool) throws -> (RepositoryIndex, Ruleset) {
