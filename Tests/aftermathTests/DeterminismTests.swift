@@ -194,6 +194,15 @@ final class IncrementalCommandTests: XCTestCase {
         for path in try FileManager.default.subpathsOfDirectory(atPath: whole.path("postmortems").path) where path.hasSuffix(".md") {
             XCTAssertEqual(try cached.read("postmortems/" + path), try whole.read("postmortems/" + path), path)
         }
+        for id in ["PM-2026-003", "F-2026-003-02", "R-2026-003-04", "PM-2026-001", "F-2026-004-01", "R-2026-009-01"] {
+            for format in [["--format", "text"], ["--format", "json"]] {
+                let viaSummary = try CLI.aftermath(["show", id] + format + today, in: cached.url)
+                let reading = try CLI.aftermath(["show", id] + format + today, in: whole.url, environment: ["AFTERMATH_NO_CACHE": "1"])
+                XCTAssertEqual(viaSummary.status, reading.status, "show \(id)")
+                XCTAssertEqual(viaSummary.stdout, reading.stdout, "show \(id) \(format)")
+                XCTAssertEqual(viaSummary.stderr, reading.stderr, "show \(id)")
+            }
+        }
         XCTAssertEqual(try summaryFile(cached.url), summary, "every step went through the summary")
     }
 

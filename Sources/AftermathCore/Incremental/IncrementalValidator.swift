@@ -200,6 +200,16 @@ public struct IncrementalValidator: Sendable {
         return found.sorted { $0.path < $1.path }
     }
 
+    /// Every document linked to `document` through IDs (its component), as of a state
+    /// `validate` returned (with `delta`), with whatever else was re-read for that state.
+    public func neighbourhood(of document: Document, in state: State, delta: SnapshotDelta) throws -> RepositoryIndex {
+        guard let component = summary.component(ofKey: document.id) else { return state.index }
+        let reread = Set(state.index.documents.map(\.path))
+        let others = summary.members(of: component).filter { m in !reread.contains(summary.path(m)) && delta.changes[summary.path(m)] == nil }
+        let parsed = try parse(others.map(recordedVersion), context: RuleContext(ruleset: ruleset, today: today)).compactMap(\.document)
+        return RepositoryIndex(state.index.documents + parsed)
+    }
+
     /// Paths whose version differs between two of the deltas' states.
     public func changedPaths(from before: SnapshotDelta, to after: SnapshotDelta) -> Set<String> {
         var changed = Set<String>()

@@ -19,15 +19,15 @@ struct EditSession {
     /// - Parameters:
     ///   - validating: false for commands that only show documents (list, show, report,
     ///     digest): they read the index without running the rules.
-    ///   - throughSummary: for edits of one document (close, set): in a git repository with a
-    ///     summary that applies, only what changed since is read (`index` is then unavailable;
-    ///     look documents up with `document(_:kind:)`).
+    ///   - throughSummary: for commands about one document (close, set, show): in a git
+    ///     repository with a summary that applies, only what changed since is read (`index` is
+    ///     then unavailable; use `document(_:kind:)` and `neighbourhood(of:)`).
     init(snapshot choice: SnapshotChoice = .workingTree, today: Timestamp, validating: Bool = true, throughSummary: Bool = false) throws {
         workspace = Workspace()
         snapshot = try workspace.snapshot(choice)
         let ruleset = try workspace.ruleset(from: snapshot)
         validator = Validator(ruleset: ruleset, today: today)
-        if validating, throughSummary, let repository = try? workspace.repository(),
+        if throughSummary, let repository = try? workspace.repository(),
            let summarised = try GitValidation(workspace: workspace, repository: repository, today: today, threads: 0).summarised(choice),
            summarised.validator.ruleset.fingerprint == ruleset.fingerprint {
             reading = .summarised(validator: summarised.validator, delta: summarised.delta, state: summarised.state)
@@ -42,6 +42,15 @@ struct EditSession {
     var index: RepositoryIndex {
         guard case .whole(let result) = reading else { preconditionFailure("a session read through the summary has no whole index") }
         return result.index
+    }
+
+    /// The documents linked to `document` through IDs (postmortem, findings, items), and
+    /// possibly others.
+    func neighbourhood(of document: Document) throws -> RepositoryIndex {
+        switch reading {
+        case .whole(let result): return result.index
+        case .summarised(let incremental, let delta, let state): return try incremental.neighbourhood(of: document, in: state, delta: delta)
+        }
     }
 
     /// The document with this ID, or a usage failure suggesting the closest ID.
