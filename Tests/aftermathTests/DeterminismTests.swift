@@ -203,6 +203,21 @@ final class IncrementalCommandTests: XCTestCase {
                 XCTAssertEqual(viaSummary.stderr, reading.stderr, "show \(id)")
             }
         }
+        let news: [[String]] = [
+            ["new", "postmortem", "--title", "Payment API latency spike", "--severity", "sev2", "--author", "bob", "--declared-at", "2026-10-05T12:00:00Z"],
+            ["new", "finding", "--postmortem", "PM-2026-005", "--title", "No load shedding", "--category", "technical-lapse", "--owner", "sre", "--bug", "JIRA:PAY-1"],
+            ["new", "remediation", "--finding", "F-2026-005-01", "--title", "Add load shedding", "--owner", "bob"],
+            ["new", "remediation", "--finding", "F-2026-004-02", "--title", "Watch vendor notices", "--owner", "bob"],
+            ["new", "finding", "--postmortem", "PM-2026-044", "--title", "x", "--category", "manual-error", "--owner", "bob", "--bug", "JIRA:A-1"],
+        ]
+        for step in news {
+            let viaSummary = try CLI.aftermath(step + today, in: cached.url)
+            let reading = try CLI.aftermath(step + today, in: whole.url, environment: ["AFTERMATH_NO_CACHE": "1"])
+            XCTAssertEqual(viaSummary.status, reading.status, "\(step): \(viaSummary.stderr)")
+            XCTAssertEqual(viaSummary.stdout, reading.stdout, "\(step)")
+            XCTAssertEqual(viaSummary.stderr, reading.stderr, "\(step)")
+        }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: cached.path("postmortems/PM-2026-005-payment-api-latency-spike/remediations/R-2026-005-01-add-load-shedding.md").path))
         XCTAssertEqual(try summaryFile(cached.url), summary, "every step went through the summary")
     }
 

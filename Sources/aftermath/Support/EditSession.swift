@@ -19,9 +19,9 @@ struct EditSession {
     /// - Parameters:
     ///   - validating: false for commands that only show documents (list, show, report,
     ///     digest): they read the index without running the rules.
-    ///   - throughSummary: for commands about one document (close, set, show): in a git
+    ///   - throughSummary: for commands about one document (close, set, show, new): in a git
     ///     repository with a summary that applies, only what changed since is read (`index` is
-    ///     then unavailable; use `document(_:kind:)` and `neighbourhood(of:)`).
+    ///     then unavailable; use `document(_:kind:)`, `neighbourhood(of:)` and `ids`).
     init(snapshot choice: SnapshotChoice = .workingTree, today: Timestamp, validating: Bool = true, throughSummary: Bool = false) throws {
         workspace = Workspace()
         snapshot = try workspace.snapshot(choice)
@@ -42,6 +42,14 @@ struct EditSession {
     var index: RepositoryIndex {
         guard case .whole(let result) = reading else { preconditionFailure("a session read through the summary has no whole index") }
         return result.index
+    }
+
+    /// Every document ID in use.
+    var ids: [String] {
+        switch reading {
+        case .whole(let result): return result.index.documents.map(\.id)
+        case .summarised(_, _, let state): return state.index.directory.map { Array($0.kinds.keys) } ?? state.index.documents.map(\.id)
+        }
     }
 
     /// The documents linked to `document` through IDs (postmortem, findings, items), and

@@ -8,11 +8,10 @@ enum NewDocument {
     struct Session {
         let edit: EditSession
         var ruleset: Ruleset { edit.ruleset }
-        var index: RepositoryIndex { edit.index }
 
         /// IDs in use and file or folder names present: both reserve an ID.
         var usedNames: [String] {
-            var names = index.documents.map(\.id)
+            var names = edit.ids
             for root in ruleset.configuration.roots {
                 for path in (try? edit.snapshot.files(under: root)) ?? [] {
                     names += path.split(separator: "/").map(String.init)
@@ -22,6 +21,7 @@ enum NewDocument {
         }
 
         func document(_ id: String, kind: DocumentKind) throws -> Document { try edit.document(id, kind: kind) }
+        func neighbourhood(of document: Document) throws -> RepositoryIndex { try edit.neighbourhood(of: document) }
         func person(_ given: String?, option: String) throws -> String { try edit.person(given, option: option) }
     }
 
@@ -30,7 +30,7 @@ enum NewDocument {
         // Held until the file exists, so a concurrent `new` sees it and takes the next ID.
         let lock = try DirectoryLock(workspace.root)
         defer { withExtendedLifetime(lock) {} }
-        let session = Session(edit: try EditSession(today: today))
+        let session = Session(edit: try EditSession(today: today, throughSummary: true))
         let (path, text) = try plan(session)
         let bytes = Array(text.utf8)
         let check = try session.edit.check([path: bytes])

@@ -23,7 +23,7 @@ struct NewRemediationCommand: ParsableCommand {
         try Console.run { console in
             try NewDocument.create(today: today.timestamp, console: console, commit: recording.commit) { session in
                 let findingDocument = try session.document(finding, kind: .finding)
-                guard let pm = session.index.postmortem(of: findingDocument) else {
+                guard let pm = try session.neighbourhood(of: findingDocument).postmortem(of: findingDocument) else {
                     throw CLIFailure.usage("finding \(findingDocument.id) links to no existing postmortem; fix it first")
                 }
                 let id = IDAllocator.nextRemediation(postmortem: pm.id, used: session.usedNames)
