@@ -40,13 +40,7 @@ extension GitRepository {
         defer { if subtree != nil { git_tree_free(subtree) } }
         try walk(start, folder.isEmpty ? "" : folder + "/")
         // Trees order folders as if their names ended in "/"; listings are by plain bytes.
-        files.sort { SnapshotDelta.precedes($0.0, $1.0) }
-        var listing = ContentListing()
-        for (path, id) in files {
-            var path = path
-            path.withUTF8 { _ = listing.append(path: UnsafeRawBufferPointer($0), id: id) }
-        }
-        return listing
+        return ContentListing(sorting: files)
     }
 
     /// What changed between two trees among the documents under `folder`: one libgit2 diff,

@@ -36,21 +36,13 @@ public enum WorkingTreeIDs {
                 }
             }
         }
-        // A root is scanned in git's order already; several roots may interleave.
-        if roots.count > 1 { identified.sort { SnapshotDelta.precedes($0.0, $1.0) } }
+        // A root is scanned in git's order already, so appending in turn is the rule; several
+        // roots may interleave, and a file system may name oddly: then sort, never drop.
+        guard roots.count == 1 else { return ContentListing(sorting: identified) }
         var listing = ContentListing(reserving: identified.count, pathBytes: identified.reduce(0) { $0 + $1.0.utf8.count })
         for (path, id) in identified {
             var path = path
-            guard path.withUTF8({ listing.append(path: UnsafeRawBufferPointer($0), id: id) }) else {
-                // Out of order (a file system listing names oddly): sort, never drop.
-                identified.sort { SnapshotDelta.precedes($0.0, $1.0) }
-                listing = ContentListing(reserving: identified.count, pathBytes: identified.reduce(0) { $0 + $1.0.utf8.count })
-                for (path, id) in identified {
-                    var path = path
-                    path.withUTF8 { _ = listing.append(path: UnsafeRawBufferPointer($0), id: id) }
-                }
-                break
-            }
+            guard path.withUTF8({ listing.append(path: UnsafeRawBufferPointer($0), id: id) }) else { return ContentListing(sorting: identified) }
         }
         return listing
     }

@@ -15,6 +15,16 @@ public struct ContentListing: Sendable {
         ids.reserveCapacity(count)
     }
 
+    /// A listing of paths in any order: sorted by bytes first.
+    public init(sorting entries: [(path: String, id: ContentID)]) {
+        let sorted = entries.sorted { SnapshotDelta.precedes($0.path, $1.path) }
+        self.init(reserving: sorted.count, pathBytes: sorted.reduce(0) { $0 + $1.path.utf8.count })
+        for (path, id) in sorted {
+            var path = path
+            path.withUTF8 { _ = append(path: UnsafeRawBufferPointer($0), id: id) }
+        }
+    }
+
     public var count: Int { ids.count }
 
     /// Bytes of all paths together.

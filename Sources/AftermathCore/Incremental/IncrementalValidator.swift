@@ -236,18 +236,24 @@ public struct IncrementalValidator: Sendable {
     }
 
     private func parse(_ versions: [PathVersion], context: RuleContext) throws -> [ParsedFile] {
+        try Self.parse(versions, ruleset: ruleset, threads: threads, checks: context, read: read)
+    }
+
+    /// Versions read and parsed on every core, the single-document rules run when `checks`
+    /// is given; a version that cannot be read by its name is one diagnostic.
+    static func parse(_ versions: [PathVersion], ruleset: Ruleset, threads: Int, checks context: RuleContext?,
+                      read: @escaping @Sendable (String, ContentID) throws -> [UInt8]?) throws -> [ParsedFile] {
         guard !versions.isEmpty else { return [] }
         let workers = max(1, min(threads > 0 ? threads : ProcessorCount.online, versions.count))
         let results = ResultSlots<Result<ParsedFile, Error>>(count: versions.count)
         let limit = ruleset.configuration.limits.maxFileBytes + 1
-        let (ruleset, read) = (self.ruleset, self.read)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             for i in stride(from: worker, to: versions.count, by: workers) {
                 let version = versions[i]
                 results[i] = Result {
                     guard let bytes = try read(version.path, version.id) else { return DocumentParser.unreadable(path: version.path) }
                     let file = DocumentParser.parse(path: version.path, bytes: Array(bytes.prefix(limit)), ruleset: ruleset)
-                    return Validator.checkedFile(file, context: context)
+                    return context.map { Validator.checkedFile(file, context: $0) } ?? file
                 }
             }
         }

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The documents a listing needs, from a summary's listed fields and the changed files, in
 /// place of reading the whole repository.
 public enum SummaryView {
@@ -12,7 +10,8 @@ public enum SummaryView {
                              read: @escaping @Sendable (String, ContentID) throws -> [UInt8]?) throws -> RepositoryIndex? {
         var changed = Set<Int>()
         for path in delta.changes.keys { if let i = summary.index(of: path) { changed.insert(i) } }
-        var documents: [Document] = try parse(delta.changes.compactMap { path, id in id.map { (path, $0) } }, ruleset: ruleset, threads: threads, read: read)
+        let changedVersions = delta.changes.compactMap { path, id in id.map { PathVersion(path: path, id: $0) } }
+        var documents = try IncrementalValidator.parse(changedVersions, ruleset: ruleset, threads: threads, checks: nil, read: read).compactMap(\.document)
         var included = Set<Int>()
         for i in 0..<summary.documentCount where !changed.contains(i) {
             guard let kind = summary.kind(i), kinds.contains(kind), !openOnly || summary.isOpen(i) else { continue }
@@ -34,23 +33,5 @@ public enum SummaryView {
             }
         }
         return RepositoryIndex(documents)
-    }
-
-    private static func parse(_ versions: [(String, ContentID)], ruleset: Ruleset, threads: Int,
-                              read: @escaping @Sendable (String, ContentID) throws -> [UInt8]?) throws -> [Document] {
-        guard !versions.isEmpty else { return [] }
-        let workers = max(1, min(threads > 0 ? threads : ProcessorCount.online, versions.count))
-        let results = ResultSlots<Result<Document?, Error>>(count: versions.count)
-        let limit = ruleset.configuration.limits.maxFileBytes + 1
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for i in stride(from: worker, to: versions.count, by: workers) {
-                let (path, id) = versions[i]
-                results[i] = Result {
-                    guard let bytes = try read(path, id) else { return nil }
-                    return DocumentParser.parse(path: path, bytes: Array(bytes.prefix(limit)), ruleset: ruleset).document
-                }
-            }
-        }
-        return try results.values.compactMap { try $0!.get() }
     }
 }

@@ -88,14 +88,10 @@ struct GitValidation {
     /// (it holds every document's listed fields), else read whole.
     func documentsForListing(_ choice: SnapshotChoice, kinds: Set<DocumentKind>, openOnly: Bool) throws -> (RepositoryIndex, Ruleset) {
         let state = try self.state(choice)
-        if let summary = SummaryStore.load(from: repository), summary.rulesetFingerprint == state.ruleset.fingerprint,
-           let delta = try state.delta(summary) {
-            let blobs = try GitBlobReader(repository)
-            let limit = state.ruleset.configuration.limits.maxFileBytes + 1
-            let read = state.read ?? { _, id in try blobs.read(id, upTo: limit) }
-            if let index = try SummaryView.index(summary, delta: delta, kinds: kinds, openOnly: openOnly, ruleset: state.ruleset, threads: threads, read: read) {
-                return (index, state.ruleset)
-            }
+        if let incremental = try incrementalValidator(state.ruleset, read: state.read), let delta = try state.delta(incremental.summary),
+           let index = try SummaryView.index(incremental.summary, delta: delta, kinds: kinds, openOnly: openOnly, ruleset: state.ruleset,
+                                             threads: threads, read: incremental.read) {
+            return (index, state.ruleset)
         }
         return (try Validator(ruleset: state.ruleset, today: today, threads: threads).read(try state.snapshot()).index, state.ruleset)
     }
@@ -105,9 +101,8 @@ struct GitValidation {
     /// be read directly (the hook then validates the slow way).
     func preCommit() throws -> (diagnostics: [Diagnostic], changed: Set<String>)? {
         guard !repository.isEmpty else { return nil }
-        let raw = try repository.fastStagedSnapshot()
-        guard let index = (raw as? GitIndexSnapshot)?.index else { return nil }
-        let ruleset = try workspace.ruleset(from: workspace.scoped(raw, in: repository))
+        let staged = try state(.staged)
+        let ruleset = staged.ruleset
         let head = try repository.resolveCommit("HEAD")
         let headTree = try repository.treeID(ofCommit: head)
         var incremental = try incrementalValidator(ruleset)
@@ -119,9 +114,8 @@ struct GitValidation {
                          ruleset: ruleset, tree: headTree)
             incremental = try incrementalValidator(ruleset)
         }
-        guard let incremental else { return nil }
+        guard let incremental, let after = try staged.delta(incremental.summary) else { return nil }
         let before = try delta(from: incremental.summary, toTree: headTree, ruleset)
-        let after = SnapshotDelta.between(incremental.summary, and: index.documents(under: folder, matching: filter(ruleset)))
         guard let states = try incremental.validate([before, after]) else { return nil }
         let transitions = TransitionCheck.check(before: states[0].index, after: states[1].index, in: RuleContext(ruleset: ruleset, today: today))
         return ((states[1].diagnostics + transitions).sortedForReport(), incremental.changedPaths(from: before, to: after))
