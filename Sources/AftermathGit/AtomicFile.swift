@@ -57,7 +57,13 @@ public enum AtomicFile {
     /// Replaces `path` (which may not exist) with `content` unconditionally but atomically: for
     /// derived files such as caches and generated reports, never for documents.
     public static func overwrite(_ path: String, with content: [UInt8]) throws {
-        let temporary = try writeTemporary(besides: path, content: content)
+        try overwrite(path, with: [content])
+    }
+
+    /// - Parameter durable: false for data whose damage is detected and repaired (a checksummed
+    ///   cache): the file is then not synced to disk, which costs more than writing it.
+    public static func overwrite(_ path: String, with pieces: [[UInt8]], durable: Bool = true) throws {
+        let temporary = try writeTemporary(besides: path, pieces: pieces, durable: durable)
         guard rename(temporary, path) == 0 else {
             let message = String(cString: strerror(errno))
             unlink(temporary)
@@ -88,6 +94,10 @@ public enum AtomicFile {
     /// `.name.aftermath-tmp-XXXXXX` in the target's folder: hidden, not `.md`, so no
     /// validation run ever reads one; stale ones from a killed run are removed here.
     private static func writeTemporary(besides path: String, content: [UInt8]) throws -> String {
+        try writeTemporary(besides: path, pieces: [content], durable: true)
+    }
+
+    private static func writeTemporary(besides path: String, pieces: [[UInt8]], durable: Bool) throws -> String {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         removeStaleTemporaries(in: folder, for: url.lastPathComponent)
@@ -96,19 +106,21 @@ public enum AtomicFile {
         guard fd >= 0 else { throw Failure.io("\(folder): cannot create a temporary file: \(String(cString: strerror(errno)))") }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var ok = true
-        content.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 { if errno == EINTR { continue }; ok = false; return }
-                offset += n
+        for piece in pieces where ok {
+            piece.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                    if n < 0 { if errno == EINTR { continue }; ok = false; return }
+                    offset += n
+                }
             }
         }
         // Keep the permissions a normal file write would give.
         let mask = umask(0)
         umask(mask)
         fchmod(fd, 0o666 & ~mask)
-        if fsync(fd) != 0 { ok = false }
+        if durable && fsync(fd) != 0 { ok = false }
         close(fd)
         guard ok else {
             unlink(temporary)

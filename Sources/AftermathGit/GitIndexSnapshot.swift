@@ -14,7 +14,8 @@ public final class GitIndexSnapshot: Snapshot, @unchecked Sendable {
         pool = RepositoryPool(try repository.reopen())
     }
 
-    public func contentID(_ path: String) -> String? { index.files.index(of: path).map { index.files.contentID($0).hex } }
+    public func contentID(_ path: String) -> String? { contentIdentity(path)?.hex }
+    public func contentIdentity(_ path: String) -> ContentID? { index.files.index(of: path).map(index.files.contentID) }
 
     public func read(_ path: String, upTo limit: Int) throws -> [UInt8]? {
         guard let i = index.files.index(of: path) else { return nil }

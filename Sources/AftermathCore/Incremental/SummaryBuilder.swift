@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Writes a summary (`SummaryFormat`) from a full validation of one state of the repository.
 public enum SummaryBuilder {
     public struct Entry: Sendable {
@@ -17,88 +19,84 @@ public enum SummaryBuilder {
     /// file that is not one of the entries, or tables beyond 32-bit offsets).
     /// - Parameter producer: identifies the program writing it (see `SummaryFile.producer`).
     public static func build(_ entries: [Entry], diagnostics: [Diagnostic], rulesetFingerprint: UInt64,
-                             tree: ContentID?, producer: UInt64 = 0) -> [UInt8]? {
+                             tree: ContentID?, producer: UInt64 = 0, threads: Int = 0) -> [UInt8]? {
+        parts(entries, diagnostics: diagnostics, rulesetFingerprint: rulesetFingerprint, tree: tree, producer: producer, threads: threads)?.joined
+    }
+
+    /// The summary as consecutive pieces (header first): written one after another, they are
+    /// the file, without gathering tens of megabytes into one more buffer.
+    public static func parts(_ entries: [Entry], diagnostics: [Diagnostic], rulesetFingerprint: UInt64,
+                             tree: ContentID?, producer: UInt64 = 0, threads: Int = 0) -> SummaryParts? {
         let entries = entries.sorted { SnapshotDelta.precedes($0.path, $1.path) }
-        var diagnosticsByPath: [String: [Diagnostic]] = [:]
         // The overdue rule's findings depend on the day: its input is kept instead.
-        for d in diagnostics where d.ruleID != RuleID.overdue { diagnosticsByPath[d.path, default: []].append(d) }
+        let diagnosticsByPath = Dictionary(grouping: diagnostics.filter { $0.ruleID != RuleID.overdue }, by: \.path)
         let paths = Set(entries.map(\.path))
         guard diagnostics.allSatisfy({ paths.contains($0.path) }) else { return nil }
         guard paths.count == entries.count else { return nil }
 
-        let components = Components(entries.map { $0.document?.keys ?? [] })
-        var referrers: [String: [Int]] = [:]
-        for (i, entry) in entries.enumerated() {
-            for reference in Set(entry.document?.references ?? []) { referrers[reference, default: []].append(i) }
+        // The records of each stretch of documents and the tables linking documents through
+        // their keys do not depend on each other: they are worked out side by side.
+        phaseMark("b:pre")
+        let workers = max(1, threads > 0 ? threads : ProcessorCount.online)
+        let stretch = max(1, (entries.count + 4 * workers - 1) / (4 * workers))
+        let stretches = stride(from: 0, to: entries.count, by: stretch).map { $0..<min($0 + stretch, entries.count) }
+        let encoded = ResultSlots<DocumentRecords>(count: stretches.count)
+        let linkSlot = ResultSlots<LinkTables>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: stretches.count + 1) { job in
+            if job == 0 {
+                linkSlot[0] = LinkTables(entries)
+            } else {
+                encoded[job - 1] = DocumentRecords(entries[stretches[job - 1]], diagnostics: diagnosticsByPath)
+            }
         }
-        let keys = Set(components.keyOwner.keys).union(referrers.keys).sorted(by: SnapshotDelta.precedes)
-        var keyNumber: [String: Int] = [:]
-        for (i, key) in keys.enumerated() { keyNumber[key] = i }
+        let links = linkSlot[0]!
+        phaseMark("b:parallel")
 
-        var strings = ByteWriter()
-        var encodedDiagnostics = ByteWriter()
-        var documentTable = ByteWriter()
-        documentTable.buffer.reserveCapacity(entries.count * SummaryFormat.documentRecordSize)
-        var views = ByteWriter()
-        for (i, entry) in entries.enumerated() {
-            let pathOffset = strings.buffer.count
-            strings.buffer.append(contentsOf: entry.path.utf8)
-            let found = diagnosticsByPath[entry.path] ?? []
-            let diagnosticsOffset = encodedDiagnostics.buffer.count
-            if !found.isEmpty {
-                encodedDiagnostics.varint(UInt64(found.count))
-                for d in found { encodedDiagnostics.diagnostic(d) }
-            }
-            documentTable.u32(pathOffset)
-            documentTable.u32(entry.path.utf8.count)
-            entry.contentID.append(to: &documentTable.buffer)
-            documentTable.u32(components.component[i])
-            documentTable.u32(diagnosticsOffset)
-            documentTable.u32(encodedDiagnostics.buffer.count - diagnosticsOffset)
-            documentTable.u32(entry.document.flatMap { keyNumber[$0.id] }.map(UInt32.init) ?? SummaryFormat.noKey)
-            documentTable.buffer.append(SummaryFormat.kindCode(entry.document?.kind))
-            var flags: UInt8 = found.contains { $0.ruleID == RuleID.brokenLink } ? SummaryFormat.Flag.hasBrokenLink : 0
-            if entry.document?.isOpen == true { flags |= SummaryFormat.Flag.isOpen }
-            let overdue = entry.document.flatMap(OverdueRule.Input.init)
-            if overdue != nil { flags |= SummaryFormat.Flag.hasOverdueInput }
-            documentTable.buffer.append(flags)
-            documentTable.buffer += [0, 0]
-            let viewOffset = views.buffer.count
-            if let document = entry.document { views.listedFields(of: document) }
-            documentTable.u32(viewOffset)
-            documentTable.u32(views.buffer.count - viewOffset)
-            documentTable.fixed(overdue?.due.secondsSinceEpoch.bitPattern ?? 0)
-            for text in [overdue?.dueText, overdue?.owner] {
-                documentTable.u32(strings.buffer.count)
-                documentTable.u32(text.map { $0.utf8.count } ?? Int(SummaryFormat.noKey))
-                if let text { strings.buffer.append(contentsOf: text.utf8) }
-            }
-            documentTable.u32(overdue?.location.line ?? 0)
-            documentTable.u32(overdue?.location.column ?? 0)
+        // Stretch-relative offsets become table offsets; component and key numbers go in.
+        var documentTable: [[UInt8]] = []
+        var strings: [[UInt8]] = []
+        var encodedDiagnostics: [[UInt8]] = []
+        var views: [[UInt8]] = []
+        var (stringBase, diagnosticsBase, viewBase) = (0, 0, 0)
+        for (s, range) in stretches.enumerated() {
+            var records = encoded[s]!
+            records.place(first: range.lowerBound, strings: stringBase, diagnostics: diagnosticsBase, views: viewBase, links: links, entries: entries)
+            documentTable.append(records.table.buffer)
+            strings.append(records.strings.buffer)
+            encodedDiagnostics.append(records.diagnostics.buffer)
+            views.append(records.views.buffer)
+            stringBase += records.strings.buffer.count
+            diagnosticsBase += records.diagnostics.buffer.count
+            viewBase += records.views.buffer.count
         }
+
+        phaseMark("b:place")
+        var keyStrings = ByteWriter()
         var keyTable = ByteWriter()
-        keyTable.buffer.reserveCapacity(keys.count * SummaryFormat.keyRecordSize)
+        keyTable.buffer.reserveCapacity(links.keys.count * SummaryFormat.keyRecordSize)
         var referrerTable = ByteWriter()
-        for key in keys {
-            keyTable.u32(strings.buffer.count)
+        for key in links.keys {
+            keyTable.u32(stringBase + keyStrings.buffer.count)
             keyTable.u32(key.utf8.count)
-            strings.buffer.append(contentsOf: key.utf8)
-            keyTable.u32(components.keyOwner[key].map { components.component[$0] } ?? SummaryFormat.noKey)
-            let referring = referrers[key] ?? []
+            keyStrings.buffer.append(contentsOf: key.utf8)
+            keyTable.u32(links.components.keyOwner[key].map { links.components.component[$0] } ?? SummaryFormat.noKey)
+            let referring = links.referrers[key] ?? []
             keyTable.u32(referrerTable.buffer.count / 4)
             keyTable.u32(referring.count)
             for i in referring { referrerTable.u32(i) }
         }
+        strings.append(keyStrings.buffer)
         var starts = ByteWriter()
         var members = ByteWriter()
-        for group in components.members {
+        for group in links.components.members {
             starts.u32(members.buffer.count / 4)
             for member in group { members.u32(member) }
         }
         starts.u32(members.buffer.count / 4)
 
-        let tables = [documentTable.buffer, keyTable.buffer, starts.buffer, members.buffer, referrerTable.buffer, strings.buffer, encodedDiagnostics.buffer, views.buffer]
-        guard SummaryFormat.headerSize + tables.reduce(0, { $0 + $1.count }) < Int(UInt32.max) else { return nil }
+        let tables = [documentTable, [keyTable.buffer], [starts.buffer], [members.buffer], [referrerTable.buffer], strings, encodedDiagnostics, views]
+        let sizes = tables.map { $0.reduce(0) { $0 + $1.count } }
+        guard SummaryFormat.headerSize + sizes.reduce(0, +) < Int(UInt32.max) else { return nil }
         var header = ByteWriter()
         header.bytes(SummaryFormat.magic)
         header.fixed(0) // checksum, filled in below
@@ -108,20 +106,123 @@ public enum SummaryBuilder {
         header.bytes(tree?.bytes ?? [UInt8](repeating: 0, count: ContentID.byteCount))
         header.fixed(producer)
         header.bytes([UInt8](repeating: 0, count: SummaryFormat.reservedSize))
-        for count in [entries.count, keys.count, components.members.count, members.buffer.count / 4, referrerTable.buffer.count / 4] { header.u32(count) }
+        for count in [entries.count, links.keys.count, links.components.members.count, members.buffer.count / 4, referrerTable.buffer.count / 4] { header.u32(count) }
         var offset = SummaryFormat.headerSize
-        for table in tables {
+        for size in sizes {
             header.u32(offset)
-            offset += table.count
+            offset += size
         }
         header.u32(offset)
         header.bytes([UInt8](repeating: 0, count: SummaryFormat.headerSize - header.buffer.count))
-        var file = header.buffer
-        file.reserveCapacity(offset)
-        for table in tables { file += table }
-        let checksum = file[SummaryFormat.Offset.checksum + 8..<file.count].withUnsafeBytes { Fingerprint.of($0) }
-        for i in 0..<8 { file[SummaryFormat.Offset.checksum + i] = UInt8((checksum >> UInt64(8 * i)) & 0xFF) }
-        return file
+
+        phaseMark("b:keys")
+        let body = [Array(header.buffer[(SummaryFormat.Offset.checksum + 8)...])] + tables.joined()
+        var checksum = Fingerprint.Stream(count: offset - SummaryFormat.Offset.checksum - 8)
+        for part in body { checksum.add(part) }
+        let value = checksum.value
+        for i in 0..<8 { header.buffer[SummaryFormat.Offset.checksum + i] = UInt8((value >> UInt64(8 * i)) & 0xFF) }
+        phaseMark("b:checksum")
+        return SummaryParts(pieces: [header.buffer] + tables.joined().filter { !$0.isEmpty })
+    }
+}
+
+/// A summary file as consecutive pieces.
+public struct SummaryParts: Sendable {
+    public var pieces: [[UInt8]]
+    public var joined: [UInt8] { Array(pieces.joined()) }
+}
+
+/// How documents link (`Document.keys`, `Document.references`): their components, who refers
+/// to each key, and every key in byte order.
+private struct LinkTables: Sendable {
+    var components: Components
+    var referrers: [String: [Int]] = [:]
+    var keys: [String]
+    var keyNumber: [String: Int] = [:]
+
+    init(_ entries: [SummaryBuilder.Entry]) {
+        components = Components(entries.map { $0.document?.keys ?? [] })
+        for (i, entry) in entries.enumerated() {
+            for reference in Set(entry.document?.references ?? []) { referrers[reference, default: []].append(i) }
+        }
+        keys = Set(components.keyOwner.keys).union(referrers.keys).sorted(by: SnapshotDelta.precedes)
+        keyNumber.reserveCapacity(keys.count)
+        for (i, key) in keys.enumerated() { keyNumber[key] = i }
+    }
+}
+
+/// The document records of a stretch of documents with the strings, diagnostics and listed
+/// fields they point to, offsets counted from the stretch's own buffers until `place`.
+private struct DocumentRecords: Sendable {
+    var table = ByteWriter()
+    var strings = ByteWriter()
+    var diagnostics = ByteWriter()
+    var views = ByteWriter()
+
+    init(_ entries: ArraySlice<SummaryBuilder.Entry>, diagnostics byPath: [String: [Diagnostic]]) {
+        table.buffer.reserveCapacity(entries.count * SummaryFormat.documentRecordSize)
+        for entry in entries {
+            let pathOffset = strings.buffer.count
+            strings.buffer.append(contentsOf: entry.path.utf8)
+            let found = byPath[entry.path] ?? []
+            let diagnosticsOffset = diagnostics.buffer.count
+            if !found.isEmpty {
+                diagnostics.varint(UInt64(found.count))
+                for d in found { diagnostics.diagnostic(d) }
+            }
+            table.u32(pathOffset)
+            table.u32(entry.path.utf8.count)
+            entry.contentID.append(to: &table.buffer)
+            table.u32(0) // component, placed later
+            table.u32(diagnosticsOffset)
+            table.u32(diagnostics.buffer.count - diagnosticsOffset)
+            table.u32(0) // key of its own ID, placed later
+            table.buffer.append(SummaryFormat.kindCode(entry.document?.kind))
+            var flags: UInt8 = found.contains { $0.ruleID == RuleID.brokenLink } ? SummaryFormat.Flag.hasBrokenLink : 0
+            if entry.document?.isOpen == true { flags |= SummaryFormat.Flag.isOpen }
+            let overdue = entry.document.flatMap(OverdueRule.Input.init)
+            if overdue != nil { flags |= SummaryFormat.Flag.hasOverdueInput }
+            table.buffer.append(flags)
+            table.buffer += [0, 0]
+            let viewOffset = views.buffer.count
+            if let document = entry.document { views.listedFields(of: document) }
+            table.u32(viewOffset)
+            table.u32(views.buffer.count - viewOffset)
+            table.fixed(overdue?.due.secondsSinceEpoch.bitPattern ?? 0)
+            for text in [overdue?.dueText, overdue?.owner] {
+                table.u32(strings.buffer.count)
+                table.u32(text.map { $0.utf8.count } ?? Int(SummaryFormat.noKey))
+                if let text { strings.buffer.append(contentsOf: text.utf8) }
+            }
+            table.u32(overdue?.location.line ?? 0)
+            table.u32(overdue?.location.column ?? 0)
+        }
+    }
+
+    /// Makes the records' offsets point into the whole tables (the stretch's buffers start at
+    /// the given bases) and fills in component and key numbers.
+    mutating func place(first: Int, strings stringBase: Int, diagnostics diagnosticsBase: Int, views viewBase: Int,
+                        links: LinkTables, entries: [SummaryBuilder.Entry]) {
+        typealias Field = SummaryFormat.DocumentField
+        let count = table.buffer.count / SummaryFormat.documentRecordSize
+        table.buffer.withUnsafeMutableBytes { raw in
+            func add(_ base: Int, at offset: Int) {
+                let value = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+                raw.storeBytes(of: (value &+ UInt32(truncatingIfNeeded: base)).littleEndian, toByteOffset: offset, as: UInt32.self)
+            }
+            func set(_ value: UInt32, at offset: Int) { raw.storeBytes(of: value.littleEndian, toByteOffset: offset, as: UInt32.self) }
+            for r in 0..<count {
+                let record = r * SummaryFormat.documentRecordSize
+                let i = first + r
+                add(stringBase, at: record + Field.path)
+                add(diagnosticsBase, at: record + Field.diagnostics)
+                add(viewBase, at: record + Field.view)
+                add(stringBase, at: record + Field.dueText)
+                add(stringBase, at: record + Field.owner)
+                set(links.components.component[i], at: record + Field.component)
+                set(entries[i].document.flatMap { links.keyNumber[$0.id] }.map(UInt32.init) ?? SummaryFormat.noKey, at: record + Field.idKey)
+            }
+        }
     }
 }
 

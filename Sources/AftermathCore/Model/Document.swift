@@ -54,26 +54,56 @@ public enum Fingerprint {
 
     public static func of(_ bytes: ArraySlice<UInt8>) -> UInt64 { bytes.withUnsafeBytes(of) }
 
-    public static func of(_ raw: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
-        var i = 0
-        while i + 8 <= raw.count {
-            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+    /// The fingerprint of bytes that arrive in pieces, equal to `of` their concatenation.
+    public struct Stream {
+        private var hash: UInt64
+        private var pending: UInt64 = 0
+        private var pendingCount = 0
+
+        /// - Parameter count: the number of bytes that will be added, in all.
+        public init(count: Int) { hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count) }
+
+        public mutating func add(_ bytes: [UInt8]) { bytes.withUnsafeBytes { add($0) } }
+
+        public mutating func add(_ raw: UnsafeRawBufferPointer) {
+            var i = 0
+            while pendingCount > 0 && pendingCount < 8 && i < raw.count {
+                pending |= UInt64(raw[i]) << UInt64(8 * pendingCount)
+                pendingCount += 1
+                i += 1
+            }
+            if pendingCount == 8 {
+                mix(pending)
+                (pending, pendingCount) = (0, 0)
+            }
+            while i + 8 <= raw.count {
+                mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                i += 8
+            }
+            while i < raw.count {
+                pending |= UInt64(raw[i]) << UInt64(8 * pendingCount)
+                pendingCount += 1
+                i += 1
+            }
+        }
+
+        private mutating func mix(_ word: UInt64) {
             hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
             hash ^= hash >> 32
-            i += 8
         }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < raw.count {
-            tail |= UInt64(raw[i]) << shift
-            shift += 8
-            i += 1
+
+        public var value: UInt64 {
+            var hash = (self.hash ^ pending) &* 0xC4CE_B9FE_1A85_EC53
+            hash ^= hash >> 29
+            hash = hash &* 0xFF51_AFD7_ED55_8CCD
+            return hash ^ (hash >> 32)
         }
-        hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-        hash ^= hash >> 29
-        hash = hash &* 0xFF51_AFD7_ED55_8CCD
-        return hash ^ (hash >> 32)
+    }
+
+    public static func of(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+        var stream = Stream(count: raw.count)
+        stream.add(raw)
+        return stream.value
     }
 }
 

@@ -8,13 +8,13 @@ public struct RepositoryIndex: Sendable {
     public private(set) var duplicates: [String: [Document]] = [:]
     private var children: [String: [Document]] = [:]
     private var byKind: [DocumentKind: [Document]] = [:]
-    /// All IDs, sorted, for "did you mean" suggestions.
-    public private(set) var sortedIDs: [String] = []
-    /// The IDs of the whole repository when this index holds only part of it (incremental
-    /// validation), so suggestions are the same as from a full index.
-    public var directory: IDDirectory?
+    /// Every ID, for "did you mean" suggestions: this index's, sorted on first use; the whole
+    /// repository's when this index holds only part of it (incremental validation), so
+    /// suggestions are the same as from a full index.
+    public var directory: IDDirectory
 
     public init(_ documents: [Document]) {
+        directory = IDDirectory { [:] }
         self.documents = documents.sorted { $0.path < $1.path }
         for document in self.documents {
             if byID[document.id] == nil {
@@ -25,7 +25,8 @@ public struct RepositoryIndex: Sendable {
             if let parent = document.parentID { children[parent, default: []].append(document) }
             byKind[document.kind, default: []].append(document)
         }
-        sortedIDs = byID.keys.sorted()
+        let byID = self.byID
+        directory = IDDirectory { byID.mapValues(\.kind) }
     }
 
     public subscript(id: String) -> Document? { byID[id] }
@@ -42,8 +43,8 @@ public struct RepositoryIndex: Sendable {
 
     /// The existing ID of `kind` closest to a mistyped one.
     public func suggestion(for id: String, kind: DocumentKind) -> String? {
-        if let directory { return Suggestion.closest(to: id, amongSorted: directory.sortedIDs) { directory.kinds[$0] == kind } }
-        return Suggestion.closest(to: id, amongSorted: sortedIDs) { self.byID[$0]?.kind == kind }
+        let kinds = directory.kinds
+        return Suggestion.closest(to: id, amongSorted: directory.sortedIDs) { kinds[$0] == kind }
     }
 
     /// The postmortem a document belongs to, following links.

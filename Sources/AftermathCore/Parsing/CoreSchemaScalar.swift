@@ -8,18 +8,33 @@ enum CoreSchemaScalar {
     }
 
     static func resolve(_ text: String) -> Resolved {
+        if let special = special(text) { return special }
+        guard let first = text.utf8.first, isNumberStart(first) else { return .value(.string(text)) }
+        if let integer = integer(text) { return .value(integer) }
+        if isFloat(text), let double = Double(text), double.isFinite { return .value(.number(double)) }
+        return .value(.string(text))
+    }
+
+    /// Null, booleans and non-finite numbers.
+    private static func special(_ text: String) -> Resolved? {
+        // Longer than any of these words, or starting otherwise: no need to compare with each.
+        if let first = text.utf8.first, text.utf8.count > 6 || !mayBeSpecial(first) { return nil }
         switch text {
         case "", "~", "null", "Null", "NULL": return .value(.null)
         case "true", "True", "TRUE": return .value(.bool(true))
         case "false", "False", "FALSE": return .value(.bool(false))
         case ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF":
             return .nonFinite
-        default: break
+        default: return nil
         }
-        guard let first = text.utf8.first, isNumberStart(first) else { return .value(.string(text)) }
-        if let integer = integer(text) { return .value(integer) }
-        if isFloat(text), let double = Double(text), double.isFinite { return .value(.number(double)) }
-        return .value(.string(text))
+    }
+
+    private static func mayBeSpecial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"),
+             UInt8(ascii: "F"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"): return true
+        default: return false
+        }
     }
 
     private static func isNumberStart(_ byte: UInt8) -> Bool {

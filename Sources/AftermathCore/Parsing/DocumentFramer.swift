@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A document file split into its YAML front matter and Markdown body.
 public struct FramedDocument: Sendable {
     /// The YAML between the `---` lines, as UTF-8 bytes (BOM removed).
@@ -39,8 +43,9 @@ public enum DocumentFramer {
         var conflictClosed = false
         var firstLineIsDelimiter = false
         while lineStart < b.count || (lineStart == 0 && b.isEmpty) {
-            var lineEnd = lineStart
-            while lineEnd < b.count, b[lineEnd] != 0x0A { lineEnd += 1 }
+            let lineEnd = lineStart < b.count
+                ? memchr(b.baseAddress! + lineStart, 0x0A, b.count - lineStart).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - b.baseAddress! } ?? b.count
+                : lineStart
             let line = UnsafeBufferPointer(rebasing: b[lineStart..<lineEnd])
             if lineNumber == 1 {
                 firstLineIsDelimiter = isDelimiter(line, allowDots: false)

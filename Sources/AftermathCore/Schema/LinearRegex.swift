@@ -27,6 +27,16 @@ public struct LinearRegex: Sendable {
     /// True when the pattern matches anywhere in `text` (ECMA `RegExp.test` semantics).
     /// Thread lists live in stack memory for the call: matching allocates nothing.
     public func matches(_ text: String) -> Bool {
+        // ASCII text, the common case, is walked byte by byte rather than through String indices.
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return matches(scalars: bytes.lazy.map { Unicode.Scalar($0) })
+        }
+        if let ascii, let result = ascii { return result }
+        return matches(scalars: text.unicodeScalars)
+    }
+
+    private func matches<Scalars: Collection>(scalars: Scalars) -> Bool where Scalars.Element == Unicode.Scalar {
         let size = program.count
         // Two thread lists (dense + sparse each) and the closure stack (each state pushes at most two).
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 6 * size + 2) { buffer in
@@ -34,7 +44,6 @@ public struct LinearRegex: Sendable {
             var current = ThreadList(buffer, offset: 0, size: size)
             var next = ThreadList(buffer, offset: 2 * size, size: size)
             let stack = buffer.baseAddress! + 4 * size
-            let scalars = text.unicodeScalars
             var index = scalars.startIndex
             var previous: Unicode.Scalar?
             var position = 0

@@ -18,5 +18,6 @@ public struct IdentifiedSnapshot: Snapshot {
         listing.indices(under: root == "." ? "" : RepositoryConfiguration.normalizeFolder(root)).map(listing.path)
     }
 
-    public func contentID(_ path: String) -> String? { listing.index(of: path).map { listing.contentID($0).hex } }
+    public func contentID(_ path: String) -> String? { contentIdentity(path)?.hex }
+    public func contentIdentity(_ path: String) -> ContentID? { listing.index(of: path).map(listing.contentID) }
 }

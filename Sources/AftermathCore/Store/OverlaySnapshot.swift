@@ -21,6 +21,10 @@ public struct OverlaySnapshot: Snapshot {
         overrides[path] == nil ? base.contentID(path) : nil
     }
 
+    public func contentIdentity(_ path: String) -> ContentID? {
+        overrides[path] == nil ? base.contentIdentity(path) : nil
+    }
+
     public func files(under root: String) throws -> [String] {
         let prefix = root.isEmpty || root == "." ? "" : (root.hasSuffix("/") ? root : root + "/")
         var paths = Set(try base.files(under: root))

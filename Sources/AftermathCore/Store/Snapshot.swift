@@ -12,11 +12,14 @@ public protocol Snapshot: Sendable {
     /// An ID of the file's content (git's blob ID) when the snapshot knows one without reading:
     /// equal IDs mean equal bytes, so parse results can be reused.
     func contentID(_ path: String) -> String?
+    /// The same ID in binary form, without a round trip through hex where the snapshot holds it so.
+    func contentIdentity(_ path: String) -> ContentID?
 }
 
 extension Snapshot {
     public func read(_ path: String) throws -> [UInt8]? { try read(path, upTo: Int.max) }
     public func contentID(_ path: String) -> String? { nil }
+    public func contentIdentity(_ path: String) -> ContentID? { contentID(path).flatMap(ContentID.init(hex:)) }
 }
 
 /// A snapshot held in memory: tests, rule examples, and files about to be written.

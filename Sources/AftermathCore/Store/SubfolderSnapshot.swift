@@ -20,4 +20,5 @@ public struct SubfolderSnapshot: Snapshot {
     }
 
     public func contentID(_ path: String) -> String? { base.contentID(prefix + path) }
+    public func contentIdentity(_ path: String) -> ContentID? { base.contentIdentity(prefix + path) }
 }

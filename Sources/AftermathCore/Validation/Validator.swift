@@ -30,24 +30,32 @@ public struct Validator: Sendable {
     public func documentPaths(in snapshot: Snapshot) throws -> [String] {
         var paths: [String] = []
         let filter = DocumentPathFilter(roots: ruleset.configuration.roots)
-        for root in ruleset.configuration.roots {
+        let roots = ruleset.configuration.roots
+        for root in roots {
             paths += try snapshot.files(under: root).filter(filter.matches)
         }
-        return Array(Set(paths)).sorted()
+        // Roots may overlap; one root's files are distinct already.
+        return (roots.count > 1 ? Array(Set(paths)) : paths).sorted()
     }
 
     /// - Parameter only: report diagnostics only for these paths (files or folders); the
     ///   whole snapshot is still read so links resolve.
     public func validate(_ snapshot: Snapshot, only: [String] = []) throws -> ValidationResult {
+        phaseMark("start")
         let paths = try documentPaths(in: snapshot)
+        phaseMark("paths")
         let parsed = try parseAll(paths, from: snapshot)
+        phaseMark("parse")
         let context = RuleContext(ruleset: ruleset, today: today)
         // Document rules ran in parallel with parsing (see `checkedFile`).
         var diagnostics = parsed.flatMap(\.diagnostics)
         let documents = parsed.compactMap(\.document)
         let index = RepositoryIndex(documents)
+        phaseMark("index")
         diagnostics += Self.repositoryDiagnostics(index, context: context)
+        phaseMark("repo rules")
         let all = diagnostics.sortedForReport()
+        phaseMark("sort")
         let shown = Self.restricted(all, to: only)
         return ValidationResult(diagnostics: shown, index: index, fileCount: paths.count, allDiagnostics: all, paths: paths)
     }

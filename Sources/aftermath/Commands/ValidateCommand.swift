@@ -40,19 +40,23 @@ struct ValidateCommand: ParsableCommand {
         try Console.run { console in
             let workspace = Workspace()
             let (diagnostics, files): ([Diagnostic], Int)
+            var documents: Any?
             if let range {
                 (diagnostics, files) = try RangeCheck.run(range, workspace: workspace, today: today.timestamp, threads: threads)
             } else if let repository = self.snapshot.choice.isWorkingTree ? try? workspace.repository() : try workspace.repository() {
                 // In git, the summary of an earlier run spares re-reading what did not change.
                 let git = GitValidation(workspace: workspace, repository: repository, today: today.timestamp, threads: threads)
+                phaseMark("begin")
                 let outcome = try git.validate(self.snapshot.choice)
                 (diagnostics, files) = (Validator.restricted(outcome.diagnostics, to: paths.map(workspace.location.relative)), outcome.fileCount)
+                documents = outcome.documents
             } else {
                 let snapshot = try workspace.snapshot(self.snapshot.choice)
                 let ruleset = try workspace.ruleset(from: snapshot)
                 let validator = Validator(ruleset: ruleset, today: today.timestamp, threads: threads)
                 let result = try validator.validate(snapshot, only: paths.map(workspace.location.relative))
                 (diagnostics, files) = (result.diagnostics, result.fileCount)
+                documents = result
             }
             switch format {
             case .text:
@@ -63,8 +67,9 @@ struct ValidateCommand: ParsableCommand {
             case .sarif:
                 console.out(SARIFReporter.report(diagnostics, toolVersion: Aftermath.version))
             }
+            phaseMark("output")
             let failing = diagnostics.errorCount > 0 || (strict && diagnostics.warningCount > 0)
-            console.finish(failing ? ExitStatus.validation : ExitStatus.ok)
+            withExtendedLifetime(documents) { console.finish(failing ? ExitStatus.validation : ExitStatus.ok) }
         }
     }
 }

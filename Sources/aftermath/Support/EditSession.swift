@@ -48,7 +48,7 @@ struct EditSession {
     var ids: [String] {
         switch reading {
         case .whole(let result): return result.index.documents.map(\.id)
-        case .summarised(_, _, let state): return state.index.directory.map { Array($0.kinds.keys) } ?? state.index.documents.map(\.id)
+        case .summarised(_, _, let state): return Array(state.index.directory.kinds.keys)
         }
     }
 
@@ -72,7 +72,7 @@ struct EditSession {
             if let document = try incremental.documents(withID: id, in: state, delta: delta).first, kind == nil || document.kind == kind {
                 return document
             }
-            let kinds = state.index.directory?.kinds ?? [:]
+            let kinds = state.index.directory.kinds
             candidates = kinds.keys.filter { kind == nil || kinds[$0] == kind }
         }
         let what = kind.map { "\($0.rawValue) " } ?? "document "

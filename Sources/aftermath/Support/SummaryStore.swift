@@ -34,19 +34,25 @@ enum SummaryStore {
 
     /// Writes the summary of a full run over `snapshot`. Failing to write is not an error.
     static func save(_ result: ValidationResult, of snapshot: Snapshot, ruleset: Ruleset,
-                     tree: ContentID?, repository: GitRepository) {
+                     tree: ContentID?, repository: GitRepository, threads: Int) {
         guard !disabled else { return }
-        let documents = Dictionary(result.index.documents.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        // Both lists are sorted by path: one walk pairs each path with its document.
+        let documents = result.index.documents
+        var next = 0
         var entries: [SummaryBuilder.Entry] = []
         entries.reserveCapacity(result.paths.count)
         for path in result.paths {
-            guard let id = snapshot.contentID(path).flatMap(ContentID.init(hex:)) else { return }
-            entries.append(SummaryBuilder.Entry(path: path, contentID: id, document: documents[path]))
+            guard let id = snapshot.contentIdentity(path) else { return }
+            while next < documents.count && documents[next].path < path { next += 1 }
+            let document = next < documents.count && documents[next].path == path ? documents[next] : nil
+            entries.append(SummaryBuilder.Entry(path: path, contentID: id, document: document))
         }
-        guard let bytes = SummaryBuilder.build(entries, diagnostics: result.allDiagnostics, rulesetFingerprint: ruleset.fingerprint,
-                                               tree: tree, producer: producer) else { return }
+        phaseMark("s:entries")
+        guard let parts = SummaryBuilder.parts(entries, diagnostics: result.allDiagnostics, rulesetFingerprint: ruleset.fingerprint,
+                                               tree: tree, producer: producer, threads: threads) else { return }
         let target = path(in: repository)
         try? FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try? AtomicFile.overwrite(target, with: bytes)
+        // Not synced to disk: a summary torn by a crash fails its checksum and is rebuilt.
+        try? AtomicFile.overwrite(target, with: parts.pieces, durable: false)
     }
 }

@@ -302,3 +302,57 @@ extension String {
         return replacingCharacters(in: match.range, with: replacement(match))
     }
 }
+
+final class SummaryBuilderTests: XCTestCase {
+    /// Records are encoded in stretches side by side and then placed: the file must not depend
+    /// on how many stretches there were.
+    func testTheFileIsTheSameWhateverTheThreads() throws {
+        var files = try IncrementalValidatorTests.exampleFiles()
+        var random = SplitMix64(seed: 11)
+        // Broken documents too, so records point at diagnostics.
+        for _ in 0..<6 { IncrementalValidatorTests.mutate(&files, &random) }
+        let ruleset = try IncrementalValidatorTests.ruleset(files)
+        let result = try Validator(ruleset: ruleset, today: IncrementalValidatorTests.today).validate(InMemorySnapshot(files: files))
+        XCTAssertFalse(result.allDiagnostics.filter { $0.ruleID != RuleID.overdue }.isEmpty)
+        let documents = Dictionary(uniqueKeysWithValues: result.index.documents.map { ($0.path, $0) })
+        let entries = result.paths.map { SummaryBuilder.Entry(path: $0, contentID: IncrementalValidatorTests.contentID(files[$0]!), document: documents[$0]) }
+        let files1 = SummaryBuilder.build(entries, diagnostics: result.allDiagnostics, rulesetFingerprint: 7, tree: nil, threads: 1)
+        XCTAssertNotNil(files1)
+        for threads in [2, 3, 16] {
+            let other = SummaryBuilder.build(entries, diagnostics: result.allDiagnostics, rulesetFingerprint: 7, tree: nil, threads: threads)
+            XCTAssertTrue(other == files1, "\(threads) threads give another file")
+        }
+        // Each record still says what its document says.
+        let summary = try XCTUnwrap(SummaryFile(ByteStore(copying: try XCTUnwrap(files1))))
+        XCTAssertEqual(summary.documentCount, entries.count)
+        for i in 0..<summary.documentCount {
+            let path = summary.path(i)
+            let document = documents[path]
+            XCTAssertEqual(summary.id(i), document?.id, path)
+            XCTAssertEqual(summary.kind(i), document?.kind, path)
+            XCTAssertEqual(summary.listedDocument(i)?.frontMatter.objectEntries?.map(\.key), document?.listedEntries.map(\.key), path)
+            XCTAssertEqual(summary.overdueInput(i)?.owner, document.flatMap(OverdueRule.Input.init)?.owner, path)
+            XCTAssertEqual(summary.diagnostics(i), result.allDiagnostics.filter { $0.path == path && $0.ruleID != RuleID.overdue }, path)
+        }
+    }
+}
+
+final class FingerprintTests: XCTestCase {
+    func testPiecesGiveTheFingerprintOfTheWhole() {
+        var random = SplitMix64(seed: 5)
+        for length in [0, 1, 7, 8, 9, 63, 64, 65, 300] {
+            let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            for _ in 0..<20 {
+                var stream = Fingerprint.Stream(count: bytes.count)
+                var start = 0
+                while start < bytes.count {
+                    let end = min(bytes.count, start + Int(random.next() % 12))
+                    stream.add(Array(bytes[start..<end]))
+                    start = end
+                }
+                XCTAssertEqual(stream.value, Fingerprint.of(bytes), "\(length) bytes")
+            }
+        }
+        XCTAssertNotEqual(Fingerprint.of([1, 2, 3]), Fingerprint.of([1, 2, 4]))
+    }
+}

@@ -31,22 +31,21 @@ public struct FileNameMatchesIDRule: DocumentRule {
     }
 
     /// `PM-2026-007` from `PM-2026-007-slug`: the prefix and `groups` dash-separated digit runs.
+    /// Read as bytes: every document's path passes through here on each run.
     static func leadingID(_ name: Substring, prefix: String, groups: Int) -> Substring? {
-        guard name.hasPrefix(prefix) else { return nil }
-        var rest = name.dropFirst(prefix.count)
-        var length = prefix.count
+        let bytes = name.utf8
+        guard bytes.starts(with: prefix.utf8) else { return nil }
+        var i = bytes.index(bytes.startIndex, offsetBy: prefix.utf8.count)
         for group in 0..<groups {
             if group > 0 {
-                guard rest.first == "-" else { return nil }
-                rest = rest.dropFirst()
-                length += 1
+                guard i < bytes.endIndex, bytes[i] == UInt8(ascii: "-") else { return nil }
+                i = bytes.index(after: i)
             }
-            let digits = rest.prefix { $0.isASCII && $0.isNumber }
-            guard !digits.isEmpty else { return nil }
-            rest = rest.dropFirst(digits.count)
-            length += digits.count
+            let digits = i
+            while i < bytes.endIndex, bytes[i] >= 0x30 && bytes[i] <= 0x39 { i = bytes.index(after: i) }
+            guard i != digits else { return nil }
         }
-        guard rest.isEmpty || rest.first == "-" || rest.first == "." else { return nil }
-        return name.prefix(length)
+        guard i == bytes.endIndex || bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: ".") else { return nil }
+        return name[..<i]
     }
 }
