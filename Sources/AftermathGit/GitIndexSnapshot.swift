@@ -2,30 +2,42 @@ import Foundation
 import CLibGit2
 import AftermathCore
 
-/// The index as a snapshot, from `GitIndexFile`: paths are found by binary search in the
-/// mapped listing, so opening it costs one pass over the file and nothing per entry.
-public final class GitIndexSnapshot: Snapshot, @unchecked Sendable {
-    public let label = "index"
-    public let index: GitIndexFile
+/// The files of a listing (the index, a commit's tree) as a snapshot: paths are found by
+/// binary search and contents read by blob ID through a pool of repository handles, so
+/// opening it costs nothing per file and several threads can read at once.
+public class GitListingSnapshot: Snapshot, @unchecked Sendable {
+    public let label: String
+    public let files: ContentListing
     private let pool: RepositoryPool
 
-    public init(_ index: GitIndexFile, repository: GitRepository) throws {
-        self.index = index
+    public init(label: String, files: ContentListing, repository: GitRepository) throws {
+        self.label = label
+        self.files = files
         pool = RepositoryPool(try repository.reopen())
     }
 
     public func contentID(_ path: String) -> String? { contentIdentity(path)?.hex }
-    public func contentIdentity(_ path: String) -> ContentID? { index.files.index(of: path).map(index.files.contentID) }
+    public func contentIdentity(_ path: String) -> ContentID? { files.index(of: path).map(files.contentID) }
 
     public func read(_ path: String, upTo limit: Int) throws -> [UInt8]? {
-        guard let i = index.files.index(of: path) else { return nil }
-        let id = index.files.contentID(i)
+        guard let i = files.index(of: path) else { return nil }
+        let id = files.contentID(i)
         return try pool.with { try $0.blob(id, upTo: limit) }
     }
 
     public func files(under root: String) throws -> [String] {
         let folder = root == "." ? "" : RepositoryConfiguration.normalizeFolder(root)
-        return index.files.indices(under: folder).map(index.files.path)
+        return files.indices(under: folder).map(files.path)
+    }
+}
+
+/// The index as a snapshot, from `GitIndexFile`'s listing.
+public final class GitIndexSnapshot: GitListingSnapshot, @unchecked Sendable {
+    public let index: GitIndexFile
+
+    public init(_ index: GitIndexFile, repository: GitRepository) throws {
+        self.index = index
+        try super.init(label: "index", files: index.files, repository: repository)
     }
 }
 

@@ -26,8 +26,8 @@ public enum LibGit2 {
         // Pack files are mapped in windows; libgit2 keeps up to 8 GiB mapped by default, and a
         // full read of a large repository would keep the whole pack resident. Unused windows
         // beyond this are unmapped (measured: no slower at 100,000 documents).
-        _ = aftermath_git_set_mwindow_size(8 << 20)
-        _ = aftermath_git_set_mwindow_mapped_limit(64 << 20)
+        _ = aftermath_git_set_mwindow_size(1 << 20)
+        _ = aftermath_git_set_mwindow_mapped_limit(4 << 20)
         return true
     }()
 

@@ -6,6 +6,12 @@ struct ByteWriter {
 
     mutating func bytes(_ b: [UInt8]) { buffer += b }
 
+    /// Drops spare capacity (a copy of exactly the bytes written).
+    mutating func compact() {
+        guard buffer.capacity > buffer.count else { return }
+        buffer = buffer.withUnsafeBufferPointer { Array($0) }
+    }
+
     mutating func varint(_ value: UInt64) {
         var v = value
         while v >= 0x80 {

@@ -30,13 +30,19 @@ public enum SummaryBuilder {
         let entries = entries.sorted { SnapshotDelta.precedes($0.path, $1.path) }
         // The overdue rule's findings depend on the day: its input is kept instead.
         let diagnosticsByPath = Dictionary(grouping: diagnostics.filter { $0.ruleID != RuleID.overdue }, by: \.path)
-        let paths = Set(entries.map(\.path))
-        guard diagnostics.allSatisfy({ paths.contains($0.path) }) else { return nil }
-        guard paths.count == entries.count else { return nil }
+        // Every path once, and no diagnostic about a file that is not an entry.
+        guard zip(entries, entries.dropFirst()).allSatisfy({ $0.path != $1.path }),
+              diagnosticsByPath.keys.allSatisfy({ path in
+                  var low = 0, high = entries.count
+                  while low < high {
+                      let mid = (low + high) / 2
+                      if SnapshotDelta.precedes(entries[mid].path, path) { low = mid + 1 } else { high = mid }
+                  }
+                  return low < entries.count && entries[low].path == path
+              }) else { return nil }
 
         // The records of each stretch of documents and the tables linking documents through
         // their keys do not depend on each other: they are worked out side by side.
-        phaseMark("b:pre")
         let workers = max(1, threads > 0 ? threads : ProcessorCount.online)
         let stretch = max(1, (entries.count + 4 * workers - 1) / (4 * workers))
         let stretches = stride(from: 0, to: entries.count, by: stretch).map { $0..<min($0 + stretch, entries.count) }
@@ -50,7 +56,6 @@ public enum SummaryBuilder {
             }
         }
         let links = linkSlot[0]!
-        phaseMark("b:parallel")
 
         // Stretch-relative offsets become table offsets; component and key numbers go in.
         var documentTable: [[UInt8]] = []
@@ -60,6 +65,7 @@ public enum SummaryBuilder {
         var (stringBase, diagnosticsBase, viewBase) = (0, 0, 0)
         for (s, range) in stretches.enumerated() {
             var records = encoded[s]!
+            encoded[s] = nil // the only reference left, so placing does not copy the records
             records.place(first: range.lowerBound, strings: stringBase, diagnostics: diagnosticsBase, views: viewBase, links: links, entries: entries)
             documentTable.append(records.table.buffer)
             strings.append(records.strings.buffer)
@@ -70,7 +76,6 @@ public enum SummaryBuilder {
             viewBase += records.views.buffer.count
         }
 
-        phaseMark("b:place")
         var keyStrings = ByteWriter()
         var keyTable = ByteWriter()
         keyTable.buffer.reserveCapacity(links.keys.count * SummaryFormat.keyRecordSize)
@@ -115,13 +120,11 @@ public enum SummaryBuilder {
         header.u32(offset)
         header.bytes([UInt8](repeating: 0, count: SummaryFormat.headerSize - header.buffer.count))
 
-        phaseMark("b:keys")
         let body = [Array(header.buffer[(SummaryFormat.Offset.checksum + 8)...])] + tables.joined()
         var checksum = Fingerprint.Stream(count: offset - SummaryFormat.Offset.checksum - 8)
         for part in body { checksum.add(part) }
         let value = checksum.value
         for i in 0..<8 { header.buffer[SummaryFormat.Offset.checksum + i] = UInt8((value >> UInt64(8 * i)) & 0xFF) }
-        phaseMark("b:checksum")
         return SummaryParts(pieces: [header.buffer] + tables.joined().filter { !$0.isEmpty })
     }
 }
@@ -145,7 +148,8 @@ private struct LinkTables: Sendable {
         for (i, entry) in entries.enumerated() {
             for reference in Set(entry.document?.references ?? []) { referrers[reference, default: []].append(i) }
         }
-        keys = Set(components.keyOwner.keys).union(referrers.keys).sorted(by: SnapshotDelta.precedes)
+        let owners = components.keyOwner
+        keys = (Array(owners.keys) + referrers.keys.filter { owners[$0] == nil }).sorted(by: SnapshotDelta.precedes)
         keyNumber.reserveCapacity(keys.count)
         for (i, key) in keys.enumerated() { keyNumber[key] = i }
     }
@@ -197,6 +201,10 @@ private struct DocumentRecords: Sendable {
             table.u32(overdue?.location.line ?? 0)
             table.u32(overdue?.location.column ?? 0)
         }
+        // Grown by doubling: copied to their size, the slack is not held while the rest is built.
+        strings.compact()
+        diagnostics.compact()
+        views.compact()
     }
 
     /// Makes the records' offsets point into the whole tables (the stretch's buffers start at

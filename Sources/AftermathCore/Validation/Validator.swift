@@ -41,21 +41,15 @@ public struct Validator: Sendable {
     /// - Parameter only: report diagnostics only for these paths (files or folders); the
     ///   whole snapshot is still read so links resolve.
     public func validate(_ snapshot: Snapshot, only: [String] = []) throws -> ValidationResult {
-        phaseMark("start")
         let paths = try documentPaths(in: snapshot)
-        phaseMark("paths")
         let parsed = try parseAll(paths, from: snapshot)
-        phaseMark("parse")
         let context = RuleContext(ruleset: ruleset, today: today)
         // Document rules ran in parallel with parsing (see `checkedFile`).
         var diagnostics = parsed.flatMap(\.diagnostics)
         let documents = parsed.compactMap(\.document)
         let index = RepositoryIndex(documents)
-        phaseMark("index")
         diagnostics += Self.repositoryDiagnostics(index, context: context)
-        phaseMark("repo rules")
         let all = diagnostics.sortedForReport()
-        phaseMark("sort")
         let shown = Self.restricted(all, to: only)
         return ValidationResult(diagnostics: shown, index: index, fileCount: paths.count, allDiagnostics: all, paths: paths)
     }

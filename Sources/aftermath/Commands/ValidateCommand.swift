@@ -46,7 +46,6 @@ struct ValidateCommand: ParsableCommand {
             } else if let repository = self.snapshot.choice.isWorkingTree ? try? workspace.repository() : try workspace.repository() {
                 // In git, the summary of an earlier run spares re-reading what did not change.
                 let git = GitValidation(workspace: workspace, repository: repository, today: today.timestamp, threads: threads)
-                phaseMark("begin")
                 let outcome = try git.validate(self.snapshot.choice)
                 (diagnostics, files) = (Validator.restricted(outcome.diagnostics, to: paths.map(workspace.location.relative)), outcome.fileCount)
                 documents = outcome.documents
@@ -67,7 +66,6 @@ struct ValidateCommand: ParsableCommand {
             case .sarif:
                 console.out(SARIFReporter.report(diagnostics, toolVersion: Aftermath.version))
             }
-            phaseMark("output")
             let failing = diagnostics.errorCount > 0 || (strict && diagnostics.warningCount > 0)
             withExtendedLifetime(documents) { console.finish(failing ? ExitStatus.validation : ExitStatus.ok) }
         }

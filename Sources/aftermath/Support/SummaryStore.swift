@@ -47,7 +47,6 @@ enum SummaryStore {
             let document = next < documents.count && documents[next].path == path ? documents[next] : nil
             entries.append(SummaryBuilder.Entry(path: path, contentID: id, document: document))
         }
-        phaseMark("s:entries")
         guard let parts = SummaryBuilder.parts(entries, diagnostics: result.allDiagnostics, rulesetFingerprint: ruleset.fingerprint,
                                                tree: tree, producer: producer, threads: threads) else { return }
         let target = path(in: repository)

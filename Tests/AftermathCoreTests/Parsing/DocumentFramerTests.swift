@@ -63,3 +63,21 @@ final class DocumentFramerTests: XCTestCase {
         XCTAssertEqual(problem(frame("---\ntitle: 0123456789abcdef\n---\n", limits: limits))?.ruleID, RuleID.limitExceeded)
     }
 }
+
+final class UTF8CheckTests: XCTestCase {
+    /// Checked eight bytes at a time where the text is ASCII: a bad byte is found wherever it
+    /// falls in or after such a run.
+    func testFindsTheFirstBadByteAtEveryOffset() {
+        for length in 0..<40 {
+            for bad in [UInt8(0), 0xFF, 0xC0, 0x80] {
+                for position in 0..<max(1, length) where length > 0 {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                    bytes[position] = bad
+                    XCTAssertEqual(bytes.withUnsafeBufferPointer(UTF8Check.firstInvalidOffset), position, "\(length) \(bad) \(position)")
+                }
+                let clean = Array(String(repeating: "é-ok ", count: length).utf8)
+                XCTAssertNil(clean.withUnsafeBufferPointer(UTF8Check.firstInvalidOffset))
+            }
+        }
+    }
+}

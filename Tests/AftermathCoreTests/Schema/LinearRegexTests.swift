@@ -37,3 +37,22 @@ final class LinearRegexTests: XCTestCase {
         XCTAssertThrowsError(try LinearRegex("*a"))
     }
 }
+
+final class LinearRegexAgreementTests: XCTestCase {
+    /// ASCII text is matched byte by byte, other text scalar by scalar: both agree with Swift's
+    /// own regex engine on the schemas' patterns and a few more shapes.
+    func testAgreesWithSwiftRegexOnASCIIAndOtherText() throws {
+        let patterns = ["^F-[0-9]{4}-[0-9]{3,}-[0-9]{2,}$", "^PM-[0-9]{4}-[0-9]{3,}$", "^[a-z0-9][a-z0-9-]*$",
+                        "^[A-Za-z0-9][A-Za-z0-9._-]*$", "b\\d", "\\bab", "^(?:a|b)+$", "[^a]$"]
+        let alphabet = Array("ab01-._FPM9 é")
+        var random = SplitMix64(seed: 3)
+        for pattern in patterns {
+            let ours = try LinearRegex(pattern)
+            let theirs = try Regex(pattern)
+            for _ in 0..<300 {
+                let text = String((0..<Int(random.next() % 12)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+                XCTAssertEqual(ours.matches(text), text.contains(theirs), "\(pattern) on \(text)")
+            }
+        }
+    }
+}
