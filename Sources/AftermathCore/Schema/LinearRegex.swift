@@ -13,10 +13,14 @@ public struct LinearRegex: Sendable {
     private let program: [Instruction]
     /// The pattern starts with `^`: threads are only ever started at the first position.
     private let anchored: Bool
+    /// A faster, equivalent matcher for ASCII text when the pattern has its simple shape.
+    private let sequence: AnchoredSequence?
+    var hasAnchoredSequence: Bool { sequence != nil }
 
     public init(_ pattern: String) throws {
         var parser = RegexParser(Array(pattern.unicodeScalars))
         let tree = try parser.parseAll()
+        sequence = AnchoredSequence(tree)
         var builder = ProgramBuilder()
         try builder.emit(tree)
         builder.append(.match)
@@ -30,6 +34,7 @@ public struct LinearRegex: Sendable {
         // ASCII text, the common case, is walked byte by byte rather than through String indices.
         let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            if let sequence { return sequence.matches(bytes) }
             return matches(scalars: bytes.lazy.map { Unicode.Scalar($0) })
         }
         if let ascii, let result = ascii { return result }
@@ -174,7 +179,7 @@ struct CharMatcher: Sendable {
     }
 }
 
-private indirect enum RegexNode {
+indirect enum RegexNode {
     case empty
     case char(CharMatcher)
     case sequence([RegexNode])

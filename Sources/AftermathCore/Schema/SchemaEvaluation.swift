@@ -171,11 +171,12 @@ final class SchemaEvaluation {
             }
             return true
         case .minLength(let n):
-            guard case .string(let s) = instance.value, s.unicodeScalars.count < n else { return true }
+            // A character takes one to four bytes: the byte count settles most cases uncounted.
+            guard case .string(let s) = instance.value, s.utf8.count < 4 * n, s.unicodeScalars.count < n else { return true }
             report(pointer, location, "minLength", n == 1 ? "\(field()) must not be empty" : "\(field()) must be at least \(n) characters long")
             return false
         case .maxLength(let n):
-            guard case .string(let s) = instance.value, s.unicodeScalars.count > n else { return true }
+            guard case .string(let s) = instance.value, s.utf8.count > n, s.unicodeScalars.count > n else { return true }
             report(pointer, location, "maxLength", "\(field()) must be at most \(n) characters long")
             return false
         case .pattern(let regex, let source):

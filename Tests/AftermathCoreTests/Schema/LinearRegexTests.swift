@@ -40,19 +40,34 @@ final class LinearRegexTests: XCTestCase {
 
 final class LinearRegexAgreementTests: XCTestCase {
     /// ASCII text is matched byte by byte, other text scalar by scalar: both agree with Swift's
-    /// own regex engine on the schemas' patterns and a few more shapes.
+    /// own regex engine on the schemas' patterns and a few more shapes. (Not `\b`: ECMA's word
+    /// characters are ASCII, Swift's are Unicode.)
     func testAgreesWithSwiftRegexOnASCIIAndOtherText() throws {
         let patterns = ["^F-[0-9]{4}-[0-9]{3,}-[0-9]{2,}$", "^PM-[0-9]{4}-[0-9]{3,}$", "^[a-z0-9][a-z0-9-]*$",
-                        "^[A-Za-z0-9][A-Za-z0-9._-]*$", "b\\d", "\\bab", "^(?:a|b)+$", "[^a]$"]
-        let alphabet = Array("ab01-._FPM9 é")
+                        "^[A-Za-z0-9][A-Za-z0-9._-]*$", "b\\d", "^(?:a|b)+$", "[^a]$",
+                        // Anchored sequences: some matched in one greedy pass, some (overlapping steps) not.
+                        "^a?a$", "^[a-z]*[0-9]+$", "^a{2,3}b?$", "^[^b]*b$", "^.a*$", "^\\d+-?\\d*$", "^F-9+M$"]
+        let alphabet = Array("ab01-._FPM9 éaa")
         var random = SplitMix64(seed: 3)
         for pattern in patterns {
             let ours = try LinearRegex(pattern)
             let theirs = try Regex(pattern)
-            for _ in 0..<300 {
+            for _ in 0..<600 {
                 let text = String((0..<Int(random.next() % 12)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
                 XCTAssertEqual(ours.matches(text), text.contains(theirs), "\(pattern) on \(text)")
             }
         }
+    }
+}
+
+final class AnchoredSequenceTests: XCTestCase {
+    func testOnlyPatternsGreedyMatchingGetsRightTakeTheFastPath() throws {
+        func shape(_ pattern: String) throws -> Bool { try LinearRegex(pattern).hasAnchoredSequence }
+        XCTAssertTrue(try shape("^PM-[0-9]{4}-[0-9]{3,}$"))
+        XCTAssertTrue(try shape("^[a-z0-9][a-z0-9-]*$"))
+        XCTAssertFalse(try shape("^a?a$"), "the optional step could take what the next one needs")
+        XCTAssertFalse(try shape("^[0-9]+[0-9]$"))
+        XCTAssertFalse(try shape("PM-[0-9]+"), "not anchored")
+        XCTAssertFalse(try shape("^(?:ab)+$"), "a repeated group")
     }
 }
