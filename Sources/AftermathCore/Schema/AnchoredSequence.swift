@@ -22,8 +22,13 @@ struct AnchoredSequence: Sendable {
 
     /// Nil when the pattern has another shape.
     init?(_ tree: RegexNode) {
-        guard case .sequence(let items) = tree, items.count >= 2,
-              case .assertStart = items.first, case .assertEnd = items.last else { return nil }
+        // Groups (`(?<key>…)`, not repeated) only bracket a stretch of the sequence.
+        func flattened(_ node: RegexNode) -> [RegexNode] {
+            if case .sequence(let items) = node { return items.flatMap(flattened) }
+            return [node]
+        }
+        let items = flattened(tree)
+        guard items.count >= 2, case .assertStart = items.first, case .assertEnd = items.last else { return nil }
         var steps: [Step] = []
         for item in items.dropFirst().dropLast() {
             switch item {

@@ -46,7 +46,8 @@ final class LinearRegexAgreementTests: XCTestCase {
         let patterns = ["^F-[0-9]{4}-[0-9]{3,}-[0-9]{2,}$", "^PM-[0-9]{4}-[0-9]{3,}$", "^[a-z0-9][a-z0-9-]*$",
                         "^[A-Za-z0-9][A-Za-z0-9._-]*$", "b\\d", "^(?:a|b)+$", "[^a]$",
                         // Anchored sequences: some matched in one greedy pass, some (overlapping steps) not.
-                        "^a?a$", "^[a-z]*[0-9]+$", "^a{2,3}b?$", "^[^b]*b$", "^.a*$", "^\\d+-?\\d*$", "^F-9+M$"]
+                        "^a?a$", "^[a-z]*[0-9]+$", "^a{2,3}b?$", "^[^b]*b$", "^.a*$", "^\\d+-?\\d*$", "^F-9+M$",
+                        "^F(?<x>[0-9]+-)M$", "^(?:a|F)-$"]
         let alphabet = Array("ab01-._FPM9 éaa")
         var random = SplitMix64(seed: 3)
         for pattern in patterns {
@@ -69,5 +70,7 @@ final class AnchoredSequenceTests: XCTestCase {
         XCTAssertFalse(try shape("^[0-9]+[0-9]$"))
         XCTAssertFalse(try shape("PM-[0-9]+"), "not anchored")
         XCTAssertFalse(try shape("^(?:ab)+$"), "a repeated group")
+        XCTAssertTrue(try shape("^JIRA:(?<key>[A-Z][A-Z0-9]+-[0-9]+)$"), "a group that is not repeated")
+        XCTAssertTrue(try shape("^github:(?<repo>[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)#(?<number>[0-9]+)$"))
     }
 }
