@@ -25,7 +25,12 @@ public final class FrontMatterReader {
     /// - Parameters:
     ///   - yaml: UTF-8 bytes of the front matter (already checked to be valid UTF-8).
     ///   - firstLine: file line number of the first byte, so positions are file positions.
-    public static func read(_ yaml: [UInt8], firstLine: Int, limits: ParseLimits = .standard) -> Output {
+    /// - Parameter simple: read the common shape directly (`SimpleFrontMatter`); tests turn it
+    ///   off to compare.
+    public static func read(_ yaml: [UInt8], firstLine: Int, limits: ParseLimits = .standard, simple: Bool = true) -> Output {
+        if simple, let root = yaml.withUnsafeBufferPointer({ SimpleFrontMatter.read($0, firstLine: firstLine, limits: limits) }) {
+            return Output(root: root, problems: [])
+        }
         let reader = FrontMatterReader(limits: limits, firstLine: firstLine)
         // libyaml needs a non-null input pointer even for an empty front matter.
         let input = yaml.isEmpty ? [0x0A] : yaml
