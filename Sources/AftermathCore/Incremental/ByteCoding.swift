@@ -36,8 +36,9 @@ struct ByteWriter {
 
     mutating func location(_ l: SourceLocation) { int(l.line); int(l.column) }
 
+    /// A listed-fields node (`Document.listedEntries`): no positions (listings show none), field
+    /// names as one byte where `ListedFieldNames` has them.
     mutating func node(_ n: Node) {
-        location(n.location)
         switch n.value {
         case .null: buffer.append(0)
         case .bool(let b): buffer.append(b ? 2 : 1)
@@ -52,8 +53,12 @@ struct ByteWriter {
             buffer.append(7)
             varint(UInt64(entries.count))
             for entry in entries {
-                string(entry.key)
-                location(entry.keyLocation)
+                if let code = ListedFieldNames.code[entry.key] {
+                    buffer.append(code)
+                } else {
+                    buffer.append(ListedFieldNames.other)
+                    string(entry.key)
+                }
                 node(entry.value)
             }
         }
@@ -133,7 +138,8 @@ struct ByteReader {
 
     /// Nesting is bounded like the reader's, so a damaged cache cannot recurse without end.
     mutating func node(depth: Int = 0) -> Node? {
-        guard depth < 128, let location = location(), let tag = byte() else { return nil }
+        let location = SourceLocation.fileStart
+        guard depth < 128, let tag = byte() else { return nil }
         switch tag {
         case 0: return Node(.null, at: location)
         case 1: return Node(.bool(false), at: location)
@@ -153,12 +159,18 @@ struct ByteReader {
             guard let count = varint(), count <= UInt64(data.count) else { return nil }
             var entries: [Node.Entry] = []
             for _ in 0..<count {
-                guard let key = string(), let keyLocation = self.location(), let value = node(depth: depth + 1) else { return nil }
-                entries.append(Node.Entry(key: key, keyLocation: keyLocation, value: value))
+                guard let key = fieldName(), let value = node(depth: depth + 1) else { return nil }
+                entries.append(Node.Entry(key: key, keyLocation: location, value: value))
             }
             return Node(.object(entries), at: location)
         default: return nil
         }
+    }
+
+    mutating func fieldName() -> String? {
+        guard let code = byte() else { return nil }
+        if code == ListedFieldNames.other { return string() }
+        return Int(code) < ListedFieldNames.all.count ? ListedFieldNames.all[Int(code)] : nil
     }
 
     mutating func diagnostic() -> Diagnostic? {

@@ -4,13 +4,20 @@ extension Document {
     /// it was declared.
     var listedEntries: [Node.Entry] {
         (frontMatter.objectEntries ?? []).compactMap { entry in
-            guard Self.listedFieldNames.contains(entry.key) else { return nil }
+            guard ListedFieldNames.code[entry.key] != nil, entry.key != "declared_at" else { return nil }
             guard entry.key == "incident", let fields = entry.value.objectEntries else { return entry }
             let declared = fields.filter { $0.key == "declared_at" }
             return Node.Entry(key: entry.key, keyLocation: entry.keyLocation, value: Node(.object(declared), at: entry.value.location))
         }
     }
+}
 
-    static let listedFieldNames: Set<String> = ["id", "kind", "status", "owner", "authors", "due", "title", "severity", "category",
-                                                "bug", "bugs", "postmortem", "finding", "incident"]
+/// The names of the listed fields (and of `incident`'s one kept field): the summary writes
+/// each as one byte, its position here.
+enum ListedFieldNames {
+    static let all = ["id", "kind", "status", "owner", "authors", "due", "title", "severity", "category",
+                      "bug", "bugs", "postmortem", "finding", "incident", "declared_at"]
+    static let code: [String: UInt8] = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1, UInt8($0)) })
+    /// Marks a name outside the table, written out after it.
+    static let other: UInt8 = 0xFF
 }

@@ -14,12 +14,13 @@
 ///   documents referring to it in the referrers table;
 /// - components: start of each component's members, then the members (document numbers);
 /// - referrers: document numbers, grouped by the key they refer to;
-/// - strings, encoded diagnostics, and the fields listings show (`Document.listedEntries`).
+/// - strings, encoded diagnostics, and the fields listings show (`Document.listedEntries`, without
+///   positions, field names as one byte: `ListedFieldNames`).
 /// A *component* is a set of documents connected through shared keys; see `Document.keys`.
 enum SummaryFormat {
     static let magic = Array("AFTMSUM1".utf8)
     /// Bump on any change to the layout or to what a record means.
-    static let version: UInt32 = 5
+    static let version: UInt32 = 6
     static let headerSize = 128
     static let documentRecordSize = 88
     static let keyRecordSize = 20

@@ -331,6 +331,7 @@ final class SummaryBuilderTests: XCTestCase {
             XCTAssertEqual(summary.id(i), document?.id, path)
             XCTAssertEqual(summary.kind(i), document?.kind, path)
             XCTAssertEqual(summary.listedDocument(i)?.frontMatter.objectEntries?.map(\.key), document?.listedEntries.map(\.key), path)
+            XCTAssertEqual(summary.listedDocument(i)?.frontMatter, document.map { Node(.object($0.listedEntries)) }, path)
             XCTAssertEqual(summary.overdueInput(i)?.owner, document.flatMap(OverdueRule.Input.init)?.owner, path)
             XCTAssertEqual(summary.diagnostics(i), result.allDiagnostics.filter { $0.path == path && $0.ruleID != RuleID.overdue }, path)
         }
