@@ -28,6 +28,7 @@ public enum LibGit2 {
         // beyond this are unmapped (measured: no slower at 100,000 documents).
         _ = aftermath_git_set_mwindow_size(1 << 20)
         _ = aftermath_git_set_mwindow_mapped_limit(4 << 20)
+        _ = aftermath_git_set_cache_max_size(4 << 20)
         return true
     }()
 

@@ -12,3 +12,7 @@ static inline int aftermath_git_set_mwindow_mapped_limit(size_t bytes) {
 static inline int aftermath_git_set_mwindow_size(size_t bytes) {
     return git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, bytes);
 }
+
+static inline int aftermath_git_set_cache_max_size(ssize_t bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, bytes);
+}
