@@ -53,7 +53,7 @@ struct ByteWriter {
             buffer.append(7)
             varint(UInt64(entries.count))
             for entry in entries {
-                if let code = ListedFieldNames.code[entry.key] {
+                if let code = ListedFieldNames.code(entry.key) {
                     buffer.append(code)
                 } else {
                     buffer.append(ListedFieldNames.other)

@@ -4,7 +4,7 @@ extension Document {
     /// it was declared.
     var listedEntries: [Node.Entry] {
         (frontMatter.objectEntries ?? []).compactMap { entry in
-            guard ListedFieldNames.code[entry.key] != nil, entry.key != "declared_at" else { return nil }
+            guard ListedFieldNames.code(entry.key) != nil, entry.key != "declared_at" else { return nil }
             guard entry.key == "incident", let fields = entry.value.objectEntries else { return entry }
             let declared = fields.filter { $0.key == "declared_at" }
             return Node.Entry(key: entry.key, keyLocation: entry.keyLocation, value: Node(.object(declared), at: entry.value.location))
@@ -17,7 +17,8 @@ extension Document {
 enum ListedFieldNames {
     static let all = ["id", "kind", "status", "owner", "authors", "due", "title", "severity", "category",
                       "bug", "bugs", "postmortem", "finding", "incident", "declared_at"]
-    static let code: [String: UInt8] = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1, UInt8($0)) })
+    /// A scan rather than a hash: fifteen short names compare faster than one is hashed.
+    static func code(_ name: String) -> UInt8? { all.firstIndex(of: name).map(UInt8.init) }
     /// Marks a name outside the table, written out after it.
     static let other: UInt8 = 0xFF
 }

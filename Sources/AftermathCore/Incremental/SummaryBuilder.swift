@@ -149,7 +149,9 @@ private struct LinkTables: Sendable {
             for reference in Set(entry.document?.references ?? []) { referrers[reference, default: []].append(i) }
         }
         let owners = components.keyOwner
-        keys = (Array(owners.keys) + referrers.keys.filter { owners[$0] == nil }).sorted(by: SnapshotDelta.precedes)
+        keys = (Array(owners.keys) + referrers.keys.filter { owners[$0] == nil }).sorted()
+        // `<` orders ASCII as bytes do, and costs less; anything it orders otherwise is re-sorted.
+        if !zip(keys, keys.dropFirst()).allSatisfy({ SnapshotDelta.precedes($0, $1) }) { keys.sort(by: SnapshotDelta.precedes) }
         keyNumber.reserveCapacity(keys.count)
         for (i, key) in keys.enumerated() { keyNumber[key] = i }
     }
@@ -168,7 +170,7 @@ private struct DocumentRecords: Sendable {
         for entry in entries {
             let pathOffset = strings.buffer.count
             strings.buffer.append(contentsOf: entry.path.utf8)
-            let found = byPath[entry.path] ?? []
+            let found = byPath.isEmpty ? [] : byPath[entry.path] ?? []
             let diagnosticsOffset = diagnostics.buffer.count
             if !found.isEmpty {
                 diagnostics.varint(UInt64(found.count))

@@ -109,11 +109,17 @@ public enum Fingerprint {
 
 /// The statuses that count as finished, per kind.
 public enum Statuses {
-    public static func resolved(_ kind: DocumentKind) -> Set<String> {
+    /// An array, not a set: one or two short words compare faster than a hash, and every rule
+    /// asks of every document.
+    public static func resolved(_ kind: DocumentKind) -> [String] {
         switch kind {
-        case .postmortem: return ["closed"]
-        case .finding: return ["resolved", "accepted-risk"]
-        case .remediation: return ["done", "wont-fix"]
+        case .postmortem: return postmortem
+        case .finding: return finding
+        case .remediation: return remediation
         }
     }
+
+    private static let postmortem = ["closed"]
+    private static let finding = ["resolved", "accepted-risk"]
+    private static let remediation = ["done", "wont-fix"]
 }
