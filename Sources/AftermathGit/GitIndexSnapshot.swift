@@ -18,6 +18,7 @@ public class GitListingSnapshot: Snapshot, @unchecked Sendable {
 
     public func contentID(_ path: String) -> String? { contentIdentity(path)?.hex }
     public func contentIdentity(_ path: String) -> ContentID? { files.index(of: path).map(files.contentID) }
+    public func contentIdentities(_ sortedPaths: [String]) -> [ContentID?] { files.contentIDs(sortedPaths) }
 
     public func read(_ path: String, upTo limit: Int) throws -> [UInt8]? {
         guard let i = files.index(of: path) else { return nil }

@@ -41,6 +41,12 @@ public struct ContentListing: Sendable {
         return true
     }
 
+    /// The IDs of sorted paths, found in one pass.
+    public func contentIDs(_ sortedPaths: [String]) -> [ContentID?] {
+        var hint = 0
+        return sortedPaths.map { index(of: $0, hint: &hint).map(contentID) }
+    }
+
     /// The position of `path`, by binary search.
     public func index(of path: String) -> Int? {
         pathBytes.withUnsafeBytes { all in SortedBytes.find(path, count: count, at: { slice(all, $0) }) }

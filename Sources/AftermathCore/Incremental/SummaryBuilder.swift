@@ -57,49 +57,28 @@ public enum SummaryBuilder {
         }
         let links = linkSlot[0]!
 
-        // Stretch-relative offsets become table offsets; component and key numbers go in.
-        var documentTable: [[UInt8]] = []
-        var strings: [[UInt8]] = []
-        var encodedDiagnostics: [[UInt8]] = []
-        var views: [[UInt8]] = []
-        var (stringBase, diagnosticsBase, viewBase) = (0, 0, 0)
-        for (s, range) in stretches.enumerated() {
+        // Stretch-relative offsets become table offsets (the keys' strings come first in the
+        // strings table), and component and key numbers go in: each stretch on its own.
+        var starts: [(strings: Int, diagnostics: Int, views: Int)] = []
+        var next = (strings: links.keyStrings.count, diagnostics: 0, views: 0)
+        for s in stretches.indices {
+            starts.append(next)
+            next.strings += encoded[s]!.strings.buffer.count
+            next.diagnostics += encoded[s]!.diagnostics.buffer.count
+            next.views += encoded[s]!.views.buffer.count
+        }
+        let bases = starts
+        DispatchQueue.concurrentPerform(iterations: stretches.count) { s in
             var records = encoded[s]!
             encoded[s] = nil // the only reference left, so placing does not copy the records
-            records.place(first: range.lowerBound, strings: stringBase, diagnostics: diagnosticsBase, views: viewBase, links: links, entries: entries)
-            documentTable.append(records.table.buffer)
-            strings.append(records.strings.buffer)
-            encodedDiagnostics.append(records.diagnostics.buffer)
-            views.append(records.views.buffer)
-            stringBase += records.strings.buffer.count
-            diagnosticsBase += records.diagnostics.buffer.count
-            viewBase += records.views.buffer.count
+            records.place(first: stretches[s].lowerBound, strings: bases[s].strings, diagnostics: bases[s].diagnostics,
+                          views: bases[s].views, links: links, entries: entries)
+            encoded[s] = records
         }
+        let records = stretches.indices.map { encoded[$0]! }
 
-        var keyStrings = ByteWriter()
-        var keyTable = ByteWriter()
-        keyTable.buffer.reserveCapacity(links.keys.count * SummaryFormat.keyRecordSize)
-        var referrerTable = ByteWriter()
-        for key in links.keys {
-            keyTable.u32(stringBase + keyStrings.buffer.count)
-            keyTable.u32(key.utf8.count)
-            keyStrings.buffer.append(contentsOf: key.utf8)
-            keyTable.u32(links.components.keyOwner[key].map { links.components.component[$0] } ?? SummaryFormat.noKey)
-            let referring = links.referrers[key] ?? []
-            keyTable.u32(referrerTable.buffer.count / 4)
-            keyTable.u32(referring.count)
-            for i in referring { referrerTable.u32(i) }
-        }
-        strings.append(keyStrings.buffer)
-        var starts = ByteWriter()
-        var members = ByteWriter()
-        for group in links.components.members {
-            starts.u32(members.buffer.count / 4)
-            for member in group { members.u32(member) }
-        }
-        starts.u32(members.buffer.count / 4)
-
-        let tables = [documentTable, [keyTable.buffer], [starts.buffer], [members.buffer], [referrerTable.buffer], strings, encodedDiagnostics, views]
+        let tables = [records.map(\.table.buffer), [links.keyTable], [links.starts], [links.members], [links.referrerTable],
+                      [links.keyStrings] + records.map(\.strings.buffer), records.map(\.diagnostics.buffer), records.map(\.views.buffer)]
         let sizes = tables.map { $0.reduce(0) { $0 + $1.count } }
         guard SummaryFormat.headerSize + sizes.reduce(0, +) < Int(UInt32.max) else { return nil }
         var header = ByteWriter()
@@ -111,7 +90,7 @@ public enum SummaryBuilder {
         header.bytes(tree?.bytes ?? [UInt8](repeating: 0, count: ContentID.byteCount))
         header.fixed(producer)
         header.bytes([UInt8](repeating: 0, count: SummaryFormat.reservedSize))
-        for count in [entries.count, links.keys.count, links.components.members.count, members.buffer.count / 4, referrerTable.buffer.count / 4] { header.u32(count) }
+        for count in [entries.count, links.keyCount, links.componentCount, links.members.count / 4, links.referrerTable.count / 4] { header.u32(count) }
         var offset = SummaryFormat.headerSize
         for size in sizes {
             header.u32(offset)
@@ -136,24 +115,56 @@ public struct SummaryParts: Sendable {
 }
 
 /// How documents link (`Document.keys`, `Document.references`): their components, who refers
-/// to each key, and every key in byte order.
+/// to each key, and every key in byte order — and the summary's tables of them.
 private struct LinkTables: Sendable {
     var components: Components
-    var referrers: [String: [Int]] = [:]
-    var keys: [String]
     var keyNumber: [String: Int] = [:]
+    var keyCount: Int
+    var componentCount: Int { components.members.count }
+    /// Key records; their strings at the start of the strings table.
+    var keyTable: [UInt8]
+    var keyStrings: [UInt8]
+    var starts: [UInt8]
+    var members: [UInt8]
+    var referrerTable: [UInt8]
 
     init(_ entries: [SummaryBuilder.Entry]) {
-        components = Components(entries.map { $0.document?.keys ?? [] })
+        let components = Components(entries.map { $0.document?.keys ?? [] })
+        self.components = components
+        var referrers: [String: [Int]] = [:]
         for (i, entry) in entries.enumerated() {
             for reference in Set(entry.document?.references ?? []) { referrers[reference, default: []].append(i) }
         }
         let owners = components.keyOwner
-        keys = (Array(owners.keys) + referrers.keys.filter { owners[$0] == nil }).sorted()
+        var keys = (Array(owners.keys) + referrers.keys.filter { owners[$0] == nil }).sorted()
         // `<` orders ASCII as bytes do, and costs less; anything it orders otherwise is re-sorted.
         if !zip(keys, keys.dropFirst()).allSatisfy({ SnapshotDelta.precedes($0, $1) }) { keys.sort(by: SnapshotDelta.precedes) }
+        keyCount = keys.count
         keyNumber.reserveCapacity(keys.count)
-        for (i, key) in keys.enumerated() { keyNumber[key] = i }
+
+        var strings = ByteWriter()
+        var table = ByteWriter()
+        table.buffer.reserveCapacity(keys.count * SummaryFormat.keyRecordSize)
+        var referrerTable = ByteWriter()
+        for (number, key) in keys.enumerated() {
+            keyNumber[key] = number
+            table.u32(strings.buffer.count)
+            table.u32(key.utf8.count)
+            strings.buffer.append(contentsOf: key.utf8)
+            table.u32(owners[key].map { components.component[$0] } ?? SummaryFormat.noKey)
+            let referring = referrers[key] ?? []
+            table.u32(referrerTable.buffer.count / 4)
+            table.u32(referring.count)
+            for i in referring { referrerTable.u32(i) }
+        }
+        var starts = ByteWriter()
+        var members = ByteWriter()
+        for group in components.members {
+            starts.u32(members.buffer.count / 4)
+            for member in group { members.u32(member) }
+        }
+        starts.u32(members.buffer.count / 4)
+        (keyTable, keyStrings, self.starts, self.members, self.referrerTable) = (table.buffer, strings.buffer, starts.buffer, members.buffer, referrerTable.buffer)
     }
 }
 

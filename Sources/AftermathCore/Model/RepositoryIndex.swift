@@ -16,15 +16,18 @@ public struct RepositoryIndex: Sendable {
     public init(_ documents: [Document]) {
         directory = IDDirectory { [:] }
         self.documents = documents.sorted { $0.path < $1.path }
+        byID.reserveCapacity(documents.count)
+        var kinds: [DocumentKind: [Document]] = [.postmortem: [], .finding: [], .remediation: []]
         for document in self.documents {
-            if byID[document.id] == nil {
-                byID[document.id] = document
-            } else {
-                duplicates[document.id, default: [byID[document.id]!]].append(document)
+            // One hash of the ID for the common case, a unique one.
+            if let first = byID.updateValue(document, forKey: document.id) {
+                byID[document.id] = first
+                duplicates[document.id, default: [first]].append(document)
             }
             if let parent = document.parentID { children[parent, default: []].append(document) }
-            byKind[document.kind, default: []].append(document)
+            kinds[document.kind]!.append(document)
         }
+        byKind = kinds.filter { !$0.value.isEmpty }
         let byID = self.byID
         directory = IDDirectory { byID.mapValues(\.kind) }
     }

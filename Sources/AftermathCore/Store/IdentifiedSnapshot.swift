@@ -20,4 +20,5 @@ public struct IdentifiedSnapshot: Snapshot {
 
     public func contentID(_ path: String) -> String? { contentIdentity(path)?.hex }
     public func contentIdentity(_ path: String) -> ContentID? { listing.index(of: path).map(listing.contentID) }
+    public func contentIdentities(_ sortedPaths: [String]) -> [ContentID?] { listing.contentIDs(sortedPaths) }
 }

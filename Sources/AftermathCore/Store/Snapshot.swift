@@ -14,12 +14,15 @@ public protocol Snapshot: Sendable {
     func contentID(_ path: String) -> String?
     /// The same ID in binary form, without a round trip through hex where the snapshot holds it so.
     func contentIdentity(_ path: String) -> ContentID?
+    /// The IDs of many paths, sorted: one pass where the snapshot holds a sorted listing.
+    func contentIdentities(_ sortedPaths: [String]) -> [ContentID?]
 }
 
 extension Snapshot {
     public func read(_ path: String) throws -> [UInt8]? { try read(path, upTo: Int.max) }
     public func contentID(_ path: String) -> String? { nil }
     public func contentIdentity(_ path: String) -> ContentID? { contentID(path).flatMap(ContentID.init(hex:)) }
+    public func contentIdentities(_ sortedPaths: [String]) -> [ContentID?] { sortedPaths.map(contentIdentity) }
 }
 
 /// A snapshot held in memory: tests, rule examples, and files about to be written.

@@ -21,4 +21,5 @@ public struct SubfolderSnapshot: Snapshot {
 
     public func contentID(_ path: String) -> String? { base.contentID(prefix + path) }
     public func contentIdentity(_ path: String) -> ContentID? { base.contentIdentity(prefix + path) }
+    public func contentIdentities(_ sortedPaths: [String]) -> [ContentID?] { base.contentIdentities(sortedPaths.map { prefix + $0 }) }
 }

@@ -15,8 +15,9 @@ struct GitValidation {
         /// Every diagnostic, in reporting order.
         var diagnostics: [Diagnostic]
         var fileCount: Int
-        /// What the run read (a whole repository's documents after a full run): the caller keeps
-        /// it until `Console.finish` ends the process, since freeing it costs more than printing.
+        /// What the run read (a whole repository's documents after a full run, and the snapshot
+        /// with its repository handles): the caller keeps it until `Console.finish` ends the
+        /// process, since freeing it costs more than printing.
         var documents: Any? = nil
     }
 
@@ -183,6 +184,6 @@ struct GitValidation {
     private func full(_ snapshot: Snapshot, ruleset: Ruleset, tree: ContentID?) throws -> Outcome {
         let result = try Validator(ruleset: ruleset, today: today, threads: threads).validate(snapshot)
         SummaryStore.save(result, of: snapshot, ruleset: ruleset, tree: tree, repository: repository, threads: threads)
-        return Outcome(diagnostics: result.allDiagnostics, fileCount: result.fileCount, documents: result)
+        return Outcome(diagnostics: result.allDiagnostics, fileCount: result.fileCount, documents: (result, snapshot))
     }
 }

@@ -41,8 +41,9 @@ enum SummaryStore {
         var next = 0
         var entries: [SummaryBuilder.Entry] = []
         entries.reserveCapacity(result.paths.count)
-        for path in result.paths {
-            guard let id = snapshot.contentIdentity(path) else { return }
+        let ids = snapshot.contentIdentities(result.paths)
+        for (path, id) in zip(result.paths, ids) {
+            guard let id else { return }
             while next < documents.count && documents[next].path < path { next += 1 }
             let document = next < documents.count && documents[next].path == path ? documents[next] : nil
             entries.append(SummaryBuilder.Entry(path: path, contentID: id, document: document))

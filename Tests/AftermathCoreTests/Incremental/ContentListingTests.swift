@@ -41,4 +41,15 @@ final class ContentListingTests: XCTestCase {
         XCTAssertEqual(listing.indices(under: "p"), 0..<paths.count)
         XCTAssertEqual(listing.indices(under: "q"), paths.count..<paths.count)
     }
+
+    /// The IDs of many paths at once agree with one lookup each, for paths listed or not, in
+    /// order or not.
+    func testIDsOfManyPathsAgreeWithOneByOne() {
+        let listing = self.listing()
+        let asked = (0..<620).map { String(format: "p/%04d.md", $0) } + ["a", "p/0002.md", "z", "p/0000.md"]
+        XCTAssertEqual(listing.contentIDs(asked), asked.map { listing.index(of: $0).map(listing.contentID) })
+        let snapshot = IdentifiedSnapshot(base: InMemorySnapshot(files: [:]), listing: listing)
+        XCTAssertEqual(snapshot.contentIdentities(asked), asked.map(snapshot.contentIdentity))
+        XCTAssertEqual(asked.compactMap { listing.contentIDs([$0]).first! }.count, paths.count + 2)
+    }
 }
