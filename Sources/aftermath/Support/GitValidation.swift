@@ -182,8 +182,11 @@ struct GitValidation {
     }
 
     private func full(_ snapshot: Snapshot, ruleset: Ruleset, tree: ContentID?) throws -> Outcome {
-        let result = try Validator(ruleset: ruleset, today: today, threads: threads).validate(snapshot)
-        SummaryStore.save(result, of: snapshot, ruleset: ruleset, tree: tree, repository: repository, threads: threads)
-        return Outcome(diagnostics: result.allDiagnostics, fileCount: result.fileCount, documents: (result, snapshot))
+        var result = try Validator(ruleset: ruleset, today: today, threads: threads).validate(snapshot)
+        let documents = result.index.documents
+        // The index's lookup tables are done with; they go before the summary's are built (peak memory).
+        result.index = RepositoryIndex([])
+        SummaryStore.save(documents: documents, of: result, snapshot: snapshot, ruleset: ruleset, tree: tree, repository: repository, threads: threads)
+        return Outcome(diagnostics: result.allDiagnostics, fileCount: result.fileCount, documents: (documents, snapshot))
     }
 }

@@ -33,11 +33,11 @@ enum SummaryStore {
     }()
 
     /// Writes the summary of a full run over `snapshot`. Failing to write is not an error.
-    static func save(_ result: ValidationResult, of snapshot: Snapshot, ruleset: Ruleset,
+    /// - Parameter documents: the run's documents, sorted by path.
+    static func save(documents: [Document], of result: ValidationResult, snapshot: Snapshot, ruleset: Ruleset,
                      tree: ContentID?, repository: GitRepository, threads: Int) {
         guard !disabled else { return }
         // Both lists are sorted by path: one walk pairs each path with its document.
-        let documents = result.index.documents
         var next = 0
         var entries: [SummaryBuilder.Entry] = []
         entries.reserveCapacity(result.paths.count)
