@@ -15,13 +15,21 @@ public struct ContentListing: Sendable {
         ids.reserveCapacity(count)
     }
 
-    /// A listing of paths in any order: sorted by bytes first.
+    /// A listing of paths in any order: sorted by bytes first, unless they come sorted (as
+    /// from a tree walk or a folder scan in git's order).
     public init(sorting entries: [(path: String, id: ContentID)]) {
-        let sorted = entries.sorted { SnapshotDelta.precedes($0.path, $1.path) }
-        self.init(reserving: sorted.count, pathBytes: sorted.reduce(0) { $0 + $1.path.utf8.count })
-        for (path, id) in sorted {
+        self.init(inOrder: entries, skipping: false)
+        guard count < entries.count else { return }
+        self.init(inOrder: entries.sorted { SnapshotDelta.precedes($0.path, $1.path) }, skipping: true)
+    }
+
+    /// The entries in order, up to the first that is not or (`skipping`) all but those: in
+    /// sorted entries, the repetitions of a path.
+    private init(inOrder entries: [(path: String, id: ContentID)], skipping: Bool) {
+        self.init(reserving: entries.count, pathBytes: entries.reduce(0) { $0 + $1.path.utf8.count })
+        for (path, id) in entries {
             var path = path
-            path.withUTF8 { _ = append(path: UnsafeRawBufferPointer($0), id: id) }
+            guard path.withUTF8({ append(path: UnsafeRawBufferPointer($0), id: id) }) || skipping else { return }
         }
     }
 

@@ -52,4 +52,14 @@ final class ContentListingTests: XCTestCase {
         XCTAssertEqual(snapshot.contentIdentities(asked), asked.map(snapshot.contentIdentity))
         XCTAssertEqual(asked.compactMap { listing.contentIDs([$0]).first! }.count, paths.count + 2)
     }
+
+    /// Sorted input is taken as it comes; any other order is sorted by bytes first.
+    func testListingsFromUnsortedPaths() {
+        let id = { (n: UInt64) in [n, 0, 0].withUnsafeBytes { ContentID($0) } }
+        let sorted = ContentListing(sorting: [("a/b", id(1)), ("a0", id(2)), ("b", id(3))])
+        XCTAssertEqual((0..<sorted.count).map(sorted.path), ["a/b", "a0", "b"])
+        let shuffled = ContentListing(sorting: [("b", id(3)), ("a0", id(2)), ("a/b", id(1)), ("a0", id(2))])
+        XCTAssertEqual((0..<shuffled.count).map(shuffled.path), ["a/b", "a0", "b"], "sorted, the repeated path once")
+        XCTAssertEqual(shuffled.contentID(2), id(3))
+    }
 }
