@@ -11,15 +11,35 @@ public struct DueDatePolicyRule: RepositoryRule {
 
     public func check(_ index: RepositoryIndex, in context: RuleContext) -> [Diagnostic] {
         let days = context.ruleset.configuration.remediationDueDays
+        // A postmortem's policy, worked out once for all its items.
+        var policies: [ObjectIdentifier: Policy?] = [:]
+        func policy(_ pm: Document) -> Policy? {
+            if let known = policies[ObjectIdentifier(pm)] { return known }
+            let found = Policy(pm, days: days)
+            policies[ObjectIdentifier(pm)] = found
+            return found
+        }
         return index.documents(of: .remediation).compactMap { item in
-            guard let pm = index.postmortem(of: item), let severity = pm.string("severity"), let limit = days[severity],
-                  let declaredText = pm.frontMatter["incident"]?["declared_at"]?.stringValue,
-                  let declared = Timestamp.parseDateTime(declaredText),
+            guard let pm = index.postmortem(of: item), let policy = policy(pm),
                   let dueText = item.string("due"), let due = Timestamp.parseDate(dueText) else { return nil }
-            let latest = declared.secondsSinceEpoch + Double(limit) * 86_400
+            let latest = policy.declared.secondsSinceEpoch + Double(policy.limit) * 86_400
             guard due.secondsSinceEpoch > latest else { return nil }
             return context.diagnostic(Self.description, item, at: item.location(of: "due"),
-                "due \(dueText) is more than \(limit) days after \(pm.id) was declared (\(severity) policy)", owner: item.owner)
+                "due \(dueText) is more than \(policy.limit) days after \(pm.id) was declared (\(policy.severity) policy)", owner: item.owner)
+        }
+    }
+
+    /// A postmortem's service level: its severity's days from the declaration.
+    struct Policy {
+        var severity: String
+        var limit: Int
+        var declared: Timestamp
+
+        init?(_ pm: Document, days: [String: Int]) {
+            guard let severity = pm.string("severity"), let limit = days[severity],
+                  let declaredText = pm.frontMatter["incident"]?["declared_at"]?.stringValue,
+                  let declared = Timestamp.parseDateTime(declaredText) else { return nil }
+            (self.severity, self.limit, self.declared) = (severity, limit, declared)
         }
     }
 }

@@ -30,7 +30,7 @@ public struct MisfiledDocumentRule: RepositoryRule {
         var rest = Substring(path)
         while let slash = rest.utf8.firstIndex(of: UInt8(ascii: "/")) {
             let component = rest[..<slash]
-            if component.hasPrefix("PM-"), let id = FileNameMatchesIDRule.leadingID(component, prefix: "PM-", groups: 2) { return String(id) }
+            if let id = FileNameMatchesIDRule.leadingID(component, prefix: "PM-", groups: 2) { return String(id) }
             rest = rest[rest.index(after: slash)...]
         }
         return nil
