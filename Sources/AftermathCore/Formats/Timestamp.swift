@@ -10,6 +10,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable {
 
     /// `full-date` of RFC 3339: `YYYY-MM-DD`, midnight UTC.
     public static func parseDate(_ text: some StringProtocol) -> Timestamp? {
+        guard text.utf8.count == 10 else { return nil }
         let b = Array(text.utf8)
         guard b.count == 10, let date = CivilDate(b[...]) else { return nil }
         return Timestamp(secondsSinceEpoch: Double(date.daysSinceEpoch) * 86_400)
@@ -82,10 +83,11 @@ struct CivilDate {
     var month: Int
     var day: Int
 
+    /// Read in place (a slice keeps its parent's indices): dates are parsed for every document.
     init?(_ b: ArraySlice<UInt8>) {
-        let b = Array(b)
-        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
-              let y = Digits.value(b[0..<4]), let m = Digits.value(b[5..<7]), let d = Digits.value(b[8..<10]),
+        let s = b.startIndex
+        guard b.count == 10, b[s + 4] == UInt8(ascii: "-"), b[s + 7] == UInt8(ascii: "-"),
+              let y = Digits.value(b[s..<(s + 4)]), let m = Digits.value(b[(s + 5)..<(s + 7)]), let d = Digits.value(b[(s + 8)..<(s + 10)]),
               (1...12).contains(m), d >= 1, d <= CivilDate.daysIn(month: m, year: y) else { return nil }
         year = y
         month = m

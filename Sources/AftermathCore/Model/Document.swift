@@ -54,6 +54,9 @@ public enum Fingerprint {
 
     public static func of(_ bytes: ArraySlice<UInt8>) -> UInt64 { bytes.withUnsafeBytes(of) }
 
+    /// The fingerprint of fingerprints (and lengths): parts hashed once, joined.
+    public static func of(words: [UInt64]) -> UInt64 { words.withUnsafeBytes(of) }
+
     /// The fingerprint of bytes that arrive in pieces, equal to `of` their concatenation.
     public struct Stream {
         private var hash: UInt64
