@@ -11,23 +11,24 @@ public struct BrokenLinkRule: RepositoryRule {
 
     public func check(_ index: RepositoryIndex, in context: RuleContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        // Positions and messages are worked out for broken links only: most links hold.
+        func check(_ document: Document, _ field: String, _ id: String, _ kind: DocumentKind, at location: () -> SourceLocation) {
+            let target = index[id]
+            if let target, target.kind == kind { return }
+            let what = target.map { "is a \($0.kind.rawValue), not a \(kind.rawValue)" } ?? "does not exist"
+            diagnostics.append(context.diagnostic(Self.description, document, at: location(),
+                "`\(field)` links to `\(id)`, which \(what)\(Suggestion.hint(index.suggestion(for: id, kind: kind)))"))
+        }
         for document in index.documents {
-            var links: [(field: String, id: String, kind: DocumentKind, location: SourceLocation)] = []
             switch document.kind {
             case .postmortem: break
             case .finding:
-                if let id = document.string("postmortem") { links.append(("postmortem", id, .postmortem, document.location(of: "postmortem"))) }
+                if let id = document.string("postmortem") { check(document, "postmortem", id, .postmortem) { document.location(of: "postmortem") } }
                 for node in document.frontMatter["related"]?.arrayValue ?? [] {
-                    if let id = node.stringValue { links.append(("related", id, .finding, node.location)) }
+                    if let id = node.stringValue { check(document, "related", id, .finding) { node.location } }
                 }
             case .remediation:
-                if let id = document.string("finding") { links.append(("finding", id, .finding, document.location(of: "finding"))) }
-            }
-            for link in links {
-                if let target = index[link.id], target.kind == link.kind { continue }
-                let what = index[link.id].map { "is a \($0.kind.rawValue), not a \(link.kind.rawValue)" } ?? "does not exist"
-                diagnostics.append(context.diagnostic(Self.description, document, at: link.location,
-                    "`\(link.field)` links to `\(link.id)`, which \(what)\(Suggestion.hint(index.suggestion(for: link.id, kind: link.kind)))"))
+                if let id = document.string("finding") { check(document, "finding", id, .finding) { document.location(of: "finding") } }
             }
         }
         return diagnostics
