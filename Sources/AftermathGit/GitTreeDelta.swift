@@ -1,32 +1,17 @@
 import CLibGit2
 import AftermathCore
+import Dispatch
+import Foundation
 
 extension GitRepository {
     /// Every regular file under `folder` of a tree whose path (relative to the folder) passes
-    /// `include`, sorted by path bytes.
-    public func listing(ofTree tree: ContentID, under folder: String, matching include: (String) -> Bool) throws -> ContentListing {
+    /// `include`, sorted by path bytes. The folders two levels down (a postmortem each, in a
+    /// repository of postmortems) are walked on every core, each thread with its own handle.
+    public func listing(ofTree tree: ContentID, under folder: String, matching include: @escaping @Sendable (String) -> Bool) throws -> ContentListing {
         var treeOID = tree.oid
         var root: OpaquePointer?
         try LibGit2.check(git_tree_lookup(&root, handle, &treeOID), "cannot read tree \(tree.hex.prefix(12))")
         defer { git_tree_free(root) }
-        var files: [(String, ContentID)] = []
-        func walk(_ tree: OpaquePointer?, _ prefix: String) throws {
-            for i in 0..<git_tree_entrycount(tree) {
-                guard let entry = git_tree_entry_byindex(tree, i), let id = git_tree_entry_id(entry)?.pointee else { continue }
-                let path = prefix + String(cString: git_tree_entry_name(entry))
-                let mode = git_tree_entry_filemode(entry)
-                if mode == GIT_FILEMODE_TREE {
-                    var oid = id
-                    var subtree: OpaquePointer?
-                    try LibGit2.check(git_tree_lookup(&subtree, handle, &oid), "cannot read folder `\(path)`")
-                    defer { git_tree_free(subtree) }
-                    try walk(subtree, path + "/")
-                } else if mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE {
-                    let relative = folder.isEmpty ? Substring(path) : path.hasPrefix(folder + "/") ? path.dropFirst(folder.count + 1) : nil
-                    if let relative, include(String(relative)) { files.append((String(relative), ContentID(oid: id))) }
-                }
-            }
-        }
         var start = root
         var subtree: OpaquePointer?
         if !folder.isEmpty {
@@ -38,8 +23,51 @@ extension GitRepository {
             start = subtree
         }
         defer { if subtree != nil { git_tree_free(subtree) } }
-        try walk(start, folder.isEmpty ? "" : folder + "/")
-        // Trees order folders as if their names ended in "/"; listings are by plain bytes.
+        let walker = TreeWalker(folder: folder, include: include)
+        // The first two levels in order, their folders left to walk.
+        var items: [TreeWalker.Item] = []
+        for item in try walker.entries(of: start, prefix: folder.isEmpty ? "" : folder + "/", handle: handle) {
+            if case .folder(let path, let oid) = item {
+                items += try walker.entries(ofTree: oid, prefix: path + "/", handle: handle)
+            } else {
+                items.append(item)
+            }
+        }
+        let folders = items.compactMap { item -> (String, git_oid)? in
+            if case .folder(let path, let oid) = item { return (path, oid) }
+            return nil
+        }
+        let slots = folders.map { _ in TreeWalker.Slot() }
+        let workers = folders.count < 64 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, folders.count))
+        if workers == 1 {
+            for (i, (path, oid)) in folders.enumerated() { try walker.walk(oid, prefix: path + "/", handle: handle, into: &slots[i].files) }
+        } else {
+            let pool = RepositoryPool(try reopen())
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                do {
+                    try pool.with { repository in
+                        for i in stride(from: worker, to: folders.count, by: workers) {
+                            try walker.walk(folders[i].1, prefix: folders[i].0 + "/", handle: repository.handle, into: &slots[i].files)
+                        }
+                    }
+                } catch {
+                    slots[worker].error = error
+                }
+            }
+            if let error = slots.lazy.compactMap(\.error).first { throw error }
+        }
+        var files: [(path: String, id: ContentID)] = []
+        var next = 0
+        for item in items {
+            switch item {
+            case .file(let path, let id): files.append((path, id))
+            case .folder:
+                files += slots[next].files
+                next += 1
+            }
+        }
+        // Trees order folders as if their names ended in "/", which is plain byte order for
+        // whole paths: the walk's order is the listing's (sorted again if ever not).
         return ContentListing(sorting: files)
     }
 
@@ -73,5 +101,64 @@ extension GitRepository {
             if let path = document(delta.new_file) { changes.updateValue(ContentID(oid: delta.new_file.id), forKey: path) }
         }
         return SnapshotDelta(changes)
+    }
+}
+
+/// Walks trees for `listing(ofTree:)`: folders recursively, regular files kept when their
+/// path (relative to `folder`) passes `include`.
+private struct TreeWalker: Sendable {
+    enum Item {
+        case file(String, ContentID)
+        case folder(String, git_oid)
+    }
+
+    /// One folder's files, filled by whichever thread walks it.
+    final class Slot: @unchecked Sendable {
+        var files: [(path: String, id: ContentID)] = []
+        var error: Error?
+    }
+
+    let folder: String
+    let include: @Sendable (String) -> Bool
+
+    /// The entries of a tree, in its order: kept files and folders (not yet walked).
+    func entries(of tree: OpaquePointer?, prefix: String, handle: OpaquePointer?) throws -> [Item] {
+        var items: [Item] = []
+        for i in 0..<git_tree_entrycount(tree) {
+            guard let entry = git_tree_entry_byindex(tree, i), let id = git_tree_entry_id(entry)?.pointee else { continue }
+            let path = prefix + String(cString: git_tree_entry_name(entry))
+            let mode = git_tree_entry_filemode(entry)
+            if mode == GIT_FILEMODE_TREE {
+                items.append(.folder(path, id))
+            } else if mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE, let relative = relative(path) {
+                items.append(.file(relative, ContentID(oid: id)))
+            }
+        }
+        return items
+    }
+
+    func entries(ofTree oid: git_oid, prefix: String, handle: OpaquePointer?) throws -> [Item] {
+        var oid = oid
+        var tree: OpaquePointer?
+        try LibGit2.check(git_tree_lookup(&tree, handle, &oid), "cannot read folder `\(prefix.dropLast())`")
+        defer { git_tree_free(tree) }
+        return try entries(of: tree, prefix: prefix, handle: handle)
+    }
+
+    /// Every kept file under a folder, in tree order.
+    func walk(_ oid: git_oid, prefix: String, handle: OpaquePointer?, into files: inout [(path: String, id: ContentID)]) throws {
+        for item in try entries(ofTree: oid, prefix: prefix, handle: handle) {
+            switch item {
+            case .file(let path, let id): files.append((path, id))
+            case .folder(let path, let oid): try walk(oid, prefix: path + "/", handle: handle, into: &files)
+            }
+        }
+    }
+
+    /// The path relative to `folder` when it passes `include`.
+    private func relative(_ path: String) -> String? {
+        let relative = folder.isEmpty ? Substring(path) : path.hasPrefix(folder + "/") ? path.dropFirst(folder.count + 1) : nil
+        guard let relative, include(String(relative)) else { return nil }
+        return String(relative)
     }
 }
