@@ -173,4 +173,39 @@ final class SnapshotContractTests: XCTestCase {
         XCTAssertFalse(try snapshot.files(under: "postmortems").contains("postmortems/link.md"))
         XCTAssertNil(try snapshot.read("postmortems/link.md"))
     }
+
+    /// A tree with enough folders to be listed on several threads lists what git lists, in
+    /// order, from the top and from a folder, filtered or not.
+    func testTreeListingsMatchGitLsTree() throws {
+        for n in 0..<80 {
+            let folder = directory.appendingPathComponent(String(format: "postmortems/PM-2026-%03d-x/findings", n + 2))
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data("---\nid: F-2026-\(n)-01\n---\n".utf8).write(to: folder.appendingPathComponent("F-2026-\(n)-01-y.md"))
+            try Data("---\nid: PM-2026-\(n)\n---\n".utf8).write(to: folder.deletingLastPathComponent().appendingPathComponent("postmortem.md"))
+            try Data("x".utf8).write(to: folder.deletingLastPathComponent().appendingPathComponent("a-b.txt"))
+        }
+        try git(["add", "-A"])
+        try git(["-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-q", "-m", "more"])
+        let repository = try GitRepository(path: directory.path)
+        let tree = try repository.treeID(ofCommit: try repository.resolveCommit("HEAD"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "ls-tree", "-r", "HEAD"]
+        process.currentDirectoryURL = directory
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        // `<mode> blob <id>\t<path>`
+        let listed = output.split(separator: "\n").map { line -> (String, String) in
+            let parts = line.split(separator: "\t", maxSplits: 1)
+            return (String(parts[1]), String(parts[0].split(separator: " ")[2]))
+        }
+        XCTAssertGreaterThan(listed.count, 240)
+        func pairs(_ listing: ContentListing) -> [String] { (0..<listing.count).map { listing.path($0) + " " + listing.contentID($0).hex } }
+        XCTAssertEqual(pairs(try repository.listing(ofTree: tree, under: "", matching: { _ in true })), listed.map { $0.0 + " " + $0.1 })
+        XCTAssertEqual(pairs(try repository.listing(ofTree: tree, under: "postmortems", matching: { $0.hasSuffix(".md") })),
+                       listed.filter { $0.0.hasPrefix("postmortems/") && $0.0.hasSuffix(".md") }.map { String($0.0.dropFirst(12)) + " " + $0.1 })
+    }
 }
