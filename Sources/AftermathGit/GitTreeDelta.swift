@@ -1,7 +1,5 @@
 import CLibGit2
 import AftermathCore
-import Dispatch
-import Foundation
 
 extension GitRepository {
     /// Every regular file under `folder` of a tree whose path (relative to the folder) passes
@@ -37,24 +35,23 @@ extension GitRepository {
             if case .folder(let path, let oid) = item { return (path, oid) }
             return nil
         }
-        let slots = folders.map { _ in TreeWalker.Slot() }
-        let workers = folders.count < 64 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, folders.count))
-        if workers == 1 {
-            for (i, (path, oid)) in folders.enumerated() { try walker.walk(oid, prefix: path + "/", handle: handle, into: &slots[i].files) }
+        let walked: [[(path: String, id: ContentID)]]
+        if folders.count < 64 {
+            // A small tree: not worth opening more handles.
+            walked = try folders.map { path, oid in
+                var files: [(path: String, id: ContentID)] = []
+                try walker.walk(oid, prefix: path + "/", handle: handle, into: &files)
+                return files
+            }
         } else {
             let pool = RepositoryPool(try reopen())
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                do {
-                    try pool.with { repository in
-                        for i in stride(from: worker, to: folders.count, by: workers) {
-                            try walker.walk(folders[i].1, prefix: folders[i].0 + "/", handle: repository.handle, into: &slots[i].files)
-                        }
-                    }
-                } catch {
-                    slots[worker].error = error
+            walked = try FolderFanOut.map(folders.count) { i in
+                try pool.with { repository in
+                    var files: [(path: String, id: ContentID)] = []
+                    try walker.walk(folders[i].1, prefix: folders[i].0 + "/", handle: repository.handle, into: &files)
+                    return files
                 }
             }
-            if let error = slots.lazy.compactMap(\.error).first { throw error }
         }
         var files: [(path: String, id: ContentID)] = []
         var next = 0
@@ -62,7 +59,7 @@ extension GitRepository {
             switch item {
             case .file(let path, let id): files.append((path, id))
             case .folder:
-                files += slots[next].files
+                files += walked[next]
                 next += 1
             }
         }
@@ -110,12 +107,6 @@ private struct TreeWalker: Sendable {
     enum Item {
         case file(String, ContentID)
         case folder(String, git_oid)
-    }
-
-    /// One folder's files, filled by whichever thread walks it.
-    final class Slot: @unchecked Sendable {
-        var files: [(path: String, id: ContentID)] = []
-        var error: Error?
     }
 
     let folder: String

@@ -64,23 +64,16 @@ public struct WorkingTreeSnapshot: Snapshot {
         }
         let top = try entries(fd, relative)
         let folders = top.filter(\.isFolder).map(\.path)
-        let slots = folders.map { _ in ScanSlot() }
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, folders.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for i in stride(from: worker, to: folders.count, by: workers) {
-                do {
-                    try walk(absolute(folders[i]), folders[i], into: &slots[i].files)
-                } catch {
-                    slots[i].error = error
-                }
-            }
+        let walked = try FolderFanOut.map(folders.count) { i in
+            var files: [(path: String, info: stat)] = []
+            try walk(absolute(folders[i]), folders[i], into: &files)
+            return files
         }
-        if let error = slots.lazy.compactMap(\.error).first { throw error }
         var result: [(path: String, info: stat)] = []
         var next = 0
         for entry in top {
             if entry.isFolder {
-                result += slots[next].files
+                result += walked[next]
                 next += 1
             } else {
                 result.append((entry.path, entry.info))
@@ -138,10 +131,4 @@ public struct WorkingTreeSnapshot: Snapshot {
         found.sort { $0.key.lexicographicallyPrecedes($1.key) }
         return found
     }
-}
-
-/// One scanning thread's findings.
-private final class ScanSlot: @unchecked Sendable {
-    var files: [(path: String, info: stat)] = []
-    var error: Error?
 }
