@@ -7,7 +7,7 @@ final class SchemaEvaluation {
     static let maxDepth = 64
 
     let schema: CompiledSchema
-    let collecting: Bool
+    private(set) var collecting: Bool
     var violations: [SchemaViolation] = []
 
     init(schema: CompiledSchema, collecting: Bool) {
@@ -21,10 +21,13 @@ final class SchemaEvaluation {
         }
     }
 
-    /// Same schema in boolean mode, for applicators whose branches are allowed to fail.
+    /// Same schema in boolean mode, for applicators whose branches are allowed to fail: this
+    /// evaluation with collecting off for the while (a boolean pass records nothing).
     private func passes(_ index: Int, _ instance: Node, depth: Int) -> Bool {
-        let probe = SchemaEvaluation(schema: schema, collecting: false)
-        return probe.check(index, instance, pointer: "", at: instance.location, depth: depth)
+        let wasCollecting = collecting
+        collecting = false
+        defer { collecting = wasCollecting }
+        return check(index, instance, pointer: "", at: instance.location, depth: depth)
     }
 
     private func child(_ pointer: String, _ token: String) -> String {

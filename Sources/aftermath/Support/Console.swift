@@ -22,7 +22,14 @@ struct Console {
 
     func diagnostics(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
-        err(diagnostics.map { paint(TextReporter.line($0), $0.severity) }.joined(separator: "\n"))
+        // One text, one write: a large repository can have tens of thousands of lines.
+        var text = ""
+        text.reserveCapacity(diagnostics.count * 160)
+        for d in diagnostics {
+            text += paint(TextReporter.line(d), d.severity)
+            text += "\n"
+        }
+        err(text)
     }
 
     func failure(_ message: String) {
