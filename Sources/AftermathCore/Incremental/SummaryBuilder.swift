@@ -30,16 +30,7 @@ public enum SummaryBuilder {
         let entries = entries.sorted { SnapshotDelta.precedes($0.path, $1.path) }
         // The overdue rule's findings depend on the day: its input is kept instead.
         let diagnosticsByPath = Dictionary(grouping: diagnostics.filter { $0.ruleID != RuleID.overdue }, by: \.path)
-        // Every path once, and no diagnostic about a file that is not an entry.
-        guard zip(entries, entries.dropFirst()).allSatisfy({ $0.path != $1.path }),
-              diagnosticsByPath.keys.allSatisfy({ path in
-                  var low = 0, high = entries.count
-                  while low < high {
-                      let mid = (low + high) / 2
-                      if SnapshotDelta.precedes(entries[mid].path, path) { low = mid + 1 } else { high = mid }
-                  }
-                  return low < entries.count && entries[low].path == path
-              }) else { return nil }
+        guard summarises(entries, diagnosticsAbout: diagnosticsByPath.keys) else { return nil }
 
         // The records of each stretch of documents and the tables linking documents through
         // their keys do not depend on each other: they are worked out side by side.
@@ -57,8 +48,32 @@ public enum SummaryBuilder {
         }
         let links = linkSlot[0]!
 
-        // Stretch-relative offsets become table offsets (the keys' strings come first in the
-        // strings table), and component and key numbers go in: each stretch on its own.
+        let records = place(encoded, stretches: stretches, links: links, entries: entries)
+
+        let tables = [records.map(\.table.buffer), [links.keyTable], [links.starts], [links.members], [links.referrerTable],
+                      [links.keyStrings] + records.map(\.strings.buffer), records.map(\.diagnostics.buffer), records.map(\.views.buffer)]
+        let counts = [entries.count, links.keyCount, links.componentCount, links.members.count / 4, links.referrerTable.count / 4]
+        guard let header = header(counts: counts, tables: tables, rulesetFingerprint: rulesetFingerprint, tree: tree, producer: producer) else { return nil }
+        return SummaryParts(pieces: [header] + tables.joined().filter { !$0.isEmpty })
+    }
+
+    /// Every path is one entry's, and every diagnostic about an entry (`entries` sorted).
+    private static func summarises(_ entries: [Entry], diagnosticsAbout paths: some Collection<String>) -> Bool {
+        guard zip(entries, entries.dropFirst()).allSatisfy({ $0.path != $1.path }) else { return false }
+        return paths.allSatisfy { path in
+            var low = 0, high = entries.count
+            while low < high {
+                let mid = (low + high) / 2
+                if SnapshotDelta.precedes(entries[mid].path, path) { low = mid + 1 } else { high = mid }
+            }
+            return low < entries.count && entries[low].path == path
+        }
+    }
+
+    /// The stretches' records with their offsets made table offsets (the keys' strings come
+    /// first in the strings table) and component and key numbers in: each stretch on its own.
+    private static func place(_ encoded: ResultSlots<DocumentRecords>, stretches: [Range<Int>], links: LinkTables,
+                              entries: [Entry]) -> [DocumentRecords] {
         var starts: [(strings: Int, diagnostics: Int, views: Int)] = []
         var next = (strings: links.keyStrings.count, diagnostics: 0, views: 0)
         for s in stretches.indices {
@@ -75,10 +90,12 @@ public enum SummaryBuilder {
                           views: bases[s].views, links: links, entries: entries)
             encoded[s] = records
         }
-        let records = stretches.indices.map { encoded[$0]! }
+        return stretches.indices.map { encoded[$0]! }
+    }
 
-        let tables = [records.map(\.table.buffer), [links.keyTable], [links.starts], [links.members], [links.referrerTable],
-                      [links.keyStrings] + records.map(\.strings.buffer), records.map(\.diagnostics.buffer), records.map(\.views.buffer)]
+    /// The header for these tables, its checksum covering everything after the checksum
+    /// field: the rest of the header, then each table's pieces in turn. Nil past 32-bit offsets.
+    private static func header(counts: [Int], tables: [[[UInt8]]], rulesetFingerprint: UInt64, tree: ContentID?, producer: UInt64) -> [UInt8]? {
         let sizes = tables.map { $0.reduce(0) { $0 + $1.count } }
         guard SummaryFormat.headerSize + sizes.reduce(0, +) < Int(UInt32.max) else { return nil }
         var header = ByteWriter()
@@ -90,7 +107,7 @@ public enum SummaryBuilder {
         header.bytes(tree?.bytes ?? [UInt8](repeating: 0, count: ContentID.byteCount))
         header.fixed(producer)
         header.bytes([UInt8](repeating: 0, count: SummaryFormat.reservedSize))
-        for count in [entries.count, links.keyCount, links.componentCount, links.members.count / 4, links.referrerTable.count / 4] { header.u32(count) }
+        for count in counts { header.u32(count) }
         var offset = SummaryFormat.headerSize
         for size in sizes {
             header.u32(offset)
@@ -99,12 +116,12 @@ public enum SummaryBuilder {
         header.u32(offset)
         header.bytes([UInt8](repeating: 0, count: SummaryFormat.headerSize - header.buffer.count))
 
-        let body = [Array(header.buffer[(SummaryFormat.Offset.checksum + 8)...])] + tables.joined()
         var checksum = Fingerprint.Stream(count: offset - SummaryFormat.Offset.checksum - 8)
-        for part in body { checksum.add(part) }
+        checksum.add(Array(header.buffer[(SummaryFormat.Offset.checksum + 8)...]))
+        for piece in tables.joined() { checksum.add(piece) }
         let value = checksum.value
         for i in 0..<8 { header.buffer[SummaryFormat.Offset.checksum + i] = UInt8((value >> UInt64(8 * i)) & 0xFF) }
-        return SummaryParts(pieces: [header.buffer] + tables.joined().filter { !$0.isEmpty })
+        return header.buffer
     }
 }
 
