@@ -24,7 +24,7 @@ extension GitRepository {
         let walker = TreeWalker(folder: folder, include: include)
         // The first two levels in order, their folders left to walk.
         var items: [TreeWalker.Item] = []
-        for item in try walker.entries(of: start, prefix: folder.isEmpty ? "" : folder + "/", handle: handle) {
+        for item in walker.entries(of: start, prefix: folder.isEmpty ? "" : folder + "/") {
             if case .folder(let path, let oid) = item {
                 items += try walker.entries(ofTree: oid, prefix: path + "/", handle: handle)
             } else {
@@ -113,7 +113,7 @@ private struct TreeWalker: Sendable {
     let include: @Sendable (String) -> Bool
 
     /// The entries of a tree, in its order: kept files and folders (not yet walked).
-    func entries(of tree: OpaquePointer?, prefix: String, handle: OpaquePointer?) throws -> [Item] {
+    func entries(of tree: OpaquePointer?, prefix: String) -> [Item] {
         var items: [Item] = []
         for i in 0..<git_tree_entrycount(tree) {
             guard let entry = git_tree_entry_byindex(tree, i), let id = git_tree_entry_id(entry)?.pointee else { continue }
@@ -133,7 +133,7 @@ private struct TreeWalker: Sendable {
         var tree: OpaquePointer?
         try LibGit2.check(git_tree_lookup(&tree, handle, &oid), "cannot read folder `\(prefix.dropLast())`")
         defer { git_tree_free(tree) }
-        return try entries(of: tree, prefix: prefix, handle: handle)
+        return entries(of: tree, prefix: prefix)
     }
 
     /// Every kept file under a folder, in tree order.
