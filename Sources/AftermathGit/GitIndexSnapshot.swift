@@ -5,30 +5,20 @@ import AftermathCore
 /// The files of a listing (the index, a commit's tree) as a snapshot: paths are found by
 /// binary search and contents read by blob ID through a pool of repository handles, so
 /// opening it costs nothing per file and several threads can read at once.
-public class GitListingSnapshot: Snapshot, @unchecked Sendable {
+public class GitListingSnapshot: ListingSnapshot, @unchecked Sendable {
     public let label: String
-    public let files: ContentListing
+    public let listing: ContentListing
     private let pool: RepositoryPool
 
     public init(label: String, files: ContentListing, repository: GitRepository) throws {
         self.label = label
-        self.files = files
+        listing = files
         pool = RepositoryPool(try repository.reopen())
     }
 
-    public func contentID(_ path: String) -> String? { contentIdentity(path)?.hex }
-    public func contentIdentity(_ path: String) -> ContentID? { files.index(of: path).map(files.contentID) }
-    public func contentIdentities(_ sortedPaths: [String]) -> [ContentID?] { files.contentIDs(sortedPaths) }
-
     public func read(_ path: String, upTo limit: Int) throws -> [UInt8]? {
-        guard let i = files.index(of: path) else { return nil }
-        let id = files.contentID(i)
+        guard let id = contentIdentity(path) else { return nil }
         return try pool.with { try $0.blob(id, upTo: limit) }
-    }
-
-    public func files(under root: String) throws -> [String] {
-        let folder = root == "." ? "" : RepositoryConfiguration.normalizeFolder(root)
-        return files.indices(under: folder).map(files.path)
     }
 }
 

@@ -1,7 +1,23 @@
+/// A snapshot whose files are those of a listing, each with its content ID: what it lists,
+/// and which IDs it has, come from the listing (sorted paths found by binary search).
+public protocol ListingSnapshot: Snapshot {
+    var listing: ContentListing { get }
+}
+
+extension ListingSnapshot {
+    public func files(under root: String) throws -> [String] {
+        listing.indices(under: root == "." ? "" : RepositoryConfiguration.normalizeFolder(root)).map(listing.path)
+    }
+
+    public func contentID(_ path: String) -> String? { contentIdentity(path)?.hex }
+    public func contentIdentity(_ path: String) -> ContentID? { listing.index(of: path).map(listing.contentID) }
+    public func contentIdentities(_ sortedPaths: [String]) -> [ContentID?] { listing.contentIDs(sortedPaths) }
+}
+
 /// A snapshot whose documents carry content IDs worked out beforehand (the working tree,
 /// identified through git's index), so its runs can be summarised and compared like git's.
 /// Its files are the listed documents.
-public struct IdentifiedSnapshot: Snapshot {
+public struct IdentifiedSnapshot: ListingSnapshot {
     public var base: Snapshot
     public var listing: ContentListing
 
@@ -13,12 +29,4 @@ public struct IdentifiedSnapshot: Snapshot {
     public var label: String { base.label }
 
     public func read(_ path: String, upTo limit: Int) throws -> [UInt8]? { try base.read(path, upTo: limit) }
-
-    public func files(under root: String) throws -> [String] {
-        listing.indices(under: root == "." ? "" : RepositoryConfiguration.normalizeFolder(root)).map(listing.path)
-    }
-
-    public func contentID(_ path: String) -> String? { contentIdentity(path)?.hex }
-    public func contentIdentity(_ path: String) -> ContentID? { listing.index(of: path).map(listing.contentID) }
-    public func contentIdentities(_ sortedPaths: [String]) -> [ContentID?] { listing.contentIDs(sortedPaths) }
 }
