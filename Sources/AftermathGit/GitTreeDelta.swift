@@ -45,7 +45,7 @@ extension GitRepository {
             }
         } else {
             let pool = RepositoryPool(try reopen())
-            walked = try FolderFanOut.map(folders.count) { i in
+            walked = try ParallelMap.map(folders.count) { i in
                 try pool.with { repository in
                     var files: [(path: String, id: ContentID)] = []
                     try walker.walk(folders[i].1, prefix: folders[i].0 + "/", handle: repository.handle, into: &files)

@@ -64,7 +64,7 @@ public struct WorkingTreeSnapshot: Snapshot {
         }
         let top = try entries(fd, relative)
         let folders = top.filter(\.isFolder).map(\.path)
-        let walked = try FolderFanOut.map(folders.count) { i in
+        let walked = try ParallelMap.map(folders.count) { i in
             var files: [(path: String, info: stat)] = []
             try walk(absolute(folders[i]), folders[i], into: &files)
             return files

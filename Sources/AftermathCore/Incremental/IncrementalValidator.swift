@@ -243,21 +243,13 @@ public struct IncrementalValidator: Sendable {
     /// is given; a version that cannot be read by its name is one diagnostic.
     static func parse(_ versions: [PathVersion], ruleset: Ruleset, threads: Int, checks context: RuleContext?,
                       read: @escaping @Sendable (String, ContentID) throws -> [UInt8]?) throws -> [ParsedFile] {
-        guard !versions.isEmpty else { return [] }
-        let workers = max(1, min(threads > 0 ? threads : ProcessorCount.online, versions.count))
-        let results = ResultSlots<Result<ParsedFile, Error>>(count: versions.count)
         let limit = ruleset.configuration.limits.maxFileBytes + 1
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for i in stride(from: worker, to: versions.count, by: workers) {
-                let version = versions[i]
-                results[i] = Result {
-                    guard let bytes = try read(version.path, version.id) else { return DocumentParser.unreadable(path: version.path) }
-                    let file = DocumentParser.parse(path: version.path, bytes: Array(bytes.prefix(limit)), ruleset: ruleset)
-                    return context.map { Validator.checkedFile(file, context: $0) } ?? file
-                }
-            }
+        return try ParallelMap.map(versions.count, threads: threads) { i in
+            let version = versions[i]
+            guard let bytes = try read(version.path, version.id) else { return DocumentParser.unreadable(path: version.path) }
+            let file = DocumentParser.parse(path: version.path, bytes: Array(bytes.prefix(limit)), ruleset: ruleset)
+            return context.map { Validator.checkedFile(file, context: $0) } ?? file
         }
-        return try results.values.map { try $0!.get() }
     }
 }
 

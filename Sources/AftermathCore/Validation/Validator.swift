@@ -91,30 +91,37 @@ public struct Validator: Sendable {
     }
 
     private func parseAll(_ paths: [String], from snapshot: Snapshot, checks: Bool = true) throws -> [ParsedFile] {
-        let workers = max(1, min(threads > 0 ? threads : ProcessorCount.online, paths.count))
-        let results = ResultSlots<Result<ParsedFile, Error>>(count: paths.count)
         let ruleset = self.ruleset
         let cache = self.cache
         let context = RuleContext(ruleset: ruleset, today: today)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var i = worker
-            while i < paths.count {
-                let path = paths[i]
-                results[i] = Result {
-                    let contentID = cache == nil ? nil : snapshot.contentID(path)
-                    // A cached file carries its rules' diagnostics too; a plain read ignores them.
-                    if let contentID, let hit = cache?.lookup(path, contentID) { return hit }
-                    guard let bytes = try snapshot.read(path, upTo: ruleset.configuration.limits.maxFileBytes + 1) else {
-                        return DocumentParser.unreadable(path: path)
-                    }
-                    let file = DocumentParser.parse(path: path, bytes: bytes, ruleset: ruleset)
-                    guard checks else { return file }
-                    let parsed = Self.checkedFile(file, context: context)
-                    if let contentID { cache?.store(parsed, contentID: contentID) }
-                    return parsed
-                }
-                i += workers
+        return try ParallelMap.map(paths.count, threads: threads) { i in
+            let path = paths[i]
+            let contentID = cache == nil ? nil : snapshot.contentID(path)
+            // A cached file carries its rules' diagnostics too; a plain read ignores them.
+            if let contentID, let hit = cache?.lookup(path, contentID) { return hit }
+            guard let bytes = try snapshot.read(path, upTo: ruleset.configuration.limits.maxFileBytes + 1) else {
+                return DocumentParser.unreadable(path: path)
             }
+            let file = DocumentParser.parse(path: path, bytes: bytes, ruleset: ruleset)
+            guard checks else { return file }
+            let parsed = Self.checkedFile(file, context: context)
+            if let contentID { cache?.store(parsed, contentID: contentID) }
+            return parsed
+        }
+    }
+}
+
+/// Work on many items spread over every core (or `threads`), each item's result kept in its
+/// slot so the results come back in the items' order: how documents are parsed and folders
+/// scanned or walked.
+public enum ParallelMap {
+    /// `body(i)` for every `i` below `count`; the first failure is thrown after all ran.
+    public static func map<T>(_ count: Int, threads: Int = 0, _ body: @Sendable (Int) throws -> T) throws -> [T] {
+        guard count > 0 else { return [] }
+        let workers = max(1, min(threads > 0 ? threads : ProcessorCount.online, count))
+        let results = ResultSlots<Result<T, Error>>(count: count)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for i in stride(from: worker, to: count, by: workers) { results[i] = Result { try body(i) } }
         }
         return try results.values.map { try $0!.get() }
     }
