@@ -109,7 +109,7 @@ final class IncrementalValidatorTests: XCTestCase {
 
     func testSummaryForOtherRulesDoesNotApply() throws {
         let base = try Self.exampleFiles()
-        let (summary, ruleset) = try Self.summarise(base)
+        let (summary, _) = try Self.summarise(base)
         var otherOwners = base
         otherOwners["owners.yml"] = otherOwners["owners.yml"]!.replacingOccurrences(of: "name: Bob Okafor", with: "name: Bob O.")
         let otherRules = try Self.ruleset(otherOwners)
