@@ -50,29 +50,33 @@ public struct WorkingTreeSnapshot: Snapshot {
 
     /// The regular files under `folder` with their stat data, in git's order (by path bytes).
     /// Folders are opened relative to their parent and files examined relative to their
-    /// folder, so a hundred thousand files cost no path lookups from the root; the folders at
-    /// the top are walked on all cores, as git's preloaded index does (listing and stat calls
-    /// are most of the time, and wait on the kernel).
+    /// folder, so a hundred thousand files cost no path lookups from the root. The folders at
+    /// the top are walked by several threads, more than there are cores, as git's preloaded
+    /// index does: listing and stat calls are most of the time and, when the file system's
+    /// metadata is not cached, wait on the disk.
     public func scan(under folder: String) throws -> [(path: String, info: stat)] {
         var folder = Substring(folder)
         while folder.hasSuffix("/") { folder = folder.dropLast() }
         let relative = folder == "." ? "" : String(folder)
-        let fd = open(absolute(relative), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else {
+        guard let dir = FolderReader.open(relative.isEmpty ? root : absolute(relative), in: AT_FDCWD) else {
             if errno == ENOENT || errno == ENOTDIR || errno == ELOOP { return [] }
             throw SnapshotError("\(relative): cannot list: \(String(cString: strerror(errno)))")
         }
-        let top = try entries(fd, relative)
-        let folders = top.filter(\.isFolder).map(\.path)
-        let walked = try ParallelMap.map(folders.count) { i in
+        defer { closedir(dir) }
+        // The folder scanned is the repository's or inside it: its own `.git` is skipped.
+        let top = FolderReader.entries(dir, relative, nested: false) ?? []
+        let folders = top.filter(\.folder)
+        let parent = dirfd(dir)
+        let walked = try BlockingWork.map(folders.count, threads: Self.walkers) { i in
             var files: [(path: String, info: stat)] = []
-            try walk(absolute(folders[i]), folders[i], into: &files)
+            try walk(folders[i].path, name: folders[i].name, in: parent, into: &files)
             return files
         }
         var result: [(path: String, info: stat)] = []
+        result.reserveCapacity(top.count + walked.reduce(0) { $0 + $1.count })
         var next = 0
         for entry in top {
-            if entry.isFolder {
+            if entry.folder {
                 result += walked[next]
                 next += 1
             } else {
@@ -82,53 +86,114 @@ public struct WorkingTreeSnapshot: Snapshot {
         return result
     }
 
-    /// Appends the files under `relative` (already known to be a folder), in git's order.
-    private func walk(_ path: String, _ relative: String, into result: inout [(path: String, info: stat)]) throws {
-        let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { throw SnapshotError("\(relative): cannot list: \(String(cString: strerror(errno)))") }
-        for entry in try entries(fd, relative) {
-            if entry.isFolder {
-                try walk(absolute(entry.path), entry.path, into: &result)
+    /// Threads walking folders: enough to keep a disk busy when metadata is not cached; when it
+    /// is, the extra threads cost next to nothing.
+    static let walkers = 16
+
+    /// Appends the files under the folder `name` of the open folder `parent` (at `relative`),
+    /// in git's order; nothing for a nested repository (a submodule: another repository's files).
+    private func walk(_ relative: String, name: String, in parent: Int32, into result: inout [(path: String, info: stat)]) throws {
+        guard let dir = FolderReader.open(name, in: parent) else {
+            throw SnapshotError("\(relative): cannot list: \(String(cString: strerror(errno)))")
+        }
+        defer { closedir(dir) }
+        guard let entries = FolderReader.entries(dir, relative, nested: true) else { return }
+        for entry in entries {
+            if entry.folder {
+                try walk(entry.path, name: entry.name, in: dirfd(dir), into: &result)
             } else {
                 result.append((entry.path, entry.info))
             }
         }
     }
+}
 
-    private struct Entry {
-        var path: String
-        var info: stat
-        var isFolder: Bool
-        /// The name as git orders it: folders as if followed by "/".
-        var key: [UInt8]
+/// One folder's entries, read with as little work per entry as possible: names are compared
+/// and examined as bytes in one scratch buffer, and only the paths kept become strings.
+enum FolderReader {
+    typealias Entry = (path: String, name: String, info: stat, folder: Bool)
+
+    /// The folder `path` (relative to the open folder `parent`) opened for listing; nil with
+    /// `errno` set when it cannot be.
+    static func open(_ path: String, in parent: Int32) -> OpaquePointer? {
+        let fd = openat(parent, path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        guard let dir = fdopendir(fd) else {
+            let failure = errno
+            close(fd)
+            errno = failure
+            return nil
+        }
+        return dir
     }
 
-    /// The files and folders (nested repositories left out) of the folder open as `fd`, in
-    /// git's order; closes `fd`.
-    private func entries(_ fd: Int32, _ relative: String) throws -> [Entry] {
-        guard let dir = fdopendir(fd) else {
-            close(fd)
-            throw SnapshotError("\(relative): cannot list: \(String(cString: strerror(errno)))")
-        }
-        defer { closedir(dir) }
-        var found: [Entry] = []
+    /// The files and folders of the open folder `dir` (at `relative`), in git's order; nil when
+    /// it holds a `.git` and `nested` says that makes it another repository. Only a folder's
+    /// name is kept (its stat data is never used); a file's name is left empty.
+    static func entries(_ dir: OpaquePointer, _ relative: String, nested: Bool) -> [Entry]? {
+        let fd = dirfd(dir)
+        // Names, each followed by a NUL (a C string for `fstatat`), one after another.
+        var names: [UInt8] = []
+        var entries: [(start: Int, count: Int, info: stat, folder: Bool)] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
-            if name == [0x2E] || name == [0x2E, 0x2E] || name == [0x2E, 0x67, 0x69, 0x74] { continue }  // . .. .git
+            let type = entry.pointee.d_type
+            let start = names.count
+            withUnsafeBytes(of: &entry.pointee.d_name) { raw in
+                names.append(contentsOf: raw.prefix { $0 != 0 })
+            }
+            let count = names.count - start
+            names.append(0)
+            let name = names[start..<start + count]
+            if name.elementsEqual([0x2E, 0x67, 0x69, 0x74]) {  // .git
+                if nested { return nil }
+                names.removeLast(count + 1)
+                continue
+            }
+            if name.elementsEqual([0x2E]) || name.elementsEqual([0x2E, 0x2E]) {
+                names.removeLast(count + 1)
+                continue
+            }
             var info = stat()
-            guard fstatat(fd, name.map { CChar(bitPattern: $0) } + [0], &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-            let text = String(decoding: name, as: UTF8.self)
-            let path = relative.isEmpty ? text : "\(relative)/\(text)"
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR:
-                var nested = stat()
-                if fstatat(fd, text + "/.git", &nested, AT_SYMLINK_NOFOLLOW) == 0 { continue }
-                found.append(Entry(path: path, info: info, isFolder: true, key: name + [0x2F]))
-            case S_IFREG: found.append(Entry(path: path, info: info, isFolder: false, key: name))
-            default: continue
+            let folder: Bool
+            if type == UInt8(DT_DIR) {
+                folder = true  // a folder's own stat data is never used
+            } else if type == UInt8(DT_REG) || type == UInt8(DT_UNKNOWN) {
+                let examined = names.withUnsafeBufferPointer { fstatat(fd, UnsafeRawPointer($0.baseAddress! + start).assumingMemoryBound(to: CChar.self), &info, AT_SYMLINK_NOFOLLOW) }
+                let mode = info.st_mode & S_IFMT
+                guard examined == 0, mode == S_IFREG || mode == S_IFDIR else {
+                    names.removeLast(count + 1)
+                    continue
+                }
+                folder = mode == S_IFDIR
+            } else {
+                names.removeLast(count + 1)  // links, devices, sockets
+                continue
+            }
+            entries.append((start, count, info, folder))
+        }
+        names.withUnsafeBytes { all in
+            // Git's order: a folder's name sorts as if followed by "/".
+            func key(_ e: (start: Int, count: Int, info: stat, folder: Bool), _ i: Int) -> UInt8? {
+                i < e.count ? all[e.start + i] : (i == e.count && e.folder ? 0x2F : nil)
+            }
+            entries.sort { a, b in
+                var i = 0
+                while true {
+                    switch (key(a, i), key(b, i)) {
+                    case let (x?, y?): if x != y { return x < y }
+                    case (nil, _?): return true
+                    case (_, nil): return false
+                    }
+                    i += 1
+                }
             }
         }
-        found.sort { $0.key.lexicographicallyPrecedes($1.key) }
-        return found
+        let prefix = relative.isEmpty ? "" : relative + "/"
+        return names.withUnsafeBufferPointer { all in
+            entries.map { entry in
+                let name = String(decoding: UnsafeBufferPointer(rebasing: all[entry.start..<entry.start + entry.count]), as: UTF8.self)
+                return (prefix + name, entry.folder ? name : "", entry.info, entry.folder)
+            }
+        }
     }
 }

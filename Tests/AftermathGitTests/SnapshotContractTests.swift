@@ -174,6 +174,44 @@ final class SnapshotContractTests: XCTestCase {
         XCTAssertNil(try snapshot.read("postmortems/link.md"))
     }
 
+    /// The working-tree scan lists, in git's order, the files git sees: names that sort
+    /// differently as folders ("a" before "a-b" as a file, after it as a folder), deep and
+    /// empty folders, more top folders than walking threads — but no symbolic link and nothing
+    /// of a nested repository.
+    func testWorkingTreeScanListsWhatGitLists() throws {
+        var paths = ["postmortems/a.md", "postmortems/a-b.md", "postmortems/a0.md", "postmortems/a/x.md", "postmortems/a/b/c/d.md",
+                     "postmortems/b/a.md", "postmortems/b-c/a.md", "postmortems/b.md", "postmortems/ä.md", "postmortems/Z.md"]
+        paths += (0..<40).map { "postmortems/f\($0)/g/h.md" }
+        for path in paths {
+            let url = directory.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(path.utf8).write(to: url)
+        }
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("postmortems/empty/deeper"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("postmortems/link.md").path, withDestinationPath: "a.md")
+        let nested = directory.appendingPathComponent("postmortems/f3/nested")
+        try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: nested.appendingPathComponent("inner.md"))
+        try git(["-C", nested.path, "init", "-q"])
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-c", "core.quotePath=false", "ls-files", "-z", "--cached", "--others", "postmortems"]
+        process.currentDirectoryURL = directory
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        // git shows a nested repository as one "folder/" entry and lists links; neither is a file here.
+        let expected = output.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            .filter { !$0.hasSuffix("/") && $0 != "postmortems/link.md" }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let scanned = try WorkingTreeSnapshot(root: directory.path).scan(under: "postmortems").map(\.path)
+        XCTAssertEqual(scanned, expected)
+        XCTAssertTrue(scanned.contains("postmortems/a/b/c/d.md") && !scanned.contains { $0.contains("nested") })
+        XCTAssertEqual(try WorkingTreeSnapshot(root: directory.path).scan(under: "postmortems/a").map(\.path), ["postmortems/a/b/c/d.md", "postmortems/a/x.md"])
+        XCTAssertTrue(try WorkingTreeSnapshot(root: directory.path).scan(under: "missing").isEmpty)
+    }
+
     /// A tree with enough folders to be listed on several threads lists what git lists, in
     /// order, from the top and from a folder, filtered or not.
     func testTreeListingsMatchGitLsTree() throws {

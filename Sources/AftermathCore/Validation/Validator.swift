@@ -130,9 +130,9 @@ public enum ParallelMap {
 /// Fixed slots written by distinct indexes from several threads, read after they finish.
 /// Raw storage rather than an array property: Swift's dynamic exclusivity checks would
 /// (rightly) trap on concurrent mutation of one array, even at distinct indexes.
-final class ResultSlots<T>: @unchecked Sendable {
+public final class ResultSlots<T>: @unchecked Sendable {
     private let storage: UnsafeMutableBufferPointer<T?>
-    init(count: Int) {
+    public init(count: Int) {
         storage = .allocate(capacity: count)
         storage.initialize(repeating: nil)
     }
@@ -140,11 +140,11 @@ final class ResultSlots<T>: @unchecked Sendable {
         storage.deinitialize()
         storage.deallocate()
     }
-    subscript(i: Int) -> T? {
+    public subscript(i: Int) -> T? {
         get { storage[i] }
         set { storage[i] = newValue }
     }
-    var values: [T?] { Array(storage) }
+    public var values: [T?] { Array(storage) }
 }
 
 enum ProcessorCount {

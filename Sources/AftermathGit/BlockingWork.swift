@@ -1,0 +1,38 @@
+import AftermathCore
+import Foundation
+
+/// Work on many items that mostly waits on the kernel or the disk (listing folders, examining
+/// files): spread over more threads than there are cores, so that while some wait, others
+/// issue their requests. Results come back in the items' order; the first failure is thrown
+/// after all ran. CPU-bound work belongs in `ParallelMap`, which uses one thread per core.
+enum BlockingWork {
+    static func map<T>(_ count: Int, threads: Int, _ body: @escaping @Sendable (Int) throws -> T) throws -> [T] {
+        guard count > 1, threads > 1 else { return try (0..<count).map(body) }
+        let results = ResultSlots<Result<T, Error>>(count: count)
+        let next = NextItem()
+        let group = DispatchGroup()
+        for _ in 0..<min(threads, count) {
+            group.enter()
+            // Threads of their own: the shared dispatch pool runs only as many as there are cores.
+            Thread {
+                while let i = next.take(below: count) { results[i] = Result { try body(i) } }
+                group.leave()
+            }.start()
+        }
+        group.wait()
+        return try results.values.map { try $0!.get() }
+    }
+
+    /// Items handed out one at a time, so a thread that waited long does fewer.
+    private final class NextItem: @unchecked Sendable {
+        private let lock = NSLock()
+        private var next = 0
+        func take(below count: Int) -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard next < count else { return nil }
+            next += 1
+            return next - 1
+        }
+    }
+}
