@@ -45,6 +45,51 @@ final class SummaryCacheTests: XCTestCase {
         }
     }
 
+    /// `list` reads the documents it shows (and their findings and postmortems, for the
+    /// severity, postmortem and category columns) from the summary's listed fields, re-reading
+    /// only what changed: every view must be what reading every file gives.
+    func testListingsFromTheSummaryMatchAFullRead() throws {
+        let repo = try TemporaryDirectory.examples()
+        try repo.commitAll()
+        XCTAssertEqual(try CLI.aftermath(["validate", "--rev", "HEAD"] + today, in: repo.url).status, 0)
+        XCTAssertEqual(try CLI.aftermath(["validate", "--today", "2026-10-01"], in: repo.url).status, 0)
+        let views: [[String]] = [
+            [], ["--all"], ["--format", "json", "--all"], ["--kind", "finding", "--format", "csv"], ["--kind", "postmortem", "--all"],
+            ["--group-by", "team"], ["--group-by", "postmortem", "--all", "--format", "markdown"], ["--group-by", "category", "--kind", "finding", "--all"],
+            ["--severity", "sev1", "--severity", "sev3", "--all"], ["--postmortem", "PM-2026-003", "--all"], ["--sort", "severity", "--all"],
+        ]
+        func compare(_ when: String) throws {
+            for view in views {
+                let arguments = ["list", "--today", "2026-10-01"] + view
+                let full = try CLI.aftermath(arguments, in: repo.url, environment: ["AFTERMATH_NO_CACHE": "1", "COLUMNS": "200"])
+                XCTAssertEqual(full.status, 0, full.stderr)
+                XCTAssertTrue(full.stdout.contains("PM-2026-"), "\(view): the postmortem column or IDs show")
+                for revision in [[], ["--staged"]] {
+                    let summarised = try CLI.aftermath(arguments + revision, in: repo.url, environment: ["COLUMNS": "200"])
+                    let reference = revision.isEmpty ? full : try CLI.aftermath(arguments + revision, in: repo.url, environment: ["AFTERMATH_NO_CACHE": "1", "COLUMNS": "200"])
+                    XCTAssertEqual(summarised.stdout, reference.stdout, "\(when): list \(view) \(revision)")
+                }
+            }
+        }
+        try compare("unchanged")
+        // A changed item, a changed finding and postmortem above unchanged items, a new item.
+        let folder = "postmortems/PM-2026-003-export-bucket-exposure"
+        let item = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: repo.path(folder + "/remediations").path).sorted().first)
+        let itemText = try repo.read(folder + "/remediations/" + item)
+        try repo.write(folder + "/remediations/" + item, itemText.replacingOccurrences(of: "status: done", with: "status: in-progress"))
+        let pm = try repo.read(folder + "/postmortem.md")
+        try repo.write(folder + "/postmortem.md", pm.replacingOccurrences(of: "severity: sev1", with: "severity: sev3"))
+        let finding = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: repo.path(folder + "/findings").path).sorted().first)
+        let findingText = try repo.read(folder + "/findings/" + finding)
+        try repo.write(folder + "/findings/" + finding, findingText.replacingOccurrences(of: "category: attack-vector", with: "category: process-flaw"))
+        XCTAssertNotEqual(try repo.read(folder + "/postmortem.md"), pm)
+        XCTAssertNotEqual(try repo.read(folder + "/findings/" + finding), findingText)
+        XCTAssertNotEqual(try repo.read(folder + "/remediations/" + item), itemText)
+        try compare("changed")
+        try CLI.git(["add", "-A"], in: repo.url)
+        try compare("staged")
+    }
+
     /// A summary records what the rules' code found, so another build of the tool (here, a
     /// copy of the binary: another file) does not use it, and writes its own.
     func testASummaryFromAnotherBuildIsNotUsed() throws {

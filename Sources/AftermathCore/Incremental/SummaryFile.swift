@@ -103,6 +103,12 @@ public final class SummaryFile: @unchecked Sendable {
 
     func hasDiagnostics(_ i: Int) -> Bool { u32(record(i) + SummaryFormat.DocumentField.diagnosticsLength) > 0 }
 
+    /// The number of the document's own ID in the keys table (see `keyNumber(of:)`).
+    func idKey(_ i: Int) -> Int? {
+        let key = u32(record(i) + SummaryFormat.DocumentField.idKey)
+        return key == SummaryFormat.noKey ? nil : Int(key)
+    }
+
     /// The document's own ID, nil for a file that was not a document.
     func id(_ i: Int) -> String? {
         let key = u32(record(i) + SummaryFormat.DocumentField.idKey)
@@ -167,11 +173,14 @@ public final class SummaryFile: @unchecked Sendable {
     func key(_ k: Int) -> String { String(decoding: keyBytes(k), as: UTF8.self) }
 
     /// The component of the documents having `key` as a key, if any does.
-    func component(ofKey key: String) -> Int? {
-        keyRecord(key).flatMap { r in
-            let component = u32(r + 8)
-            return component == SummaryFormat.noKey ? nil : Int(component)
-        }
+    func component(ofKey key: String) -> Int? { keyNumber(of: key).flatMap(component(ofKeyNumber:)) }
+
+    /// The position of `key` in the keys table, by binary search: documents name their IDs by it.
+    func keyNumber(of key: String) -> Int? { SortedBytes.find(key, count: keyCount, at: keyBytes) }
+
+    func component(ofKeyNumber k: Int) -> Int? {
+        let component = u32(tables[1] + k * SummaryFormat.keyRecordSize + 8)
+        return component == SummaryFormat.noKey ? nil : Int(component)
     }
 
     /// The documents referring to `key` (`Document.references`).
@@ -181,9 +190,7 @@ public final class SummaryFile: @unchecked Sendable {
         return (start..<(start + count)).map { Int(u32(tables[4] + 4 * $0)) }
     }
 
-    private func keyRecord(_ key: String) -> Int? {
-        SortedBytes.find(key, count: keyCount, at: keyBytes).map { tables[1] + $0 * SummaryFormat.keyRecordSize }
-    }
+    private func keyRecord(_ key: String) -> Int? { keyNumber(of: key).map { tables[1] + $0 * SummaryFormat.keyRecordSize } }
 
     private func keyBytes(_ k: Int) -> UnsafeRawBufferPointer {
         let r = tables[1] + k * SummaryFormat.keyRecordSize

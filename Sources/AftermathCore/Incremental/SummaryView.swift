@@ -8,30 +8,48 @@ public enum SummaryView {
     public static func index(_ summary: SummaryFile, delta: SnapshotDelta, kinds: Set<DocumentKind>, openOnly: Bool,
                              ruleset: Ruleset, threads: Int = 0,
                              read: @escaping @Sendable (String, ContentID) throws -> [UInt8]?) throws -> RepositoryIndex? {
-        var changed = Set<Int>()
-        for path in delta.changes.keys { if let i = summary.index(of: path) { changed.insert(i) } }
+        var taken = [Bool](repeating: false, count: summary.documentCount)  // changed or included already
+        for path in delta.changes.keys { if let i = summary.index(of: path) { taken[i] = true } }
         let changedVersions = delta.changes.compactMap { path, id in id.map { PathVersion(path: path, id: $0) } }
-        var documents = try IncrementalValidator.parse(changedVersions, ruleset: ruleset, threads: threads, checks: nil, read: read).compactMap(\.document)
-        var included = Set<Int>()
-        for i in 0..<summary.documentCount where !changed.contains(i) {
+        var level = try IncrementalValidator.parse(changedVersions, ruleset: ruleset, threads: threads, checks: nil, read: read).compactMap(\.document)
+        var chosen: [Int] = []
+        for i in 0..<summary.documentCount where !taken[i] {
             guard let kind = summary.kind(i), kinds.contains(kind), !openOnly || summary.isOpen(i) else { continue }
-            guard let document = summary.listedDocument(i) else { return nil }
-            documents.append(document)
-            included.insert(i)
+            chosen.append(i)
+            taken[i] = true
         }
-        // Parents, then theirs: every unchanged document with the ID (they all share its key,
-        // so its component holds them); changed ones are in already.
-        var wanted = Set(documents.compactMap(\.parentID))
+        guard let listed = decode(chosen, summary, threads: threads) else { return nil }
+        level += listed
+        var documents: [Document] = []
+        // Parents, then theirs, a generation at a time: every unchanged document with the ID
+        // (they all share its key, so its component holds them); changed ones are in already.
         var looked = Set<String>()
-        while let id = wanted.popFirst() {
-            guard looked.insert(id).inserted, let component = summary.component(ofKey: id) else { continue }
-            for i in summary.members(of: component) where !changed.contains(i) && !included.contains(i) && summary.id(i) == id {
-                guard let document = summary.listedDocument(i) else { return nil }
-                documents.append(document)
-                included.insert(i)
-                if let parent = document.parentID { wanted.insert(parent) }
+        while !level.isEmpty {
+            documents += level
+            var parents: [Int] = []
+            for id in Set(level.compactMap(\.parentID)) where looked.insert(id).inserted {
+                guard let key = summary.keyNumber(of: id), let component = summary.component(ofKeyNumber: key) else { continue }
+                for i in summary.members(of: component) where !taken[i] && summary.idKey(i) == key {
+                    parents.append(i)
+                    taken[i] = true
+                }
             }
+            guard let decoded = decode(parents, summary, threads: threads) else { return nil }
+            level = decoded
         }
         return RepositoryIndex(documents)
+    }
+
+    /// The stored listed fields of the documents at `indices`, decoded on every core; nil when
+    /// one does not decode.
+    private static func decode(_ indices: [Int], _ summary: SummaryFile, threads: Int) -> [Document]? {
+        let decoded = ParallelMap.joined(indices.count, threads: threads) { range in indices[range].map { summary.listedDocument($0) } }
+        var documents: [Document] = []
+        documents.reserveCapacity(decoded.count)
+        for document in decoded {
+            guard let document else { return nil }
+            documents.append(document)
+        }
+        return documents
     }
 }

@@ -125,6 +125,20 @@ public enum ParallelMap {
         }
         return try results.values.map { try $0!.get() }
     }
+
+    /// `body` over consecutive stretches of `0..<count` (a few per core, none shorter than
+    /// `minimum` items, so little work stays on one thread), the results joined in order:
+    /// for cheap work on many items, where one task per item would cost more than the item.
+    public static func joined<T>(_ count: Int, threads: Int = 0, minimum: Int = 1024, _ body: @Sendable (Range<Int>) -> [T]) -> [T] {
+        guard count > minimum else { return body(0..<count) }
+        let workers = max(1, threads > 0 ? threads : ProcessorCount.online)
+        let stretch = max(minimum, (count + 4 * workers - 1) / (4 * workers))
+        let parts = (try? map((count + stretch - 1) / stretch, threads: threads) { s in body((s * stretch)..<min(count, (s + 1) * stretch)) }) ?? []
+        var joined: [T] = []
+        joined.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in parts { joined += part }
+        return joined
+    }
 }
 
 /// Fixed slots written by distinct indexes from several threads, read after they finish.

@@ -15,12 +15,17 @@ public enum ListRenderer {
     public static func table(_ listing: Listing, width: Int, colour: Bool) -> String {
         let rows = listing.rows
         guard !rows.isEmpty else { return "no matching items\n" }
-        // `rows` are the groups' rows in order, so the cells are taken in turn below.
-        let allCells = rows.map(cells)
+        // `rows` are the groups' rows in order, so the cells are taken in turn below. Each
+        // cell's width is counted once: tens of thousands of rows are measured per column.
+        let measured = ParallelMap.joined(rows.count) { range in rows[range].map { row in
+            let cells = cells(row)
+            return (cells, cells.map(cellWidth))
+        } }
+        let allCells = measured.map(\.0), allWidths = measured.map(\.1)
         var next = 0
         var shown = Array(columns.indices)
         func widths(_ shown: [Int]) -> [Int] {
-            shown.map { c in allCells.reduce(columns[c].count) { max($0, cellWidth($1[c])) } }
+            shown.map { c in allWidths.reduce(columns[c].count) { max($0, $1[c]) } }
         }
         var w = widths(shown)
         // Drop optional columns (POSTMORTEM, then SEV) while the title would get under 24.
@@ -30,24 +35,35 @@ public enum ListRenderer {
         }
         let fixed = w.dropLast().reduce(0, +) + 2 * (shown.count - 1)
         w[w.count - 1] = max(10, min(w[w.count - 1], width - fixed))
-        func line(_ cells: [String]) -> String {
-            shown.enumerated().map { i, c in
-                let cell = cells[c]
-                let cut = Self.cellWidth(cell) > w[i] ? String(cell.prefix(max(0, w[i] - 1))) + "…" : cell
-                return i == shown.count - 1 ? cut : cut + String(repeating: " ", count: w[i] - Self.cellWidth(cut))
-            }.joined(separator: "  ")
+        var out: [UInt8] = []
+        out.reserveCapacity((rows.count + listing.groups.count) * (fixed + w[w.count - 1] + 12))
+        func line(_ cells: [String], _ cellWidths: [Int]) {
+            for (i, c) in shown.enumerated() {
+                if i > 0 { out += [0x20, 0x20] }
+                var taken = cellWidths[c]
+                if taken > w[i] {
+                    let cut = String(cells[c].prefix(max(0, w[i] - 1))) + "…"
+                    out += cut.utf8
+                    taken = cellWidth(cut)
+                } else {
+                    out += cells[c].utf8
+                }
+                if i < shown.count - 1 && taken < w[i] { out += repeatElement(0x20, count: w[i] - taken) }
+            }
+            out.append(0x0A)
         }
-        var out = ""
         for group in listing.groups {
-            if !group.name.isEmpty { out += (out.isEmpty ? "" : "\n") + "\(TerminalSafe.escape(group.name)) (\(group.rows.count))\n" }
-            out += line(columns) + "\n"
+            if !group.name.isEmpty { out += ((out.isEmpty ? "" : "\n") + "\(TerminalSafe.escape(group.name)) (\(group.rows.count))\n").utf8 }
+            line(columns, columns.map(\.count))
             for row in group.rows {
-                let text = line(allCells[next])
+                let red = colour && row.isOverdue
+                if red { out += "\u{1B}[31m".utf8 }
+                line(allCells[next], allWidths[next])
+                if red { out.insert(contentsOf: "\u{1B}[0m".utf8, at: out.count - 1) }
                 next += 1
-                out += (colour && row.isOverdue ? "\u{1B}[31m\(text)\u{1B}[0m" : text) + "\n"
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func json(_ listing: Listing, grouped: Bool) -> String {

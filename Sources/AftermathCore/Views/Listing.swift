@@ -13,9 +13,10 @@ public struct Listing: Sendable {
         let trackers = ruleset.configuration.trackers
         // Cheap filters first: a row resolves links, most documents never need one.
         let candidates = query.kinds.flatMap { index.documents(of: $0) }.filter { !query.openOnly || $0.isOpen }
-        let rows = query.sorted(candidates
-            .map { ItemRow($0, in: index, trackers: trackers, today: today) }
-            .filter { query.matches($0, owners: ruleset.owners) })
+        let owners = ruleset.owners
+        let rows = query.sorted(ParallelMap.joined(candidates.count) { range in
+            candidates[range].map { ItemRow($0, in: index, trackers: trackers, today: today) }.filter { query.matches($0, owners: owners) }
+        })
         guard let groupBy else {
             groups = [Group(name: "", rows: rows)]
             return
