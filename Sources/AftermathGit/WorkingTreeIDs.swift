@@ -21,20 +21,27 @@ public enum WorkingTreeIDs {
         let filter = DocumentPathFilter(roots: roots)
         var identified: [(String, ContentID)] = []
         var seen = Set<String>()
-        var hint = 0
         for root in roots {
-            // Roots may nest; each document counts once.
-            for (path, info) in try files.scan(under: root) where filter.matches(path) && (roots.count == 1 || seen.insert(path).inserted) {
-                if let index, let i = index.files.index(of: prefix + path, hint: &hint), matches(index.stats[i], info, writtenAt: index.writtenAt) {
-                    identified.append((path, index.files.contentID(i)))
-                } else if let id = try hash(files.root + "/" + path) {
-                    identified.append((path, id))
-                } else if path.unicodeScalars.contains("\u{FFFD}") {
-                    // A name that is not valid UTF-8 cannot be opened by its decoded name; it stays
-                    // listed (under an ID of its name) so every run reports it the same way.
-                    identified.append((path, unreadableID(path)))
+            // Files are identified by the threads that find them, a folder's files at a time (a
+            // run of lookups in order, each starting where the last ended).
+            let found = try files.scan(under: root) { run in
+                var hint = 0
+                return try run.compactMap { path, info -> (String, ContentID)? in
+                    guard filter.matches(path) else { return nil }
+                    if let index, let i = index.files.index(of: prefix + path, hint: &hint), matches(index.stats[i], info, writtenAt: index.writtenAt) {
+                        return (path, index.files.contentID(i))
+                    } else if let id = try hash(files.root + "/" + path) {
+                        return (path, id)
+                    } else if path.unicodeScalars.contains("\u{FFFD}") {
+                        // A name that is not valid UTF-8 cannot be opened by its decoded name; it
+                        // stays listed (under an ID of its name) so every run reports it the same way.
+                        return (path, unreadableID(path))
+                    }
+                    return nil
                 }
             }
+            // Roots may nest; each document counts once.
+            identified += roots.count == 1 ? found : found.filter { seen.insert($0.0).inserted }
         }
         // A root is scanned in git's order already, so appending in turn is the rule; several
         // roots may interleave, and a file system may name oddly: then sort, never drop.

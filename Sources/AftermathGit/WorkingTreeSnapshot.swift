@@ -55,6 +55,13 @@ public struct WorkingTreeSnapshot: Snapshot {
     /// index does: listing and stat calls are most of the time and, when the file system's
     /// metadata is not cached, wait on the disk.
     public func scan(under folder: String) throws -> [(path: String, info: stat)] {
+        try scan(under: folder) { $0 }
+    }
+
+    /// `scan(under:)` with each run of files (those of one top folder, those directly in
+    /// `folder`) passed through `examine` on the thread that found them, in order: work on
+    /// every file, such as identifying it, is spread over the walking threads too.
+    public func scan<T>(under folder: String, _ examine: @escaping @Sendable ([(path: String, info: stat)]) throws -> [T]) throws -> [T] {
         var folder = Substring(folder)
         while folder.hasSuffix("/") { folder = folder.dropLast() }
         let relative = folder == "." ? "" : String(folder)
@@ -70,19 +77,23 @@ public struct WorkingTreeSnapshot: Snapshot {
         let walked = try BlockingWork.map(folders.count, threads: Self.walkers) { i in
             var files: [(path: String, info: stat)] = []
             try walk(folders[i].path, name: folders[i].name, in: parent, into: &files)
-            return files
+            return try examine(files)
         }
-        var result: [(path: String, info: stat)] = []
-        result.reserveCapacity(top.count + walked.reduce(0) { $0 + $1.count })
-        var next = 0
+        // Files directly in the folder, each between the folders around it in git's order.
+        var result: [T] = []
+        result.reserveCapacity(walked.reduce(0) { $0 + $1.count } + top.count - folders.count)
+        var next = 0, files: [(path: String, info: stat)] = []
         for entry in top {
             if entry.folder {
+                if !files.isEmpty { result += try examine(files) }
+                files = []
                 result += walked[next]
                 next += 1
             } else {
-                result.append((entry.path, entry.info))
+                files.append((entry.path, entry.info))
             }
         }
+        if !files.isEmpty { result += try examine(files) }
         return result
     }
 
