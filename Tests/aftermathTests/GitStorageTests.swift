@@ -139,6 +139,34 @@ final class GitStorageTests: XCTestCase {
         XCTAssertTrue(text.contains("moved: \(item) → \(moved)"))
     }
 
+    /// History looks first where a document should be (its file named after its ID), then
+    /// reads the others only for the ID's bytes: a misnamed file still counts, and so does an
+    /// ID spelled with an escape, which no byte search could see.
+    func testHistoryFindsMisnamedAndEscapedDocuments() throws {
+        let repo = try repository()
+        let text = try repo.read(item)
+        let misnamed = "postmortems/PM-2026-003-export-bucket-exposure/remediations/notes.md"
+        let escaped = "postmortems/PM-2026-003-export-bucket-exposure/remediations/escaped.md"
+        try CLI.git(["mv", item, misnamed], in: repo.url)
+        try repo.commitAll("misname")
+        try CLI.git(["mv", misnamed, escaped], in: repo.url)
+        try repo.write(escaped, text.replacingOccurrences(of: "id: R-2026-003-03", with: "id: \"\\x52-2026-003-03\""))
+        XCTAssertFalse(try repo.read(escaped).contains("R-2026-003-03"), "the ID is spelled with an escape")
+        try repo.commitAll("escape")
+        try replace(repo, escaped, "status: open", "status: in-progress")
+        try repo.commitAll("start")
+        let result = try CLI.aftermath(["history", "R-2026-003-03", "--format", "json"], in: repo.url)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let entries = try XCTUnwrap(object["entries"] as? [[String: Any]])
+        XCTAssertEqual(entries.compactMap { $0["summary"] as? String }, ["initial", "misname", "escape", "start"])
+        XCTAssertEqual(entries.compactMap { $0["change"] as? String }, ["created", "changed", "changed", "changed"])
+        XCTAssertEqual(entries.last?["path"] as? String, escaped)
+        let missing = try CLI.aftermath(["history", "R-2026-003-09"], in: repo.url)
+        XCTAssertEqual(missing.status, 64, missing.stderr)
+        XCTAssertTrue(missing.stderr.contains("did you mean"), missing.stderr)
+    }
+
     func testEmptyRepository() throws {
         let dir = try TemporaryDirectory()
         try CLI.git(["init", "-q"], in: dir.url)

@@ -5,6 +5,8 @@ import AftermathCore
 struct BlobDocuments {
     let ruleset: Ruleset
     private var parsed: [String: Document?] = [:]
+    /// Versions read and found not to mention the ID looked for (`document(at:in:mentioning:)`).
+    private var lacking = Set<String>()
 
     init(ruleset: Ruleset) { self.ruleset = ruleset }
 
@@ -17,6 +19,34 @@ struct BlobDocuments {
         let document = DocumentParser.parse(path: path, bytes: bytes, ruleset: ruleset).document
         parsed[key] = document
         return document
+    }
+
+    /// The document at `path` if its bytes could give it the ID `id`, else nil without
+    /// parsing: an ID is written out in the front matter (quoted or not), unless escapes spell
+    /// it, so a file holding neither the ID nor a backslash cannot have it.
+    mutating func document(at path: String, in snapshot: Snapshot, mentioning id: String) throws -> Document? {
+        guard let blob = snapshot.contentID(path) else { return nil }
+        let key = path + "\u{0}" + blob
+        if let cached = parsed[key] { return cached }
+        if lacking.contains(key) { return nil }
+        let bytes = try snapshot.read(path, upTo: ruleset.configuration.limits.maxFileBytes + 1) ?? []
+        guard bytes.contains(UInt8(ascii: "\\")) || Self.bytes(bytes, contain: Array(id.utf8)) else {
+            lacking.insert(key)
+            return nil
+        }
+        let document = DocumentParser.parse(path: path, bytes: bytes, ruleset: ruleset).document
+        parsed[key] = document
+        return document
+    }
+
+    static func bytes(_ bytes: [UInt8], contain needle: [UInt8]) -> Bool {
+        guard let first = needle.first, bytes.count >= needle.count else { return needle.isEmpty }
+        var i = 0
+        while i + needle.count <= bytes.count {
+            if bytes[i] == first && bytes[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Every document under the configured roots.

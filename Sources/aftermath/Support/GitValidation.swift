@@ -64,11 +64,7 @@ struct GitValidation {
             let label = "\(revision) (\(commit.short))"
             let ruleset = try workspace.ruleset(from: workspace.scoped(try GitTreeLookupSnapshot(tree: tree, label: label, repository: repository), in: repository))
             return State(ruleset: ruleset, delta: { try self.delta(from: $0, toTree: tree, ruleset) },
-                         snapshot: {
-                             // Listed with binary IDs and read by ID: lighter than a `GitSnapshot` at 100k files.
-                             let files = try repository.listing(ofTree: tree, under: "", matching: { _ in true })
-                             return workspace.scoped(try GitListingSnapshot(label: label, files: files, repository: repository), in: repository)
-                         },
+                         snapshot: { workspace.scoped(try repository.snapshot(ofCommit: commit, label: label), in: repository) },
                          read: nil, tree: tree)
         }
     }

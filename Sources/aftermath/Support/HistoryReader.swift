@@ -37,14 +37,34 @@ struct HistoryReader {
         return seen ? DocumentHistory(id: id, entries: entries) : nil
     }
 
-    /// The document with `id` in a commit: first at the path it had in the parent, else anywhere.
+    /// The document with `id` in a commit: first at the path it had in the parent, then in the
+    /// files named after it (as documents are, AM103), else anywhere — reading only files that
+    /// could hold it, so a commit from before the document existed costs reads, not parses.
     private mutating func find(_ id: String, in snapshot: Snapshot, hint: Document?) throws -> Document? {
         if let hint, let document = try blobs.document(at: hint.path, in: snapshot), document.id == id { return document }
         for root in ruleset.configuration.roots {
-            for path in try snapshot.files(under: root) where path.hasSuffix(".md") {
+            let paths = try snapshot.files(under: root).filter { $0.hasSuffix(".md") }
+            for path in paths where Self.isNamed(path, after: id) {
                 if let document = try blobs.document(at: path, in: snapshot), document.id == id { return document }
+            }
+            for path in paths where !Self.isNamed(path, after: id) {
+                if let document = try blobs.document(at: path, in: snapshot, mentioning: id), document.id == id { return document }
             }
         }
         return nil
+    }
+
+    /// Whether a folder or file on the path is named after `id` (`R-2026-001-02-x.md`, the
+    /// folder of `PM-2026-001-outage/postmortem.md`): the ID starts a name and ends it or is
+    /// followed by `-`, `_` or `.`.
+    static func isNamed(_ path: String, after id: String) -> Bool {
+        let path = Array(path.utf8), id = Array(id.utf8)
+        guard !id.isEmpty, path.count >= id.count else { return false }
+        for start in 0...(path.count - id.count) where start == 0 || path[start - 1] == UInt8(ascii: "/") {
+            guard path[start..<(start + id.count)].elementsEqual(id) else { continue }
+            let end = start + id.count
+            if end == path.count || [UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ".")].contains(path[end]) { return true }
+        }
+        return false
     }
 }
