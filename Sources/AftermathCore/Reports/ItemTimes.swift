@@ -28,23 +28,41 @@ public struct ItemTimesBuilder: Sendable {
 
     public init() {}
 
-    public mutating func add(commitTime: Int64, documents: [Document]) {
-        for document in documents {
-            var entry = times[document.id] ?? ItemTimes()
+    /// What the timeline reads of one version of a document: kept per version instead of the
+    /// document, so a history of many versions stays small.
+    public struct Item: Sendable {
+        public var id: String
+        public var kind: DocumentKind
+        public var isOpen: Bool
+        public var due: String?
+
+        public init(_ document: Document) {
+            id = document.id
+            kind = document.kind
+            isOpen = document.isOpen
+            due = document.string("due")
+        }
+    }
+
+    /// The documents as they are after a commit made at `commitTime`.
+    public mutating func add(commitTime: Int64, items: [Item]) {
+        for item in items {
+            var entry = times[item.id] ?? ItemTimes()
             if entry.opened == nil { entry.opened = commitTime }
-            if entry.closed == nil, !document.isOpen { entry.closed = commitTime }
-            if document.isOpen { entry.closed = nil }
-            if let due = document.string("due") {
-                if let previous = lastDue[document.id], let a = Timestamp.parseDate(previous), let b = Timestamp.parseDate(due), b > a {
+            if entry.closed == nil, !item.isOpen { entry.closed = commitTime }
+            if item.isOpen { entry.closed = nil }
+            if let due = item.due {
+                if let previous = lastDue[item.id], let a = Timestamp.parseDate(previous), let b = Timestamp.parseDate(due), b > a {
                     entry.duePushbacks.append((commitTime, Int((b.secondsSinceEpoch - a.secondsSinceEpoch) / 86_400)))
                 }
-                lastDue[document.id] = due
+                lastDue[item.id] = due
             }
-            times[document.id] = entry
+            times[item.id] = entry
         }
         let month = String(Timestamp(secondsSinceEpoch: Double(commitTime)).dateString.prefix(7))
-        let items = documents.filter { $0.kind == .remediation }
-        let point = (month, items.filter(\.isOpen).count, items.count - items.filter(\.isOpen).count)
+        let remediations = items.filter { $0.kind == .remediation }
+        let open = remediations.filter(\.isOpen).count
+        let point = (month, open, remediations.count - open)
         if monthly.last?.month == month { monthly[monthly.count - 1] = point } else { monthly.append(point) }
     }
 }

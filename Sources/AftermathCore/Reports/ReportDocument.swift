@@ -59,10 +59,18 @@ public enum ReportMarkdown {
         return c.emphasis ? "**\(text)**" : text
     }
 
-    static func cell(_ s: String) -> String { escape(s).replacing("|", with: "\\|").replacing("\n", with: " ") }
+    static func cell(_ s: String) -> String {
+        let text = escape(s)
+        // Most cells hold neither: a byte check spares a search-and-replace on each of many thousands.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") }) else { return text }
+        return text.replacing("|", with: "\\|").replacing("\n", with: " ")
+    }
 
     /// Markdown from document text: control characters escaped, HTML tags neutralised.
-    static func escape(_ s: String) -> String { TerminalSafe.escape(s).replacing("<", with: "&lt;") }
+    static func escape(_ s: String) -> String {
+        let text = TerminalSafe.escape(s)
+        return text.utf8.contains(UInt8(ascii: "<")) ? text.replacing("<", with: "&lt;") : text
+    }
 }
 
 public enum ReportHTML {
@@ -111,8 +119,10 @@ public enum ReportHTML {
     }
 
     public static func escape(_ s: String) -> String {
+        let text = TerminalSafe.escape(s)
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }  // & < > " '
         var out = ""
-        for scalar in TerminalSafe.escape(s).unicodeScalars {
+        for scalar in text.unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"

@@ -1,7 +1,7 @@
 import AftermathCore
 
 /// Documents of git snapshots, each blob parsed once however many commits hold it: what
-/// history and the report's timeline need when they walk every commit.
+/// history needs when it walks every commit.
 struct BlobDocuments {
     let ruleset: Ruleset
     private var parsed: [String: Document?] = [:]
@@ -47,16 +47,5 @@ struct BlobDocuments {
             i += 1
         }
         return false
-    }
-
-    /// Every document under the configured roots.
-    mutating func documents(in snapshot: Snapshot) throws -> [Document] {
-        var documents: [Document] = []
-        for root in ruleset.configuration.roots {
-            for path in try snapshot.files(under: root) where path.hasSuffix(".md") {
-                if let document = try document(at: path, in: snapshot) { documents.append(document) }
-            }
-        }
-        return documents
     }
 }
