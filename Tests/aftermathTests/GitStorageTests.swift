@@ -111,6 +111,14 @@ final class GitStorageTests: XCTestCase {
         try repo.commitAll("nothing") // no-op guard
     }
 
+    /// `history ID --format json`, its object and entries.
+    func history(_ id: String, in repo: TemporaryDirectory) throws -> (object: [String: Any], entries: [[String: Any]]) {
+        let result = try CLI.aftermath(["history", id, "--format", "json"], in: repo.url)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        return (object, try XCTUnwrap(object["entries"] as? [[String: Any]]))
+    }
+
     func testHistoryFollowsARenamedAndMovedItem() throws {
         let repo = try repository()
         try replace(repo, item, "status: open", "status: in-progress")
@@ -121,10 +129,7 @@ final class GitStorageTests: XCTestCase {
         try repo.commitAll("hand over and move")
         try replace(repo, moved, "status: in-progress", "status: done\nresolved_at: 2026-10-02\nresolution: SCP in place.")
         try repo.commitAll("done")
-        let result = try CLI.aftermath(["history", "R-2026-003-03", "--format", "json"], in: repo.url)
-        XCTAssertEqual(result.status, 0, result.stderr)
-        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        let entries = try XCTUnwrap(object["entries"] as? [[String: Any]])
+        let (object, entries) = try history("R-2026-003-03", in: repo)
         XCTAssertEqual(entries.compactMap { $0["summary"] as? String }, ["initial", "start work", "hand over and move", "done"])
         XCTAssertEqual(entries.compactMap { $0["change"] as? String }, ["created", "changed", "changed", "changed"])
         XCTAssertEqual(entries[2]["previous_path"] as? String, item)
@@ -155,10 +160,7 @@ final class GitStorageTests: XCTestCase {
         try repo.commitAll("escape")
         try replace(repo, escaped, "status: open", "status: in-progress")
         try repo.commitAll("start")
-        let result = try CLI.aftermath(["history", "R-2026-003-03", "--format", "json"], in: repo.url)
-        XCTAssertEqual(result.status, 0, result.stderr)
-        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        let entries = try XCTUnwrap(object["entries"] as? [[String: Any]])
+        let entries = try history("R-2026-003-03", in: repo).entries
         XCTAssertEqual(entries.compactMap { $0["summary"] as? String }, ["initial", "misname", "escape", "start"])
         XCTAssertEqual(entries.compactMap { $0["change"] as? String }, ["created", "changed", "changed", "changed"])
         XCTAssertEqual(entries.last?["path"] as? String, escaped)
