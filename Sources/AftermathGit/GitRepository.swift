@@ -72,13 +72,7 @@ public final class GitRepository: @unchecked Sendable {
 
     /// Reads a blob, at most `limit` bytes of it.
     public func blob(_ id: GitObjectID, upTo limit: Int = .max) throws -> [UInt8] {
-        guard var oid = id.raw else { throw GitError(message: "invalid object id \(id)") }
-        var blob: OpaquePointer?
-        try LibGit2.check(git_blob_lookup(&blob, handle, &oid), "cannot read object \(id.short)")
-        defer { git_blob_free(blob) }
-        let size = Int(git_blob_rawsize(blob))
-        guard size > 0, let content = git_blob_rawcontent(blob) else { return [] }
-        let count = min(size, limit)
-        return Array(UnsafeBufferPointer(start: content.assumingMemoryBound(to: UInt8.self), count: count))
+        guard let oid = id.raw else { throw GitError(message: "invalid object id \(id)") }
+        return try blob(ContentID(oid: oid), upTo: limit)
     }
 }
