@@ -108,20 +108,32 @@ public struct WorkingTreeSnapshot: Snapshot {
 
     /// Appends the files under the folder `name` of the open folder `parent` (at `relative`),
     /// in git's order; nothing for a nested repository (a submodule: another repository's files).
-    private func walk(_ relative: String, name: String, in parent: Int32, into result: inout [(path: String, info: stat)]) throws {
+    /// Folders are opened relative to their open parent down to `heldLevels` levels; deeper
+    /// ones by their whole path with the parent closed first, so however deep a tree goes, a
+    /// walk holds a bounded number of open folders.
+    private func walk(_ relative: String, name: String, in parent: Int32, depth: Int = 1, into result: inout [(path: String, info: stat)]) throws {
         guard let dir = FolderReader.open(name, in: parent) else {
             throw SnapshotError("\(relative): cannot list: \(String(cString: strerror(errno)))")
         }
-        defer { closedir(dir) }
-        guard let entries = FolderReader.entries(dir, relative, nested: true) else { return }
-        for entry in entries {
+        let entries = FolderReader.entries(dir, relative, nested: true)
+        let held = depth < Self.heldLevels
+        if !held { closedir(dir) }
+        defer { if held { closedir(dir) } }
+        for entry in entries ?? [] {
             if entry.folder {
-                try walk(entry.path, name: entry.name, in: dirfd(dir), into: &result)
+                if held {
+                    try walk(entry.path, name: entry.name, in: dirfd(dir), depth: depth + 1, into: &result)
+                } else {
+                    try walk(entry.path, name: absolute(entry.path), in: AT_FDCWD, depth: depth + 1, into: &result)
+                }
             } else {
                 result.append((entry.path, entry.info))
             }
         }
     }
+
+    /// Folder levels a walk keeps open (times `walkers`: well inside the usual 1,024 open files).
+    static let heldLevels = 16
 }
 
 /// A folder held open for the life of a snapshot (none, -1, when it cannot be opened: paths

@@ -212,6 +212,24 @@ final class SnapshotContractTests: XCTestCase {
         XCTAssertTrue(try WorkingTreeSnapshot(root: directory.path).scan(under: "missing").isEmpty)
     }
 
+    /// A tree deeper than any real one is walked with a bounded number of open folders: here
+    /// 300 levels under a limit of 64 open files.
+    func testDeepFoldersAreWalkedWithFewOpenFiles() throws {
+        var folder = directory.appendingPathComponent("postmortems/deep")
+        for _ in 0..<300 { folder = folder.appendingPathComponent("d") }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: folder.appendingPathComponent("bottom.md"))
+        var saved = rlimit()
+        XCTAssertEqual(getrlimit(Int32(RLIMIT_NOFILE.rawValue), &saved), 0)
+        var low = saved
+        low.rlim_cur = 64
+        XCTAssertEqual(setrlimit(Int32(RLIMIT_NOFILE.rawValue), &low), 0)
+        defer { setrlimit(Int32(RLIMIT_NOFILE.rawValue), &saved) }
+        let scanned = try WorkingTreeSnapshot(root: directory.path).scan(under: "postmortems").map(\.path)
+        XCTAssertEqual(scanned.filter { $0.hasSuffix("bottom.md") }.count, 1)
+        XCTAssertEqual(scanned.count, 3)
+    }
+
     /// A tree with enough folders to be listed on several threads lists what git lists, in
     /// order, from the top and from a folder, filtered or not.
     func testTreeListingsMatchGitLsTree() throws {
