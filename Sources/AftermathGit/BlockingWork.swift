@@ -1,5 +1,8 @@
 import AftermathCore
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Work on many items that mostly waits on the kernel or the disk (listing folders, examining
 /// files): spread over more threads than there are cores, so that while some wait, others
@@ -10,17 +13,33 @@ enum BlockingWork {
         guard count > 1, threads > 1 else { return try (0..<count).map(body) }
         let results = ResultSlots<Result<T, Error>>(count: count)
         let next = NextItem()
-        let group = DispatchGroup()
-        for _ in 0..<min(threads, count) {
-            group.enter()
-            // Threads of their own: the shared dispatch pool runs only as many as there are cores.
-            Thread {
-                while let i = next.take(below: count) { results[i] = Result { try body(i) } }
-                group.leave()
-            }.start()
+        let worker = Worker {
+            while let i = next.take(below: count) { results[i] = Result { try body(i) } }
         }
-        group.wait()
+        // Threads of their own (the shared dispatch pool runs only as many as there are
+        // cores); the calling thread works too, so if none can be started the work still gets done.
+        var started: [pthread_t] = []
+        for _ in 1..<min(threads, count) {
+            var thread = pthread_t()
+            let retained = Unmanaged.passRetained(worker).toOpaque()
+            if pthread_create(&thread, nil, { raw in
+                Unmanaged<Worker>.fromOpaque(raw!).takeRetainedValue().run()
+                return nil
+            }, retained) == 0 {
+                started.append(thread)
+            } else {
+                Unmanaged<Worker>.fromOpaque(retained).release()
+                break
+            }
+        }
+        worker.run()
+        for thread in started { pthread_join(thread, nil) }
         return try results.values.map { try $0!.get() }
+    }
+
+    private final class Worker: @unchecked Sendable {
+        let run: @Sendable () -> Void
+        init(_ run: @escaping @Sendable () -> Void) { self.run = run }
     }
 
     /// Items handed out one at a time, so a thread that waited long does fewer.
