@@ -7,8 +7,9 @@ struct Components {
     /// The first document with each key.
     var keyOwner: [String: Int] = [:]
 
-    init(_ keys: [[String]]) {
-        var parent = Array(0..<keys.count)
+    /// - Parameter keys: the keys of each of `count` documents, called once per document in order.
+    init(count: Int, keys: (Int) -> [String]) {
+        var parent = Array(0..<count)
         func root(_ i: Int) -> Int {
             var i = i
             while parent[i] != i {
@@ -17,24 +18,27 @@ struct Components {
             }
             return i
         }
-        for (i, documentKeys) in keys.enumerated() {
-            for key in documentKeys {
-                if let other = keyOwner[key] {
+        keyOwner.reserveCapacity(count)
+        for i in 0..<count {
+            for key in keys(i) {
+                // One hash per key: the common case, a key seen first, is an insertion.
+                if let other = keyOwner.updateValue(i, forKey: key) {
+                    keyOwner[key] = other
                     let (a, b) = (root(i), root(other))
                     if a != b { parent[max(a, b)] = min(a, b) }
-                } else {
-                    keyOwner[key] = i
                 }
             }
         }
         component = []
+        component.reserveCapacity(count)
         members = []
-        var number: [Int: UInt32] = [:]
-        for i in keys.indices {
+        // Component number of each root, by document position (none yet: UInt32.max).
+        var number = [UInt32](repeating: .max, count: count)
+        for i in 0..<count {
             let r = root(i)
-            if let n = number[r] {
-                component.append(n)
-                members[Int(n)].append(i)
+            if number[r] != .max {
+                component.append(number[r])
+                members[Int(number[r])].append(i)
             } else {
                 let n = UInt32(members.count)
                 number[r] = n

@@ -146,7 +146,7 @@ private struct LinkTables: Sendable {
     var referrerTable: [UInt8]
 
     init(_ entries: [SummaryBuilder.Entry]) {
-        let components = Components(entries.map { $0.document?.keys ?? [] })
+        let components = Components(count: entries.count) { entries[$0].document?.keys ?? [] }
         self.components = components
         var referrers: [String: [Int]] = [:]
         for (i, entry) in entries.enumerated() {
