@@ -244,7 +244,8 @@ public struct IncrementalValidator: Sendable {
     static func parse(_ versions: [PathVersion], ruleset: Ruleset, threads: Int, checks context: RuleContext?,
                       read: @escaping @Sendable (String, ContentID) throws -> [UInt8]?) throws -> [ParsedFile] {
         let limit = ruleset.configuration.limits.maxFileBytes + 1
-        return try ParallelMap.map(versions.count, threads: threads) { i in
+        // Rules of each thread's own, as in `Validator` (a context's ruleset only checks).
+        return try ParallelMap.map(versions.count, threads: threads, worker: { ruleset.copyForThread(parsing: versions.count) }) { ruleset, i in
             let version = versions[i]
             guard let bytes = try read(version.path, version.id) else { return DocumentParser.unreadable(path: version.path) }
             let file = DocumentParser.parse(path: version.path, bytes: Array(bytes.prefix(limit)), ruleset: ruleset)

@@ -3,13 +3,26 @@
 /// recursive schemas are fine and no work is repeated per document.
 public final class CompiledSchema: Sendable {
     let nodes: [SchemaNode]
+    /// What it was compiled from, to compile it again (`copy`).
+    private let source: (schema: Node, options: SchemaOptions)?
 
-    init(nodes: [SchemaNode]) { self.nodes = nodes }
+    init(nodes: [SchemaNode], source: (schema: Node, options: SchemaOptions)? = nil) {
+        self.nodes = nodes
+        self.source = source
+    }
 
     public static func compile(_ schema: Node, options: SchemaOptions = SchemaOptions()) throws(SchemaCompileError) -> CompiledSchema {
         var compiler = SchemaCompiler(root: schema, options: options)
         _ = try compiler.compile(schema, pointer: "")
-        return CompiledSchema(nodes: compiler.nodes)
+        return CompiledSchema(nodes: compiler.nodes, source: (schema, options))
+    }
+
+    /// The same schema compiled again, sharing no storage with this one. Threads applying one
+    /// compiled schema to many documents contend on the reference counts of its checks (every
+    /// check read retains its payload): each thread does better with a copy of its own.
+    public func copy() -> CompiledSchema {
+        guard let source, let copy = try? CompiledSchema.compile(source.schema, options: source.options) else { return self }
+        return copy
     }
 
     /// Every violation in `instance`, each at the position of the failing value's field.

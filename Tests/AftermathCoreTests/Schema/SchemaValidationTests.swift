@@ -17,6 +17,25 @@ final class SchemaValidationTests: XCTestCase {
         XCTAssertTrue(format.message.contains("`incident.declared_at`"))
     }
 
+    /// A thread's copy of a schema shares no storage with the original and judges alike; a
+    /// ruleset is copied that way only for many documents.
+    func testCopiesShareNothingAndJudgeAlike() throws {
+        let original = try CompiledSchema.compile(try TestFiles.json("schema/remediation.schema.json"))
+        let copy = original.copy()
+        XCTAssertFalse(copy === original)
+        original.nodes.withUnsafeBufferPointer { a in
+            copy.nodes.withUnsafeBufferPointer { b in XCTAssertNotEqual(a.baseAddress, b.baseAddress) }
+        }
+        for text in ["id: R-2026-001-01\nkind: remediation\n", "id: x\nstatus: nope\ndue: 2026-02-30\n", "title: 3\n"] {
+            let node = try XCTUnwrap(frontMatter(text).root)
+            XCTAssertEqual(copy.validate(node).map(\.message), original.validate(node).map(\.message), text)
+        }
+        let files = try IncrementalValidatorTests.exampleFiles()
+        let ruleset = try IncrementalValidatorTests.ruleset(files)
+        XCTAssertTrue(ruleset.copyForThread(parsing: 10).schemas[.finding] === ruleset.schemas[.finding], "a few documents share")
+        XCTAssertFalse(ruleset.copyForThread(parsing: 5000).schemas[.finding] === ruleset.schemas[.finding])
+    }
+
     func testUnsupportedKeywordIsACompileErrorNamingIt() {
         XCTAssertThrowsError(try compile(#"{"unevaluatedProperties": false}"#)) { error in
             XCTAssertTrue("\(error)".contains("unevaluatedProperties"))
