@@ -43,6 +43,10 @@ public struct OwnerRegistry: Sendable {
     /// A handle or alias, resolved to its person or team.
     public func resolve(_ name: String) -> Owner? { byName[name] }
 
+    /// Whether `name` is a person, alias or team: a lookup that copies no entry (rules ask it
+    /// of every document, on several threads).
+    public func knows(_ name: String) -> Bool { byName.index(forKey: name) != nil }
+
     /// The teams `handle` belongs to (after alias resolution).
     public func teams(of handle: String) -> [Team] {
         let canonical = resolve(handle)?.handle ?? handle

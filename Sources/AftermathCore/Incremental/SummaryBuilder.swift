@@ -27,7 +27,9 @@ public enum SummaryBuilder {
     /// the file, without gathering tens of megabytes into one more buffer.
     public static func parts(_ entries: [Entry], diagnostics: [Diagnostic], rulesetFingerprint: UInt64,
                              tree: ContentID?, producer: UInt64 = 0, threads: Int = 0) -> SummaryParts? {
-        let entries = entries.sorted { SnapshotDelta.precedes($0.path, $1.path) }
+        // A run's entries come in path order: checked in one pass rather than sorted again.
+        let inOrder = zip(entries, entries.dropFirst()).allSatisfy { SnapshotDelta.precedes($0.path, $1.path) }
+        let entries = inOrder ? entries : entries.sorted { SnapshotDelta.precedes($0.path, $1.path) }
         // The overdue rule's findings depend on the day: its input is kept instead.
         let diagnosticsByPath = Dictionary(grouping: diagnostics.filter { $0.ruleID != RuleID.overdue }, by: \.path)
         guard summarises(entries, diagnosticsAbout: diagnosticsByPath.keys) else { return nil }

@@ -14,15 +14,18 @@ public struct UnknownOwnerRule: RepositoryRule {
     public func check(_ index: RepositoryIndex, in context: RuleContext) -> [Diagnostic] {
         let owners = context.ruleset.owners
         var diagnostics: [Diagnostic] = []
+        func check(_ name: Node, _ field: String, of document: Document, at location: @autoclosure () -> SourceLocation) {
+            guard let handle = name.stringValue, !owners.knows(handle) else { return }
+            diagnostics.append(context.diagnostic(Self.description, document, at: location(),
+                "`\(field)` names `\(handle)`, who is not in the owners registry\(Suggestion.hint(owners.suggestion(for: handle)))"))
+        }
         for document in index.documents {
             for field in Self.fields {
                 guard let node = document.frontMatter[field] else { continue }
-                let names: [Node] = node.arrayValue ?? [node]
-                for name in names {
-                    guard let handle = name.stringValue, owners.resolve(handle) == nil else { continue }
-                    let at = node.arrayValue == nil ? document.location(of: field) : name.location
-                    diagnostics.append(context.diagnostic(Self.description, document, at: at,
-                        "`\(field)` names `\(handle)`, who is not in the owners registry\(Suggestion.hint(owners.suggestion(for: handle)))"))
+                if let names = node.arrayValue {
+                    for name in names { check(name, field, of: document, at: name.location) }
+                } else {
+                    check(node, field, of: document, at: document.location(of: field))
                 }
             }
         }
