@@ -34,7 +34,7 @@ enum BlockingWork {
         }
         worker.run()
         for thread in started { pthread_join(thread, nil) }
-        return try results.values.map { try $0!.get() }
+        return try results.takeResults()
     }
 
     private final class Worker: @unchecked Sendable {

@@ -60,7 +60,7 @@ public struct Validator: Sendable {
         let rules = RuleCatalogue.repositoryRules
         let results = ResultSlots<[Diagnostic]>(count: rules.count)
         DispatchQueue.concurrentPerform(iterations: rules.count) { results[$0] = rules[$0].check(index, in: context) }
-        return results.values.flatMap { $0 ?? [] }
+        return results.take().flatMap { $0 ?? [] }
     }
 
     /// The documents and their links only, without rules: for views that show rather than check.
@@ -136,7 +136,7 @@ public enum ParallelMap {
             let state = worker()
             for i in stride(from: w, to: count, by: workers) { results[i] = Result { try body(state, i) } }
         }
-        return try results.values.map { try $0!.get() }
+        return try results.takeResults()
     }
 
     /// `body` over consecutive stretches of `0..<count` (a few per core, none shorter than
@@ -171,7 +171,30 @@ public final class ResultSlots<T>: @unchecked Sendable {
         get { storage[i] }
         set { storage[i] = newValue }
     }
-    public var values: [T?] { Array(storage) }
+
+    /// Every slot's value, moved out (the slots are left empty): no value is copied, which for
+    /// a hundred thousand parse results is a copy and a release of each one's parts saved.
+    public func take() -> [T?] {
+        (0..<storage.count).map { i in
+            let slot = storage.baseAddress! + i
+            defer { slot.initialize(to: nil) }
+            return slot.move()
+        }
+    }
+
+    /// The results of work that may have failed, moved out in order; the first failure thrown.
+    public func takeResults<V>() throws -> [V] where T == Result<V, Error> {
+        var values: [V] = []
+        values.reserveCapacity(storage.count)
+        for result in take() {
+            switch result {
+            case .success(let value)?: values.append(value)
+            case .failure(let error)?: throw error
+            case nil: preconditionFailure("a slot was never filled")
+            }
+        }
+        return values
+    }
 }
 
 enum ProcessorCount {
