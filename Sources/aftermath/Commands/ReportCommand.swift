@@ -41,6 +41,13 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try Console.run { console in
+            // Git history is read before the documents: its passing work is freed by the time
+            // they are all held, so the two do not add up at the peak (100k documents: 330 → 270 MB).
+            var history = ItemTimesBuilder()
+            if id == nil && !noHistory {
+                let workspace = Workspace()
+                history = RepositoryTimeline.build(workspace: workspace, ruleset: try workspace.ruleset(from: try workspace.snapshot(snapshot.choice)))
+            }
             let session = try EditSession(snapshot: snapshot.choice, today: today.timestamp, validating: false)
             let document: ReportDocument
             if let id {
@@ -49,7 +56,6 @@ struct ReportCommand: ParsableCommand {
                 let body = (try? DocumentFramer.frame(bytes).get()).map { String(decoding: $0.body, as: UTF8.self) } ?? ""
                 document = IncidentReport(postmortem: pm, body: body, index: session.index, ruleset: session.ruleset, today: today.timestamp).build()
             } else {
-                let history = noHistory ? ItemTimesBuilder() : RepositoryTimeline.build(workspace: session.workspace, ruleset: session.ruleset)
                 document = ReviewReport(index: session.index, ruleset: session.ruleset, today: today.timestamp, times: history.times,
                                         monthly: history.monthly, since: since.flatMap(Timestamp.parseDate)).build(charts: format == .html)
             }
