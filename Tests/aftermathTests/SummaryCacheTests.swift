@@ -53,21 +53,23 @@ final class SummaryCacheTests: XCTestCase {
         try repo.commitAll()
         XCTAssertEqual(try CLI.aftermath(["validate", "--rev", "HEAD"] + today, in: repo.url).status, 0)
         XCTAssertEqual(try CLI.aftermath(["validate", "--today", "2026-10-01"], in: repo.url).status, 0)
+        // `digest` reads as `list` does (open remediation items and what they link to).
         let views: [[String]] = [
             [], ["--all"], ["--format", "json", "--all"], ["--kind", "finding", "--format", "csv"], ["--kind", "postmortem", "--all"],
             ["--group-by", "team"], ["--group-by", "postmortem", "--all", "--format", "markdown"], ["--group-by", "category", "--kind", "finding", "--all"],
             ["--severity", "sev1", "--severity", "sev3", "--all"], ["--postmortem", "PM-2026-003", "--all"], ["--sort", "severity", "--all"],
         ]
         func compare(_ when: String) throws {
-            for view in views {
-                let arguments = ["list", "--today", "2026-10-01"] + view
+            for view in views.map({ ["list"] + $0 }) + [["digest"], ["digest", "--owner", "bob"]] {
+                let arguments = view + ["--today", "2026-10-01"]
                 let full = try CLI.aftermath(arguments, in: repo.url, environment: ["AFTERMATH_NO_CACHE": "1", "COLUMNS": "200"])
                 XCTAssertEqual(full.status, 0, full.stderr)
                 XCTAssertTrue(full.stdout.contains("PM-2026-"), "\(view): the postmortem column or IDs show")
+                XCTAssertTrue(view[0] == "list" || full.stdout.contains("OVERDUE"), "\(view): a digest with overdue items")
                 for revision in [[], ["--staged"]] {
                     let summarised = try CLI.aftermath(arguments + revision, in: repo.url, environment: ["COLUMNS": "200"])
                     let reference = revision.isEmpty ? full : try CLI.aftermath(arguments + revision, in: repo.url, environment: ["AFTERMATH_NO_CACHE": "1", "COLUMNS": "200"])
-                    XCTAssertEqual(summarised.stdout, reference.stdout, "\(when): list \(view) \(revision)")
+                    XCTAssertEqual(summarised.stdout, reference.stdout, "\(when): \(view) \(revision)")
                 }
             }
         }

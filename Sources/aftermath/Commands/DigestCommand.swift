@@ -20,10 +20,11 @@ struct DigestCommand: ParsableCommand {
 
     func run() throws {
         try Console.run { console in
-            let session = try EditSession(snapshot: snapshot.choice, today: today.timestamp, validating: false)
-            var messages = Digest.messages(index: session.index, ruleset: session.ruleset, today: today.timestamp)
+            // A digest shows open remediation items, as `list` does: read the same way.
+            let (index, ruleset) = try Workspace().listedDocuments(snapshot.choice, kinds: [.remediation], openOnly: true, today: today.timestamp)
+            var messages = Digest.messages(index: index, ruleset: ruleset, today: today.timestamp)
             if let owner {
-                let handle = session.ruleset.owners.resolve(owner)?.handle ?? owner
+                let handle = ruleset.owners.resolve(owner)?.handle ?? owner
                 messages = messages.filter { $0.owner == handle }
             }
             guard let outputDir else {

@@ -82,18 +82,8 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         try Console.run { console in
-            let workspace = Workspace()
             let query = self.query
-            let index: RepositoryIndex, ruleset: Ruleset
-            if let repository = self.snapshot.choice.isWorkingTree ? try? workspace.repository() : try workspace.repository() {
-                // In git, the summary of an earlier run holds every document's listed fields.
-                let git = GitValidation(workspace: workspace, repository: repository, today: today.timestamp, threads: 0)
-                (index, ruleset) = try git.documentsForListing(self.snapshot.choice, kinds: query.kinds, openOnly: query.openOnly)
-            } else {
-                let snapshot = try workspace.snapshot(self.snapshot.choice)
-                ruleset = try workspace.ruleset(from: snapshot)
-                index = try Validator(ruleset: ruleset, today: today.timestamp).read(snapshot).index
-            }
+            let (index, ruleset) = try Workspace().listedDocuments(snapshot.choice, kinds: query.kinds, openOnly: query.openOnly, today: today.timestamp)
             for name in [owner, team].compactMap({ $0 }) where ruleset.owners.resolve(name) == nil {
                 throw CLIFailure.usage("`\(name)` is not in the owners registry\(Suggestion.hint(ruleset.owners.suggestion(for: name)))")
             }
