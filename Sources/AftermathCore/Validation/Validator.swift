@@ -28,9 +28,13 @@ public struct Validator: Sendable {
 
     /// The `.md` files under the configured roots.
     public func documentPaths(in snapshot: Snapshot) throws -> [String] {
+        try Self.documentPaths(in: snapshot, roots: ruleset.configuration.roots)
+    }
+
+    /// The documents under `roots` in `snapshot`, each once, sorted.
+    public static func documentPaths(in snapshot: Snapshot, roots: [String]) throws -> [String] {
         var paths: [String] = []
-        let filter = DocumentPathFilter(roots: ruleset.configuration.roots)
-        let roots = ruleset.configuration.roots
+        let filter = DocumentPathFilter(roots: roots)
         for root in roots {
             paths += try snapshot.files(under: root).filter(filter.matches)
         }

@@ -21,7 +21,7 @@ enum RepositoryTimeline {
         for (time, commit) in commitsWithTimes.sorted(by: { $0.0 < $1.0 }) {
             guard let tree = try? repository.snapshot(ofCommit: commit) else { continue }
             let snapshot = workspace.scoped(tree, in: repository)
-            guard let paths = try? documentPaths(in: snapshot, roots: ruleset.configuration.roots) else { continue }
+            guard let paths = try? Validator.documentPaths(in: snapshot, roots: ruleset.configuration.roots) else { continue }
             let keys = paths.map { path in snapshot.contentID(path).map { path + "\u{0}" + $0 } }
             let fresh = paths.indices.filter { keys[$0].map { versions[$0] == nil } ?? false }
             guard let parsed = try? ParallelMap.map(fresh.count, { i -> ItemTimesBuilder.Item? in
@@ -33,11 +33,5 @@ enum RepositoryTimeline {
             builder.add(commitTime: time, items: keys.compactMap { key in key.flatMap { versions[$0] ?? nil } })
         }
         return builder
-    }
-
-    /// The Markdown files under the roots, each once (roots may nest), in order.
-    static func documentPaths(in snapshot: Snapshot, roots: [String]) throws -> [String] {
-        var seen = Set<String>()
-        return try roots.flatMap { try snapshot.files(under: $0) }.filter { $0.hasSuffix(".md") && seen.insert($0).inserted }
     }
 }
