@@ -42,14 +42,12 @@ struct HistoryReader {
     /// could hold it, so a commit from before the document existed costs reads, not parses.
     private mutating func find(_ id: String, in snapshot: Snapshot, hint: Document?) throws -> Document? {
         if let hint, let document = try blobs.document(at: hint.path, in: snapshot), document.id == id { return document }
-        for root in ruleset.configuration.roots {
-            let paths = try snapshot.files(under: root).filter { $0.hasSuffix(".md") }
-            for path in paths where Self.isNamed(path, after: id) {
-                if let document = try blobs.document(at: path, in: snapshot), document.id == id { return document }
-            }
-            for path in paths where !Self.isNamed(path, after: id) {
-                if let document = try blobs.document(at: path, in: snapshot, mentioning: id), document.id == id { return document }
-            }
+        let paths = try Validator.documentPaths(in: snapshot, roots: ruleset.configuration.roots)
+        for path in paths where Self.isNamed(path, after: id) {
+            if let document = try blobs.document(at: path, in: snapshot), document.id == id { return document }
+        }
+        for path in paths where !Self.isNamed(path, after: id) {
+            if let document = try blobs.document(at: path, in: snapshot, mentioning: id), document.id == id { return document }
         }
         return nil
     }
