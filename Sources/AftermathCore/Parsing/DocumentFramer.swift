@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// A document file split into its YAML front matter and Markdown body.
 public struct FramedDocument: Sendable {
     /// The YAML between the `---` lines, as UTF-8 bytes (BOM removed).
@@ -43,9 +39,7 @@ public enum DocumentFramer {
         var conflictClosed = false
         var firstLineIsDelimiter = false
         while lineStart < b.count || (lineStart == 0 && b.isEmpty) {
-            let lineEnd = lineStart < b.count
-                ? memchr(b.baseAddress! + lineStart, 0x0A, b.count - lineStart).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - b.baseAddress! } ?? b.count
-                : lineStart
+            let lineEnd = lineStart < b.count ? b.lineEnd(from: lineStart) : lineStart
             let line = UnsafeBufferPointer(rebasing: b[lineStart..<lineEnd])
             if lineNumber == 1 {
                 firstLineIsDelimiter = isDelimiter(line, allowDots: false)

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// The parts of a document's Markdown body that rules and reports read: level-2 sections and
 /// the Timeline list. Fenced code blocks are skipped so examples inside them do not count.
 /// Scanned byte by byte: only headings and Timeline items become strings, since every
@@ -65,8 +61,7 @@ public struct MarkdownBody: Sendable {
         var start = 0
         var inTimeline = false
         while start < bytes.count {
-            let end = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start)
-                .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress! } ?? bytes.count
+            let end = bytes.lineEnd(from: start)
             var contentEnd = end
             if contentEnd > start, bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
             var indent = start
