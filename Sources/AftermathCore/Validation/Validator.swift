@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Everything one validation run found.
 public struct ValidationResult: Sendable {
@@ -136,9 +137,19 @@ public enum ParallelMap {
         guard count > 0 else { return [] }
         let workers = max(1, min(threads > 0 ? threads : ProcessorCount.online, count))
         let results = ResultSlots<Result<T, Error>>(count: count)
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
+        // Items are handed out in short runs as threads ask for them, not dealt out in advance:
+        // a thread the kernel sets back (or a run of costly items) then leaves no core idle at
+        // the end. Dealt out in advance, one of two cores sat idle for the last seventh of a
+        // 100k-document parse (measured).
+        let run = max(1, min(64, count / (workers * 32)))
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let state = worker()
-            for i in stride(from: w, to: count, by: workers) { results[i] = Result { try body(state, i) } }
+            while true {
+                let start = next.add(run, ordering: .relaxed).oldValue
+                guard start < count else { break }
+                for i in start..<min(start + run, count) { results[i] = Result { try body(state, i) } }
+            }
         }
         return try results.takeResults()
     }

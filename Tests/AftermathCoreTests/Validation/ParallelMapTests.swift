@@ -1,0 +1,60 @@
+import Synchronization
+import XCTest
+@testable import AftermathCore
+
+/// Work spread over threads comes back complete and in order, whatever the thread count and
+/// however unevenly the items cost.
+final class ParallelMapTests: XCTestCase {
+    func testEveryItemOnceInOrder() throws {
+        for (count, threads) in [(0, 2), (1, 4), (7, 3), (1000, 2), (10_007, 4), (5000, 1)] {
+            let calls = Atomic<Int>(0)
+            let result = try ParallelMap.map(count, threads: threads) { i -> Int in
+                calls.add(1, ordering: .relaxed)
+                return i * 3
+            }
+            XCTAssertEqual(result, (0..<count).map { $0 * 3 }, "\(count) items on \(threads) threads")
+            XCTAssertEqual(calls.load(ordering: .relaxed), count, "each item exactly once")
+        }
+    }
+
+    func testAStalledThreadLeavesItsShareToTheOthers() throws {
+        // Item 0 stalls until the whole second half is done. Dealt out in advance, half of that
+        // half would wait behind item 0 on the stalled thread; handed out on demand, the other
+        // thread takes it all. (The deadline only keeps a broken build from hanging the suite.)
+        let count = 2000
+        let secondHalfDone = Atomic<Int>(0)
+        let result = try ParallelMap.map(count, threads: 2) { i -> Bool in
+            if i == 0 {
+                let deadline = Date().addingTimeInterval(30)
+                while secondHalfDone.load(ordering: .acquiring) < count / 2 && Date() < deadline { usleep(1000) }
+                return secondHalfDone.load(ordering: .acquiring) == count / 2
+            }
+            if i >= count / 2 { secondHalfDone.add(1, ordering: .releasing) }
+            return true
+        }
+        XCTAssertEqual(result.count, count)
+        XCTAssertTrue(result[0], "the second half waited behind the stalled item")
+    }
+
+    func testEachThreadHasItsOwnWorkerState() throws {
+        let states = Mutex<Set<Int>>([])
+        let made = Atomic<Int>(0)
+        _ = try ParallelMap.map(5000, threads: 2, worker: { made.add(1, ordering: .relaxed).newValue }) { worker, i -> Int in
+            states.withLock { _ = $0.insert(worker) }
+            return i
+        }
+        XCTAssertLessThanOrEqual(made.load(ordering: .relaxed), 2, "at most one state per thread")
+        XCTAssertEqual(states.withLock { $0.count }, made.load(ordering: .relaxed), "every state made was used")
+    }
+
+    func testFirstFailureIsThrownAfterAllRan() {
+        struct Failure: Error, Equatable { let item: Int }
+        let calls = Atomic<Int>(0)
+        XCTAssertThrowsError(try ParallelMap.map(500, threads: 3) { i -> Int in
+            calls.add(1, ordering: .relaxed)
+            if i == 123 || i == 400 { throw Failure(item: i) }
+            return i
+        }) { XCTAssertEqual($0 as? Failure, Failure(item: 123)) }
+        XCTAssertEqual(calls.load(ordering: .relaxed), 500)
+    }
+}
