@@ -23,10 +23,24 @@ public enum SummaryBuilder {
         parts(entries, diagnostics: diagnostics, rulesetFingerprint: rulesetFingerprint, tree: tree, producer: producer, threads: threads)?.joined
     }
 
+    /// How the entries' documents link, worked out ahead (it needs the documents only, not what
+    /// the rules found about them): hand it to `parts` with the same entries.
+    public struct Links: Sendable {
+        fileprivate let tables: LinkTables
+        fileprivate let paths: [String]
+    }
+
+    /// The links of `entries`, for `parts`; they must be in path order (as a run's are).
+    public static func links(_ entries: [Entry]) -> Links {
+        Links(tables: LinkTables(entries), paths: entries.map(\.path))
+    }
+
     /// The summary as consecutive pieces (header first): written one after another, they are
     /// the file, without gathering tens of megabytes into one more buffer.
+    /// - Parameter links: `links(entries)` worked out ahead; worked out here when nil or of
+    ///   other entries.
     public static func parts(_ entries: [Entry], diagnostics: [Diagnostic], rulesetFingerprint: UInt64,
-                             tree: ContentID?, producer: UInt64 = 0, threads: Int = 0) -> SummaryParts? {
+                             tree: ContentID?, producer: UInt64 = 0, threads: Int = 0, links ahead: Links? = nil) -> SummaryParts? {
         // A run's entries come in path order: checked in one pass rather than sorted again.
         let inOrder = zip(entries, entries.dropFirst()).allSatisfy { SnapshotDelta.precedes($0.path, $1.path) }
         let entries = inOrder ? entries : entries.sorted { SnapshotDelta.precedes($0.path, $1.path) }
@@ -41,9 +55,11 @@ public enum SummaryBuilder {
         let stretches = stride(from: 0, to: entries.count, by: stretch).map { $0..<min($0 + stretch, entries.count) }
         let encoded = ResultSlots<DocumentRecords>(count: stretches.count)
         let linkSlot = ResultSlots<LinkTables>(count: 1)
+        let usable = ahead.flatMap { $0.paths.elementsEqual(entries.lazy.map(\.path)) ? $0.tables : nil }
+        linkSlot[0] = usable
         DispatchQueue.concurrentPerform(iterations: stretches.count + 1) { job in
             if job == 0 {
-                linkSlot[0] = LinkTables(entries)
+                if usable == nil { linkSlot[0] = LinkTables(entries) }
             } else {
                 encoded[job - 1] = DocumentRecords(entries[stretches[job - 1]], diagnostics: diagnosticsByPath)
             }

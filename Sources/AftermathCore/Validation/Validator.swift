@@ -46,17 +46,30 @@ public struct Validator: Sendable {
     /// - Parameter only: report diagnostics only for these paths (files or folders); the
     ///   whole snapshot is still read so links resolve.
     public func validate(_ snapshot: Snapshot, only: [String] = []) throws -> ValidationResult {
+        try validate(snapshot, only: only) { _, _ in }.result
+    }
+
+    /// `validate`, with `meanwhile` run on another thread from when the documents are read
+    /// until the repository rules are done: work that needs the documents (by position in
+    /// `paths`, nil for a file that did not read as one) but not what the rules find, such as
+    /// the summary's link tables. It fills the core the index leaves idle.
+    public func validate<T: Sendable>(_ snapshot: Snapshot, only: [String] = [],
+                                      meanwhile: @escaping @Sendable (_ paths: [String], _ documents: [Document?]) -> T) throws -> (result: ValidationResult, meanwhile: T) {
         let paths = try documentPaths(in: snapshot)
         let parsed = try parseAll(paths, from: snapshot)
+        let byPosition = parsed.map(\.document)
+        let side = ResultSlots<T>(count: 1)
+        let done = DispatchGroup()
+        DispatchQueue.global().async(group: done) { side[0] = meanwhile(paths, byPosition) }
         let context = RuleContext(ruleset: ruleset, today: today)
         // Document rules ran in parallel with parsing (see `checkedFile`).
         var diagnostics = parsed.flatMap(\.diagnostics)
-        let documents = parsed.compactMap(\.document)
-        let index = RepositoryIndex(documents)
+        let index = RepositoryIndex(byPosition.compactMap { $0 })
         diagnostics += Self.repositoryDiagnostics(index, context: context)
         let all = diagnostics.sortedForReport()
         let shown = Self.restricted(all, to: only)
-        return ValidationResult(diagnostics: shown, index: index, fileCount: paths.count, allDiagnostics: all, paths: paths)
+        done.wait()
+        return (ValidationResult(diagnostics: shown, index: index, fileCount: paths.count, allDiagnostics: all, paths: paths), side.take()[0]!)
     }
 
     /// Every repository rule's diagnostics, the rules run side by side (each reads the index

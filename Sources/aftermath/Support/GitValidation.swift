@@ -178,11 +178,15 @@ struct GitValidation {
     }
 
     private func full(_ snapshot: Snapshot, ruleset: Ruleset, tree: ContentID?) throws -> Outcome {
-        var result = try Validator(ruleset: ruleset, today: today, threads: threads).validate(snapshot)
+        // The summary's IDs and link tables are worked out while the repository rules run.
+        let validated = try Validator(ruleset: ruleset, today: today, threads: threads).validate(snapshot) { paths, documents in
+            SummaryStore.prepare(paths: paths, documents: documents, snapshot: snapshot)
+        }
+        var result = validated.result
         let documents = result.index.documents
         // The index's lookup tables are done with; they go before the summary's are built (peak memory).
         result.index = RepositoryIndex([])
-        SummaryStore.save(documents: documents, of: result, snapshot: snapshot, ruleset: ruleset, tree: tree, repository: repository, threads: threads)
+        SummaryStore.save(validated.meanwhile, diagnostics: result.allDiagnostics, ruleset: ruleset, tree: tree, repository: repository, threads: threads)
         return Outcome(diagnostics: result.allDiagnostics, fileCount: result.fileCount, documents: (documents, snapshot))
     }
 }

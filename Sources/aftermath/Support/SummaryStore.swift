@@ -32,24 +32,33 @@ enum SummaryStore {
         return Fingerprint.of(Array("\(Aftermath.version) \(identity)".utf8))
     }()
 
-    /// Writes the summary of a full run over `snapshot`. Failing to write is not an error.
-    /// - Parameter documents: the run's documents, sorted by path.
-    static func save(documents: [Document], of result: ValidationResult, snapshot: Snapshot, ruleset: Ruleset,
-                     tree: ContentID?, repository: GitRepository, threads: Int) {
-        guard !disabled else { return }
-        // Both lists are sorted by path: one walk pairs each path with its document.
-        var next = 0
+    /// What a summary needs of a full run besides its diagnostics: each document's content ID
+    /// and how documents link. Worked out while the repository rules run (see
+    /// `Validator.validate(_:only:meanwhile:)`); nil when summaries are off or a document has
+    /// no content ID (then no summary is written).
+    struct Prepared: Sendable {
+        var entries: [SummaryBuilder.Entry]
+        var links: SummaryBuilder.Links
+    }
+
+    /// - Parameter documents: by position in `paths` (sorted), nil for files that did not read as documents.
+    static func prepare(paths: [String], documents: [Document?], snapshot: Snapshot) -> Prepared? {
+        guard !disabled else { return nil }
         var entries: [SummaryBuilder.Entry] = []
-        entries.reserveCapacity(result.paths.count)
-        let ids = snapshot.contentIdentities(result.paths)
-        for (path, id) in zip(result.paths, ids) {
-            guard let id else { return }
-            while next < documents.count && documents[next].path < path { next += 1 }
-            let document = next < documents.count && documents[next].path == path ? documents[next] : nil
-            entries.append(SummaryBuilder.Entry(path: path, contentID: id, document: document))
+        entries.reserveCapacity(paths.count)
+        for (i, id) in snapshot.contentIdentities(paths).enumerated() {
+            guard let id else { return nil }
+            entries.append(SummaryBuilder.Entry(path: paths[i], contentID: id, document: documents[i]))
         }
-        guard let parts = SummaryBuilder.parts(entries, diagnostics: result.allDiagnostics, rulesetFingerprint: ruleset.fingerprint,
-                                               tree: tree, producer: producer, threads: threads) else { return }
+        return Prepared(entries: entries, links: SummaryBuilder.links(entries))
+    }
+
+    /// Writes the summary of a full run. Failing to write is not an error.
+    static func save(_ prepared: Prepared?, diagnostics: [Diagnostic], ruleset: Ruleset, tree: ContentID?,
+                     repository: GitRepository, threads: Int) {
+        guard let prepared, !disabled else { return }
+        guard let parts = SummaryBuilder.parts(prepared.entries, diagnostics: diagnostics, rulesetFingerprint: ruleset.fingerprint,
+                                               tree: tree, producer: producer, threads: threads, links: prepared.links) else { return }
         let target = path(in: repository)
         try? FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         // Not synced to disk: a summary torn by a crash fails its checksum and is rebuilt.

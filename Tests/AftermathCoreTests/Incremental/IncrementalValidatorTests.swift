@@ -322,6 +322,14 @@ final class SummaryBuilderTests: XCTestCase {
             let other = SummaryBuilder.build(entries, diagnostics: result.allDiagnostics, rulesetFingerprint: 7, tree: nil, threads: threads)
             XCTAssertTrue(other == files1, "\(threads) threads give another file")
         }
+        // Links worked out ahead (while the rules ran) are the ones `parts` would work out; links
+        // of other entries are not used.
+        let ahead = SummaryBuilder.parts(entries, diagnostics: result.allDiagnostics, rulesetFingerprint: 7, tree: nil,
+                                         links: SummaryBuilder.links(entries))?.joined
+        XCTAssertTrue(ahead == files1, "links worked out ahead give another file")
+        let stale = SummaryBuilder.parts(entries, diagnostics: result.allDiagnostics, rulesetFingerprint: 7, tree: nil,
+                                         links: SummaryBuilder.links(Array(entries.dropFirst())))?.joined
+        XCTAssertTrue(stale == files1, "links of other entries were used")
         // Each record still says what its document says.
         let summary = try XCTUnwrap(SummaryFile(ByteStore(copying: try XCTUnwrap(files1))))
         XCTAssertEqual(summary.documentCount, entries.count)
