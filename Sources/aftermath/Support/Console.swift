@@ -22,21 +22,26 @@ struct Console {
 
     func diagnostics(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
-        // One text, one write: a large repository can have tens of thousands of lines.
-        var text = ""
-        text.reserveCapacity(diagnostics.count * 160)
-        for d in diagnostics {
-            text += paint(TextReporter.line(d), d.severity)
-            text += "\n"
+        // One text, one write: a large repository can have tens of thousands of lines, formatted
+        // in stretches on every core.
+        let colour = self.colour
+        let stretches = ParallelMap.joined(diagnostics.count, minimum: 2048) { range -> [String] in
+            var text = ""
+            text.reserveCapacity(range.count * 160)
+            for d in diagnostics[range] {
+                text += Self.paint(TextReporter.line(d), d.severity, colour: colour)
+                text += "\n"
+            }
+            return [text]
         }
-        err(text)
+        err(stretches.joined())
     }
 
     func failure(_ message: String) {
         err("aftermath: \(colour ? "\u{1B}[1;31merror\u{1B}[0m" : "error"): \(TerminalSafe.escape(message))")
     }
 
-    private func paint(_ line: String, _ severity: Severity) -> String {
+    private static func paint(_ line: String, _ severity: Severity, colour: Bool) -> String {
         guard colour else { return line }
         let code = severity == .error ? "31" : "33"
         let marker = ": \(severity.rawValue): "

@@ -15,9 +15,9 @@ struct GitValidation {
         /// Every diagnostic, in reporting order.
         var diagnostics: [Diagnostic]
         var fileCount: Int
-        /// What the run read (a whole repository's documents after a full run, and the snapshot
-        /// with its repository handles): the caller keeps it until `Console.finish` ends the
-        /// process, since freeing it costs more than printing.
+        /// What the run read (a whole repository's documents after a full run, the snapshot
+        /// with its repository handles, the summary's inputs): the caller keeps it until
+        /// `Console.finish` ends the process, since freeing it costs more than printing.
         var documents: Any? = nil
     }
 
@@ -187,6 +187,6 @@ struct GitValidation {
         // The index's lookup tables are done with; they go before the summary's are built (peak memory).
         result.index = RepositoryIndex([])
         SummaryStore.save(validated.meanwhile, diagnostics: result.allDiagnostics, ruleset: ruleset, tree: tree, repository: repository, threads: threads)
-        return Outcome(diagnostics: result.allDiagnostics, fileCount: result.fileCount, documents: (documents, snapshot))
+        return Outcome(diagnostics: result.allDiagnostics, fileCount: result.fileCount, documents: (documents, snapshot, validated.meanwhile))
     }
 }

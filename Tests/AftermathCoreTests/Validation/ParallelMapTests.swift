@@ -37,14 +37,31 @@ final class ParallelMapTests: XCTestCase {
     }
 
     func testEachThreadHasItsOwnWorkerState() throws {
-        let states = Mutex<Set<Int>>([])
+        // Per thread, the states seen (one each), and which thread saw each state.
+        let seen = Mutex<[UInt: Set<Int>]>([:])
         let made = Atomic<Int>(0)
         _ = try ParallelMap.map(5000, threads: 2, worker: { made.add(1, ordering: .relaxed).newValue }) { worker, i -> Int in
-            states.withLock { _ = $0.insert(worker) }
+            let thread = UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(bitPattern: UInt(pthread_self()))))
+            seen.withLock { _ = $0[thread, default: []].insert(worker) }
             return i
         }
+        let byThread = seen.withLock { $0 }
         XCTAssertLessThanOrEqual(made.load(ordering: .relaxed), 2, "at most one state per thread")
-        XCTAssertEqual(states.withLock { $0.count }, made.load(ordering: .relaxed), "every state made was used")
+        XCTAssertTrue(byThread.values.allSatisfy { $0.count == 1 }, "a thread kept its own state: \(byThread)")
+        let states = byThread.values.map { $0.first! }
+        XCTAssertEqual(Set(states).count, states.count, "no state was shared between threads")
+    }
+
+    func testStretchesAreJoinedInOrder() {
+        for (count, minimum) in [(0, 10), (5, 10), (10_000, 100), (10_001, 1024), (3000, 1)] {
+            let stretches = Mutex<Int>(0)
+            let joined = ParallelMap.joined(count, threads: 3, minimum: minimum) { range -> [Int] in
+                stretches.withLock { $0 += 1 }
+                return range.map { $0 * 2 }
+            }
+            XCTAssertEqual(joined, (0..<count).map { $0 * 2 }, "\(count) items, stretches of at least \(minimum)")
+            if count > minimum { XCTAssertGreaterThan(stretches.withLock { $0 }, 1, "spread over stretches") }
+        }
     }
 
     func testFirstFailureIsThrownAfterAllRan() {
