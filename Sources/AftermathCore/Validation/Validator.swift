@@ -46,7 +46,7 @@ public struct Validator: Sendable {
     /// - Parameter only: report diagnostics only for these paths (files or folders); the
     ///   whole snapshot is still read so links resolve.
     public func validate(_ snapshot: Snapshot, only: [String] = []) throws -> ValidationResult {
-        try validate(snapshot, only: only) { _, _ in }.result
+        try run(snapshot, only: only, meanwhile: nil)
     }
 
     /// `validate`, with `meanwhile` run on another thread from when the documents are read
@@ -55,12 +55,17 @@ public struct Validator: Sendable {
     /// the summary's link tables. It fills the core the index leaves idle.
     public func validate<T: Sendable>(_ snapshot: Snapshot, only: [String] = [],
                                       meanwhile: @escaping @Sendable (_ paths: [String], _ documents: [Document?]) -> T) throws -> (result: ValidationResult, meanwhile: T) {
+        let side = ResultSlots<T>(count: 1)
+        let result = try run(snapshot, only: only) { side[0] = meanwhile($0, $1) }
+        return (result, side.take()[0]!)
+    }
+
+    private func run(_ snapshot: Snapshot, only: [String], meanwhile: (@Sendable ([String], [Document?]) -> Void)?) throws -> ValidationResult {
         let paths = try documentPaths(in: snapshot)
         let parsed = try parseAll(paths, from: snapshot)
         let byPosition = parsed.map(\.document)
-        let side = ResultSlots<T>(count: 1)
         let done = DispatchGroup()
-        DispatchQueue.global().async(group: done) { side[0] = meanwhile(paths, byPosition) }
+        if let meanwhile { DispatchQueue.global().async(group: done) { meanwhile(paths, byPosition) } }
         let context = RuleContext(ruleset: ruleset, today: today)
         // Document rules ran in parallel with parsing (see `checkedFile`).
         var diagnostics = parsed.flatMap(\.diagnostics)
@@ -69,7 +74,7 @@ public struct Validator: Sendable {
         let all = diagnostics.sortedForReport()
         let shown = Self.restricted(all, to: only)
         done.wait()
-        return (ValidationResult(diagnostics: shown, index: index, fileCount: paths.count, allDiagnostics: all, paths: paths), side.take()[0]!)
+        return ValidationResult(diagnostics: shown, index: index, fileCount: paths.count, allDiagnostics: all, paths: paths)
     }
 
     /// Every repository rule's diagnostics, the rules run side by side (each reads the index
