@@ -92,6 +92,30 @@ final class SummaryCacheTests: XCTestCase {
         try compare("staged")
     }
 
+    /// A listing with no summary to start from reads everything once, by a full validation
+    /// that leaves a summary: the next listing reads only what changed, with the same output.
+    func testAFirstListingLeavesASummaryForTheNext() throws {
+        let repo = try TemporaryDirectory.examples()
+        try repo.commitAll()
+        let folder = repo.path(".git/aftermath")
+        let arguments = ["list", "--all", "--format", "json", "--today", "2026-10-01"]
+        let full = try CLI.aftermath(arguments, in: repo.url, environment: ["AFTERMATH_NO_CACHE": "1"])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path), "AFTERMATH_NO_CACHE=1 writes nothing")
+        for command in [arguments, ["digest", "--today", "2026-10-01"]] {
+            try? FileManager.default.removeItem(at: folder)
+            let first = try CLI.aftermath(command, in: repo.url)
+            XCTAssertEqual(first.status, 0, first.stderr)
+            XCTAssertTrue(try FileManager.default.contentsOfDirectory(atPath: folder.path).contains { $0.hasPrefix("summary-v") },
+                          "\(command[0]) left a summary")
+            XCTAssertEqual(try CLI.aftermath(command, in: repo.url).stdout, first.stdout, "\(command[0]) through the summary")
+            if command == arguments { XCTAssertEqual(first.stdout, full.stdout) }
+        }
+        // The summary it left serves validation too, with validation's result.
+        let validated = try CLI.aftermath(["validate", "--format", "json", "--today", "2026-10-01"], in: repo.url)
+        XCTAssertEqual(validated.stdout, try CLI.aftermath(["validate", "--format", "json", "--today", "2026-10-01"], in: repo.url,
+                                                            environment: ["AFTERMATH_NO_CACHE": "1"]).stdout)
+    }
+
     /// A summary records what the rules' code found, so another build of the tool (here, a
     /// copy of the binary: another file) does not use it, and writes its own.
     func testASummaryFromAnotherBuildIsNotUsed() throws {

@@ -75,7 +75,7 @@ struct GitValidation {
            let delta = try state.delta(incremental.summary), let result = try incremental.validate([delta])?.first {
             return Outcome(diagnostics: result.diagnostics, fileCount: result.fileCount)
         }
-        return try full(try state.snapshot(), ruleset: state.ruleset, tree: state.tree)
+        return try full(try state.snapshot(), ruleset: state.ruleset, tree: state.tree).outcome
     }
 
     /// A state through the summary, for edits: the engine (reading as the state does), the
@@ -89,7 +89,8 @@ struct GitValidation {
     }
 
     /// The documents a listing needs: from the summary and the changed files when it applies
-    /// (it holds every document's listed fields), else read whole.
+    /// (it holds every document's listed fields), else read whole — by a full validation,
+    /// which leaves a summary, so that only the first listing in a clone reads everything.
     func documentsForListing(_ choice: SnapshotChoice, kinds: Set<DocumentKind>, openOnly: Bool) throws -> (RepositoryIndex, Ruleset) {
         let state = try self.state(choice)
         if let incremental = try incrementalValidator(state.ruleset, read: state.read), let delta = try state.delta(incremental.summary),
@@ -97,7 +98,10 @@ struct GitValidation {
                                              threads: threads, read: incremental.read) {
             return (index, state.ruleset)
         }
-        return (try Validator(ruleset: state.ruleset, today: today, threads: threads).read(try state.snapshot()).index, state.ruleset)
+        guard !SummaryStore.disabled else {
+            return (try Validator(ruleset: state.ruleset, today: today, threads: threads).read(try state.snapshot()).index, state.ruleset)
+        }
+        return (RepositoryIndex(try full(try state.snapshot(), ruleset: state.ruleset, tree: state.tree).documents), state.ruleset)
     }
 
     /// What the pre-commit hook reports: the staged state's diagnostics and the transition
@@ -177,7 +181,8 @@ struct GitValidation {
         return SnapshotDelta.between(summary, and: try repository.listing(ofTree: tree, under: folder, matching: filter.matches))
     }
 
-    private func full(_ snapshot: Snapshot, ruleset: Ruleset, tree: ContentID?) throws -> Outcome {
+    /// Validates `snapshot` whole and leaves its summary; the outcome and the documents read.
+    private func full(_ snapshot: Snapshot, ruleset: Ruleset, tree: ContentID?) throws -> (outcome: Outcome, documents: [Document]) {
         // The summary's IDs and link tables are worked out while the repository rules run.
         let validated = try Validator(ruleset: ruleset, today: today, threads: threads).validate(snapshot) { paths, documents in
             SummaryStore.prepare(paths: paths, documents: documents, snapshot: snapshot)
@@ -187,6 +192,6 @@ struct GitValidation {
         // The index's lookup tables are done with; they go before the summary's are built (peak memory).
         result.index = RepositoryIndex([])
         SummaryStore.save(validated.meanwhile, diagnostics: result.allDiagnostics, ruleset: ruleset, tree: tree, repository: repository, threads: threads)
-        return Outcome(diagnostics: result.allDiagnostics, fileCount: result.fileCount, documents: (documents, snapshot, validated.meanwhile))
+        return (Outcome(diagnostics: result.allDiagnostics, fileCount: result.fileCount, documents: (documents, snapshot, validated.meanwhile)), documents)
     }
 }
