@@ -116,6 +116,42 @@ final class SummaryCacheTests: XCTestCase {
                                                             environment: ["AFTERMATH_NO_CACHE": "1"]).stdout)
     }
 
+    /// Commands about one document (show, close, set) with no summary to start from validate
+    /// in full and leave one, then read through it: the same output as without summaries, and
+    /// when none can be written (here `.git/aftermath` is a file), still the same output.
+    func testCommandsAboutOneDocumentLeaveASummary() throws {
+        let repo = try TemporaryDirectory.examples()
+        try repo.commitAll()
+        let folder = repo.path(".git/aftermath")
+        let today = ["--today", "2026-10-01"]
+        let commands: [[String]] = [
+            ["show", "R-2026-003-02", "--format", "json"], ["show", "PM-2026-001"],
+            ["close", "PM-2026-003", "--by", "farah", "--date", "2026-10-01", "--dry-run"],
+            ["set", "R-2026-003-02", "status=done", "resolved_at=2026-09-30", "resolution=Config rule pages security.", "--dry-run"],
+        ]
+        for command in commands.map({ $0 + today }) {
+            let reference = try CLI.aftermath(command, in: repo.url, environment: ["AFTERMATH_NO_CACHE": "1"])
+            XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path), "AFTERMATH_NO_CACHE=1 writes nothing")
+            let first = try CLI.aftermath(command, in: repo.url)
+            XCTAssertTrue(try FileManager.default.contentsOfDirectory(atPath: folder.path).contains { $0.hasPrefix("summary-v") },
+                          "\(command[0]) left a summary")
+            let second = try CLI.aftermath(command, in: repo.url)
+            for (run, name) in [(first, "first"), (second, "through the summary")] {
+                XCTAssertEqual(run.status, reference.status, "\(command) \(name)")
+                XCTAssertEqual(run.stdout, reference.stdout, "\(command) \(name)")
+                XCTAssertEqual(run.stderr, reference.stderr, "\(command) \(name)")
+            }
+            try FileManager.default.removeItem(at: folder)
+            try Data("in the way".utf8).write(to: folder)
+            let unwritable = try CLI.aftermath(command, in: repo.url)
+            XCTAssertEqual(unwritable.stdout, reference.stdout, "\(command) with no summary written")
+            XCTAssertEqual(unwritable.status, reference.status, "\(command) with no summary written")
+            XCTAssertEqual(try String(contentsOf: folder, encoding: .utf8), "in the way")
+            try FileManager.default.removeItem(at: folder)
+        }
+        XCTAssertTrue(try repo.read("postmortems/PM-2026-003-export-bucket-exposure/postmortem.md").contains("status: published"), "dry runs wrote nothing")
+    }
+
     /// A summary records what the rules' code found, so another build of the tool (here, a
     /// copy of the binary: another file) does not use it, and writes its own.
     func testASummaryFromAnotherBuildIsNotUsed() throws {

@@ -21,16 +21,28 @@ struct EditSession {
     ///     digest): they read the index without running the rules.
     ///   - throughSummary: for commands about one document (close, set, show, new): in a git
     ///     repository with a summary that applies, only what changed since is read (`index` is
-    ///     then unavailable; use `document(_:kind:)`, `neighbourhood(of:)` and `ids`).
+    ///     then unavailable; use `document(_:kind:)`, `neighbourhood(of:)` and `ids`); with
+    ///     none, the repository is validated whole and leaves one for the next command.
     init(snapshot choice: SnapshotChoice = .workingTree, today: Timestamp, validating: Bool = true, throughSummary: Bool = false) throws {
-        workspace = Workspace()
+        let workspace = Workspace()
+        self.workspace = workspace
         snapshot = try workspace.snapshot(choice)
         let ruleset = try workspace.ruleset(from: snapshot)
         validator = Validator(ruleset: ruleset, today: today)
-        if throughSummary, let repository = try? workspace.repository(),
-           let summarised = try GitValidation(workspace: workspace, repository: repository, today: today, threads: 0).summarised(choice),
-           summarised.validator.ruleset.fingerprint == ruleset.fingerprint {
+        let git = throughSummary ? (try? workspace.repository()).map { GitValidation(workspace: workspace, repository: $0, today: today, threads: 0) } : nil
+        var summarised = try git?.summarised(choice)
+        var unwritten: ValidationResult?
+        if summarised == nil, let git {
+            switch try git.leaveSummary(choice) {
+            case .off: break
+            case .left: summarised = try git.summarised(choice)
+            case .unwritten(let result, let rules): unwritten = rules.fingerprint == ruleset.fingerprint ? result : nil
+            }
+        }
+        if let summarised, summarised.validator.ruleset.fingerprint == ruleset.fingerprint {
             reading = .summarised(validator: summarised.validator, delta: summarised.delta, state: summarised.state)
+        } else if let unwritten {
+            reading = .whole(unwritten)
         } else {
             reading = .whole(validating ? try validator.validate(snapshot) : try validator.read(snapshot))
         }

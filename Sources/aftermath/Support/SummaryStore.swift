@@ -53,15 +53,16 @@ enum SummaryStore {
         return Prepared(entries: entries, links: SummaryBuilder.links(entries))
     }
 
-    /// Writes the summary of a full run. Failing to write is not an error.
+    /// Writes the summary of a full run; whether it was written. Failing to write is not an error.
+    @discardableResult
     static func save(_ prepared: Prepared?, diagnostics: [Diagnostic], ruleset: Ruleset, tree: ContentID?,
-                     repository: GitRepository, threads: Int) {
-        guard let prepared, !disabled else { return }
+                     repository: GitRepository, threads: Int) -> Bool {
+        guard let prepared, !disabled else { return false }
         guard let parts = SummaryBuilder.parts(prepared.entries, diagnostics: diagnostics, rulesetFingerprint: ruleset.fingerprint,
-                                               tree: tree, producer: producer, threads: threads, links: prepared.links) else { return }
+                                               tree: tree, producer: producer, threads: threads, links: prepared.links) else { return false }
         let target = path(in: repository)
         try? FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         // Not synced to disk: a summary torn by a crash fails its checksum and is rebuilt.
-        try? AtomicFile.overwrite(target, with: parts.pieces, durable: false)
+        return (try? AtomicFile.overwrite(target, with: parts.pieces, durable: false)) != nil
     }
 }
