@@ -208,19 +208,28 @@ struct GitValidation {
         return SnapshotDelta.between(summary, and: try repository.listing(ofTree: tree, under: folder, matching: filter.matches))
     }
 
-    /// Validates `snapshot` whole and leaves its summary: the outcome, the result (its index
-    /// emptied: it goes before the summary is built), the documents read, and whether the
-    /// summary was written.
-    private func full(_ snapshot: Snapshot, ruleset: Ruleset, tree: ContentID?) throws -> (outcome: Outcome, result: ValidationResult, documents: [Document], saved: Bool) {
+    /// A full run over a state, which leaves its summary.
+    private struct FullRun {
+        var outcome: Outcome
+        /// Its index emptied: the lookup tables go before the summary's are built (peak memory).
+        var result: ValidationResult
+        /// Every document read, sorted by path.
+        var documents: [Document]
+        /// Whether the summary was written.
+        var saved: Bool
+    }
+
+    /// Validates `snapshot` whole and leaves its summary.
+    private func full(_ snapshot: Snapshot, ruleset: Ruleset, tree: ContentID?) throws -> FullRun {
         // The summary's IDs and link tables are worked out while the repository rules run.
         let validated = try Validator(ruleset: ruleset, today: today, threads: threads).validate(snapshot) { paths, documents in
             SummaryStore.prepare(paths: paths, documents: documents, snapshot: snapshot)
         }
         var result = validated.result
         let documents = result.index.documents
-        // The index's lookup tables are done with; they go before the summary's are built (peak memory).
         result.index = RepositoryIndex([])
         let saved = SummaryStore.save(validated.meanwhile, diagnostics: result.allDiagnostics, ruleset: ruleset, tree: tree, repository: repository, threads: threads)
-        return (Outcome(diagnostics: result.allDiagnostics, fileCount: result.fileCount, documents: (documents, snapshot, validated.meanwhile)), result, documents, saved)
+        let outcome = Outcome(diagnostics: result.allDiagnostics, fileCount: result.fileCount, documents: (documents, snapshot, validated.meanwhile))
+        return FullRun(outcome: outcome, result: result, documents: documents, saved: saved)
     }
 }
