@@ -116,7 +116,7 @@ final class SummaryCacheTests: XCTestCase {
                                                             environment: ["AFTERMATH_NO_CACHE": "1"]).stdout)
     }
 
-    /// Commands about one document (show, close, set) with no summary to start from validate
+    /// Commands about one document (show, close, set, an incident report) with no summary to start from validate
     /// in full and leave one, then read through it: the same output as without summaries, and
     /// when none can be written (here `.git/aftermath` is a file), still the same output.
     func testCommandsAboutOneDocumentLeaveASummary() throws {
@@ -128,6 +128,7 @@ final class SummaryCacheTests: XCTestCase {
             ["show", "R-2026-003-02", "--format", "json"], ["show", "PM-2026-001"],
             ["close", "PM-2026-003", "--by", "farah", "--date", "2026-10-01", "--dry-run"],
             ["set", "R-2026-003-02", "status=done", "resolved_at=2026-09-30", "resolution=Config rule pages security.", "--dry-run"],
+            ["report", "PM-2026-003"], ["report", "PM-2026-001", "--format", "html"],
         ]
         for command in commands.map({ $0 + today }) {
             let reference = try CLI.aftermath(command, in: repo.url, environment: ["AFTERMATH_NO_CACHE": "1"])
@@ -150,6 +151,18 @@ final class SummaryCacheTests: XCTestCase {
             try FileManager.default.removeItem(at: folder)
         }
         XCTAssertTrue(try repo.read("postmortems/PM-2026-003-export-bucket-exposure/postmortem.md").contains("status: published"), "dry runs wrote nothing")
+        // Through a summary of an earlier state: an item of the postmortem changed since.
+        XCTAssertEqual(try CLI.aftermath(["validate"] + today, in: repo.url).status, 0)
+        let item = "postmortems/PM-2026-003-export-bucket-exposure/remediations/R-2026-003-02-nightly-public-bucket-scan.md"
+        let text = try repo.read(item)
+        try repo.write(item, text.replacingOccurrences(of: "owner: alice", with: "owner: carol"))
+        XCTAssertNotEqual(try repo.read(item), text)
+        for command in [["report", "PM-2026-003"], ["show", "PM-2026-003"], ["show", "R-2026-003-02", "--format", "json"]].map({ $0 + today }) {
+            let reference = try CLI.aftermath(command, in: repo.url, environment: ["AFTERMATH_NO_CACHE": "1"])
+            let summarised = try CLI.aftermath(command, in: repo.url)
+            XCTAssertEqual(summarised.stdout, reference.stdout, "\(command) after an edit")
+            XCTAssertEqual(summarised.status, reference.status, "\(command) after an edit")
+        }
     }
 
     /// A summary records what the rules' code found, so another build of the tool (here, a

@@ -48,13 +48,16 @@ struct ReportCommand: ParsableCommand {
                 let workspace = Workspace()
                 history = RepositoryTimeline.build(workspace: workspace, ruleset: try workspace.ruleset(from: try workspace.snapshot(snapshot.choice)))
             }
-            let session = try EditSession(snapshot: snapshot.choice, today: today.timestamp, validating: false)
+            // An incident report needs only its postmortem's documents: through the summary, only
+            // those (and what changed) are read.
+            let session = try EditSession(snapshot: snapshot.choice, today: today.timestamp, validating: false, throughSummary: id != nil)
             let document: ReportDocument
             if let id {
                 let pm = try session.document(id, kind: .postmortem)
                 let bytes = try session.bytes(of: pm)
                 let body = (try? DocumentFramer.frame(bytes).get()).map { String(decoding: $0.body, as: UTF8.self) } ?? ""
-                document = IncidentReport(postmortem: pm, body: body, index: session.index, ruleset: session.ruleset, today: today.timestamp).build()
+                document = IncidentReport(postmortem: pm, body: body, index: try session.neighbourhood(of: pm), ruleset: session.ruleset,
+                                          today: today.timestamp).build()
             } else {
                 document = ReviewReport(index: session.index, ruleset: session.ruleset, today: today.timestamp, times: history.times,
                                         monthly: history.monthly, since: since.flatMap(Timestamp.parseDate)).build(charts: format == .html)
