@@ -53,19 +53,21 @@ final class SummaryCacheTests: XCTestCase {
         try repo.commitAll()
         XCTAssertEqual(try CLI.aftermath(["validate", "--rev", "HEAD"] + today, in: repo.url).status, 0)
         XCTAssertEqual(try CLI.aftermath(["validate", "--today", "2026-10-01"], in: repo.url).status, 0)
-        // `digest` reads as `list` does (open remediation items and what they link to).
+        // `digest` reads as `list` does (open remediation items and what they link to), and the
+        // review report too (every document).
         let views: [[String]] = [
             [], ["--all"], ["--format", "json", "--all"], ["--kind", "finding", "--format", "csv"], ["--kind", "postmortem", "--all"],
             ["--group-by", "team"], ["--group-by", "postmortem", "--all", "--format", "markdown"], ["--group-by", "category", "--kind", "finding", "--all"],
             ["--severity", "sev1", "--severity", "sev3", "--all"], ["--postmortem", "PM-2026-003", "--all"], ["--sort", "severity", "--all"],
         ]
         func compare(_ when: String) throws {
-            for view in views.map({ ["list"] + $0 }) + [["digest"], ["digest", "--owner", "bob"]] {
+            let reports: [[String]] = [["report", "--no-history"], ["report", "--since", "2026-09-15"], ["report", "--format", "html"]]
+            for view in views.map({ ["list"] + $0 }) + [["digest"], ["digest", "--owner", "bob"]] + reports {
                 let arguments = view + ["--today", "2026-10-01"]
                 let full = try CLI.aftermath(arguments, in: repo.url, environment: ["AFTERMATH_NO_CACHE": "1", "COLUMNS": "200"])
                 XCTAssertEqual(full.status, 0, full.stderr)
                 XCTAssertTrue(full.stdout.contains("PM-2026-"), "\(view): the postmortem column or IDs show")
-                XCTAssertTrue(view[0] == "list" || full.stdout.contains("OVERDUE"), "\(view): a digest with overdue items")
+                XCTAssertTrue(view[0] != "digest" || full.stdout.contains("OVERDUE"), "\(view): a digest with overdue items")
                 for revision in [[], ["--staged"]] {
                     let summarised = try CLI.aftermath(arguments + revision, in: repo.url, environment: ["COLUMNS": "200"])
                     let reference = revision.isEmpty ? full : try CLI.aftermath(arguments + revision, in: repo.url, environment: ["AFTERMATH_NO_CACHE": "1", "COLUMNS": "200"])
@@ -90,6 +92,21 @@ final class SummaryCacheTests: XCTestCase {
         try compare("changed")
         try CLI.git(["add", "-A"], in: repo.url)
         try compare("staged")
+    }
+
+    /// A summary of another format version is never read, and the first summary written by this
+    /// build removes it (an upgrade leaves no stale tens of megabytes); other files stay.
+    func testSummariesOfOtherVersionsAreRemoved() throws {
+        let repo = try TemporaryDirectory.examples()
+        try repo.commitAll()
+        let folder = repo.path(".git/aftermath")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["summary-v1", "summary-v99", "notes.txt"] { try Data("stale".utf8).write(to: folder.appendingPathComponent(name)) }
+        XCTAssertEqual(try CLI.aftermath(["validate"] + today, in: repo.url).status, 0)
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        XCTAssertEqual(left.count, 2, "\(left)")
+        XCTAssertTrue(left.contains("notes.txt"))
+        XCTAssertTrue(left.contains { $0.hasPrefix("summary-v") && $0 != "summary-v1" && $0 != "summary-v99" }, "\(left)")
     }
 
     /// A listing with no summary to start from reads everything once, by a full validation

@@ -20,7 +20,7 @@
 enum SummaryFormat {
     static let magic = Array("AFTMSUM1".utf8)
     /// Bump on any change to the layout or to what a record means.
-    static let version: UInt32 = 6
+    static let version: UInt32 = 7
     static let headerSize = 128
     static let documentRecordSize = 88
     static let keyRecordSize = 20

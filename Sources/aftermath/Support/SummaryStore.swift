@@ -2,7 +2,7 @@ import Foundation
 import AftermathCore
 import AftermathGit
 
-/// The summary of the last full validation on disk: `.git/aftermath/summary-v1` (see
+/// The summary of the last full validation on disk: `.git/aftermath/summary-v<version>` (see
 /// `SummaryFormat`). Derived and disposable: mapped read-only, ignored
 /// when damaged, of another version or for other rules, and replaced atomically
 /// by the next full run. `AFTERMATH_NO_CACHE=1` turns it off.
@@ -63,6 +63,20 @@ enum SummaryStore {
         let target = path(in: repository)
         try? FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         // Not synced to disk: a summary torn by a crash fails its checksum and is rebuilt.
-        return (try? AtomicFile.overwrite(target, with: parts.pieces, durable: false)) != nil
+        guard (try? AtomicFile.overwrite(target, with: parts.pieces, durable: false)) != nil else { return false }
+        removeOtherVersions(besides: target)
+        return true
+    }
+
+    /// Summaries of other format versions (left by an older or newer build) are never read by
+    /// this one: the first summary it writes removes them, so an upgrade does not leave tens
+    /// of megabytes behind. (A build that needs one back rebuilds it.)
+    private static func removeOtherVersions(besides target: String) {
+        let folder = (target as NSString).deletingLastPathComponent
+        let current = (target as NSString).lastPathComponent
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        where name.hasPrefix("summary-v") && name != current && name.dropFirst("summary-v".count).allSatisfy(\.isNumber) {
+            try? FileManager.default.removeItem(atPath: folder + "/" + name)
+        }
     }
 }
