@@ -12,9 +12,12 @@ enum BlockingWork {
     static func map<T>(_ count: Int, threads: Int, _ body: @escaping @Sendable (Int) throws -> T) throws -> [T] {
         guard count > 1, threads > 1 else { return try (0..<count).map(body) }
         let results = ResultSlots<Result<T, Error>>(count: count)
-        let next = NextItem()
+        // One at a time, so a thread that waited long does fewer.
+        let items = ItemDispenser(count: count)
         let worker = Worker {
-            while let i = next.take(below: count) { results[i] = Result { try body(i) } }
+            while let run = items.next() {
+                for i in run { results[i] = Result { try body(i) } }
+            }
         }
         // Threads of their own (the shared dispatch pool runs only as many as there are
         // cores); the calling thread works too, so if none can be started the work still gets done.
@@ -40,18 +43,5 @@ enum BlockingWork {
     private final class Worker: @unchecked Sendable {
         let run: @Sendable () -> Void
         init(_ run: @escaping @Sendable () -> Void) { self.run = run }
-    }
-
-    /// Items handed out one at a time, so a thread that waited long does fewer.
-    private final class NextItem: @unchecked Sendable {
-        private let lock = NSLock()
-        private var next = 0
-        func take(below count: Int) -> Int? {
-            lock.lock()
-            defer { lock.unlock() }
-            guard next < count else { return nil }
-            next += 1
-            return next - 1
-        }
     }
 }

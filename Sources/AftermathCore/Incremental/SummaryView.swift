@@ -23,7 +23,7 @@ public enum SummaryView {
         level += listed
         // Unchanged documents are gathered with their records' positions: in that order they
         // are in path order, which spares the index sorting tens of thousands of paths.
-        var unchanged = zip(chosen, listed).map { $0 }
+        var unchanged = Array(zip(chosen, listed))
         // Parents, then theirs, a generation at a time: every unchanged document with the ID
         // (they all share its key, so its component holds them); changed ones are in already.
         var looked = Set<String>()

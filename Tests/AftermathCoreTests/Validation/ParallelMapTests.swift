@@ -64,6 +64,25 @@ final class ParallelMapTests: XCTestCase {
         }
     }
 
+    func testTheDispenserHandsOutEveryItemOnceInRuns() {
+        let items = ItemDispenser(count: 10, run: 4)
+        XCTAssertEqual(items.next(), 0..<4)
+        XCTAssertEqual(items.next(), 4..<8)
+        XCTAssertEqual(items.next(), 8..<10)
+        XCTAssertNil(items.next())
+        XCTAssertNil(items.next())
+        XCTAssertNil(ItemDispenser(count: 0).next())
+        // Taken from several threads at once: each item exactly once.
+        let shared = ItemDispenser(count: 100_000, run: 7)
+        let seen = Locked<[Int]>(Array(repeating: 0, count: 100_000))
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            var mine: [Int] = []
+            while let run = shared.next() { mine += run }
+            seen.withLock { for i in mine { $0[i] += 1 } }
+        }
+        XCTAssertTrue(seen.withLock { $0.allSatisfy { $0 == 1 } })
+    }
+
     func testFirstFailureIsThrownAfterAllRan() {
         struct Failure: Error, Equatable { let item: Int }
         let calls = Atomic<Int>(0)
