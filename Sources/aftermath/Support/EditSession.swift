@@ -17,12 +17,13 @@ struct EditSession {
     }
 
     /// - Parameters:
-    ///   - validating: false for commands that only show documents (list, show, report,
-    ///     digest): they read the index without running the rules.
-    ///   - throughSummary: for commands about one document (close, set, show, new): in a git
-    ///     repository with a summary that applies, only what changed since is read (`index` is
-    ///     then unavailable; use `document(_:kind:)`, `neighbourhood(of:)` and `ids`); with
-    ///     none, the repository is validated whole and leaves one for the next command.
+    ///   - validating: false for commands that only show documents (show, an incident report):
+    ///     read whole, they read the index without running the rules.
+    ///   - throughSummary: for commands about one document (close, set, show, new, an incident
+    ///     report): in a git repository with a summary that applies, only what changed since is
+    ///     read (`index` is then unavailable; use `document(_:kind:)`, `neighbourhood(of:)` and
+    ///     `ids`); with none, the repository is validated whole and leaves one for the next
+    ///     command.
     init(snapshot choice: SnapshotChoice = .workingTree, today: Timestamp, validating: Bool = true, throughSummary: Bool = false) throws {
         let workspace = Workspace()
         self.workspace = workspace
