@@ -134,7 +134,7 @@ public enum SummaryBuilder {
         header.u32(offset)
         header.bytes([UInt8](repeating: 0, count: SummaryFormat.headerSize - header.buffer.count))
 
-        var checksum = Fingerprint.Stream(count: offset - SummaryFormat.Offset.checksum - 8)
+        var checksum = SummaryChecksum(count: offset - SummaryFormat.Offset.checksum - 8)
         checksum.add(Array(header.buffer[(SummaryFormat.Offset.checksum + 8)...]))
         for piece in tables.joined() { checksum.add(piece) }
         let value = checksum.value

@@ -21,7 +21,7 @@ public final class SummaryFile: @unchecked Sendable {
         guard raw.count >= SummaryFormat.headerSize, Array(raw[0..<8]) == SummaryFormat.magic,
               Self.u32(raw, SummaryFormat.Offset.version) == SummaryFormat.version else { return nil }
         let checksum = raw.loadUnaligned(fromByteOffset: SummaryFormat.Offset.checksum, as: UInt64.self).littleEndian
-        guard checksum == Fingerprint.of(UnsafeRawBufferPointer(rebasing: raw[(SummaryFormat.Offset.checksum + 8)...])) else { return nil }
+        guard checksum == SummaryChecksum.of(UnsafeRawBufferPointer(rebasing: raw[(SummaryFormat.Offset.checksum + 8)...])) else { return nil }
         rulesetFingerprint = raw.loadUnaligned(fromByteOffset: SummaryFormat.Offset.fingerprint, as: UInt64.self).littleEndian
         producer = raw.loadUnaligned(fromByteOffset: SummaryFormat.Offset.producer, as: UInt64.self).littleEndian
         tree = Self.u32(raw, SummaryFormat.Offset.flags) & 1 == 1

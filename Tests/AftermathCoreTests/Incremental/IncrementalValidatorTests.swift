@@ -149,7 +149,7 @@ final class IncrementalValidatorTests: XCTestCase {
             for _ in 0..<(1 + Int(random.next() % 3)) {
                 damaged[SummaryFormat.Offset.checksum + 8 + Int(random.next() % UInt64(bytes.count - 16))] = UInt8(truncatingIfNeeded: random.next())
             }
-            let checksum = damaged[(SummaryFormat.Offset.checksum + 8)...].withUnsafeBytes { Fingerprint.of($0) }
+            let checksum = damaged[(SummaryFormat.Offset.checksum + 8)...].withUnsafeBytes { SummaryChecksum.of($0) }
             for i in 0..<8 { damaged[SummaryFormat.Offset.checksum + i] = UInt8((checksum >> UInt64(8 * i)) & 0xFF) }
             guard let summary = SummaryFile(ByteStore(copying: damaged)) else { continue }
             opened += 1
