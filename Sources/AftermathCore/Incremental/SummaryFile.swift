@@ -48,17 +48,20 @@ public final class SummaryFile: @unchecked Sendable {
             let d = Int(u32(r + SummaryFormat.DocumentField.diagnostics)), dl = Int(u32(r + SummaryFormat.DocumentField.diagnosticsLength))
             let key = u32(r + SummaryFormat.DocumentField.idKey)
             let v = Int(u32(r + SummaryFormat.DocumentField.view)), vl = Int(u32(r + SummaryFormat.DocumentField.viewLength))
-            for (offset, length) in [(SummaryFormat.DocumentField.dueText, SummaryFormat.DocumentField.dueTextLength),
-                                     (SummaryFormat.DocumentField.owner, SummaryFormat.DocumentField.ownerLength)] {
-                let start = Int(u32(r + offset)), count = u32(r + length)
-                guard count == SummaryFormat.noKey || start + Int(count) <= stringsSize else { return false }
+            func optionalString(_ offset: Int, _ length: Int) -> Bool {
+                let count = u32(r + length)
+                return count == SummaryFormat.noKey || Int(u32(r + offset)) + Int(count) <= stringsSize
             }
-            guard pathOffset + pathLength <= stringsSize, d + dl <= diagnosticsSize, v + vl <= viewsSize,
+            guard optionalString(SummaryFormat.DocumentField.dueText, SummaryFormat.DocumentField.dueTextLength),
+                  optionalString(SummaryFormat.DocumentField.owner, SummaryFormat.DocumentField.ownerLength),
+                  pathOffset + pathLength <= stringsSize, d + dl <= diagnosticsSize, v + vl <= viewsSize,
                   Int(u32(r + SummaryFormat.DocumentField.component)) < componentCount,
                   key == SummaryFormat.noKey || Int(key) < keyCount else { return false }
-            // Sorted and unique, or binary search would silently miss.
+            // Sorted and unique, or binary search would silently miss (compared as the listing
+            // compares paths: `memcmp`, where a byte-by-byte generic comparison walked the long
+            // shared prefixes of a hundred thousand paths).
             let path = pathBytes(i)
-            if let previous, !previous.lexicographicallyPrecedes(path) { return false }
+            if let previous, SnapshotDelta.compare(previous, path) >= 0 { return false }
             previous = path
         }
         for i in 0..<keyCount {
