@@ -86,5 +86,29 @@ extension Array where Element == Diagnostic {
     public var errorCount: Int { lazy.filter { $0.severity == .error }.count }
     public var warningCount: Int { lazy.filter { $0.severity == .warning }.count }
 
-    public func sortedForReport() -> [Diagnostic] { sorted(by: Diagnostic.reportingOrder) }
+    /// In reporting order. Diagnostics that mostly arrive in order (a summary's records, then
+    /// those of a few re-read documents) are merged rather than sorted whole: the sorted run at
+    /// the start is kept and only the rest is sorted into it.
+    public func sortedForReport() -> [Diagnostic] {
+        var end = 1
+        while end < count && !Diagnostic.reportingOrder(self[end], self[end - 1]) { end += 1 }
+        guard end < count else { return self }
+        let rest = self[end...].sorted(by: Diagnostic.reportingOrder)
+        var merged: [Diagnostic] = []
+        merged.reserveCapacity(count)
+        var i = 0, j = 0
+        while i < end && j < rest.count {
+            // From the start on ties, as a stable sort would keep them.
+            if Diagnostic.reportingOrder(rest[j], self[i]) {
+                merged.append(rest[j])
+                j += 1
+            } else {
+                merged.append(self[i])
+                i += 1
+            }
+        }
+        merged += self[i..<end]
+        merged += rest[j...]
+        return merged
+    }
 }

@@ -164,16 +164,23 @@ public struct IncrementalValidator: Sendable {
 
     /// What the summary recorded for the documents outside the affected components, with the
     /// overdue rule judged again for today; nil if a record does not decode.
+    /// They come in reporting order as far as the records' path order allows, so that sorting
+    /// them with the re-read documents' is mostly a merge.
     private func recordedDiagnostics(unless isAffected: [Bool], context: RuleContext) -> [Diagnostic]? {
         var diagnostics: [Diagnostic] = []
+        diagnostics.reserveCapacity(summary.documentCount / 4)
         for i in 0..<summary.documentCount where !isAffected[summary.component(i)] {
+            var stored: [Diagnostic] = []
             if summary.hasDiagnostics(i) {
-                guard let stored = summary.diagnostics(i) else { return nil }
-                diagnostics += stored
+                guard let decoded = summary.diagnostics(i) else { return nil }
+                stored = decoded
             }
             if let input = summary.overdueInput(i), let overdue = OverdueRule.diagnostic(input, path: summary.path(i), today: today, context: context) {
-                diagnostics.append(overdue)
+                // Among the document's stored diagnostics (already in order) at its place.
+                let at = stored.firstIndex { Diagnostic.reportingOrder(overdue, $0) } ?? stored.count
+                stored.insert(overdue, at: at)
             }
+            diagnostics += stored
         }
         return diagnostics
     }
