@@ -47,22 +47,17 @@ struct SummaryChecksum {
         var tail: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         withUnsafeMutableBytes(of: &tail) { block in pending.withUnsafeBytes { block.copyMemory(from: $0) } }
         var lanes = self.lanes
-        Self.mix(&lanes.0, UInt64(littleEndian: tail.0))
-        Self.mix(&lanes.1, UInt64(littleEndian: tail.1))
-        Self.mix(&lanes.2, UInt64(littleEndian: tail.2))
-        Self.mix(&lanes.3, UInt64(littleEndian: tail.3))
+        Fingerprint.mix(&lanes.0, UInt64(littleEndian: tail.0))
+        Fingerprint.mix(&lanes.1, UInt64(littleEndian: tail.1))
+        Fingerprint.mix(&lanes.2, UInt64(littleEndian: tail.2))
+        Fingerprint.mix(&lanes.3, UInt64(littleEndian: tail.3))
         return Fingerprint.of(words: [lanes.0, lanes.1, lanes.2, lanes.3, UInt64(count)])
     }
 
     private mutating func mixBlock(_ raw: UnsafeRawBufferPointer, at offset: Int) {
-        Self.mix(&lanes.0, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
-        Self.mix(&lanes.1, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)))
-        Self.mix(&lanes.2, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self)))
-        Self.mix(&lanes.3, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self)))
-    }
-
-    private static func mix(_ hash: inout UInt64, _ word: UInt64) {
-        hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
-        hash ^= hash >> 32
+        Fingerprint.mix(&lanes.0, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+        Fingerprint.mix(&lanes.1, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)))
+        Fingerprint.mix(&lanes.2, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self)))
+        Fingerprint.mix(&lanes.3, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self)))
     }
 }

@@ -90,10 +90,7 @@ public enum Fingerprint {
             }
         }
 
-        private mutating func mix(_ word: UInt64) {
-            hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
-            hash ^= hash >> 32
-        }
+        private mutating func mix(_ word: UInt64) { Fingerprint.mix(&hash, word) }
 
         public var value: UInt64 {
             var hash = (self.hash ^ pending) &* 0xC4CE_B9FE_1A85_EC53
@@ -101,6 +98,12 @@ public enum Fingerprint {
             hash = hash &* 0xFF51_AFD7_ED55_8CCD
             return hash ^ (hash >> 32)
         }
+    }
+
+    /// One step: a word folded into a running hash (also `SummaryChecksum`'s, in each lane).
+    static func mix(_ hash: inout UInt64, _ word: UInt64) {
+        hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 32
     }
 
     public static func of(_ raw: UnsafeRawBufferPointer) -> UInt64 {
