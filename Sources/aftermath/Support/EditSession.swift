@@ -36,7 +36,7 @@ struct EditSession {
         if summarised == nil, let git {
             switch try git.leaveSummary(choice) {
             case .off: break
-            case .left: summarised = try git.summarised(choice)
+            case .left(let state): summarised = try git.summarised(state)
             case .unwritten(let result, let rules): unwritten = rules.fingerprint == ruleset.fingerprint ? result : nil
             }
         }

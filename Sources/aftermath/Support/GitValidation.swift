@@ -82,8 +82,9 @@ struct GitValidation {
     enum LeftSummary {
         /// Summaries are off (`AFTERMATH_NO_CACHE`): nothing ran.
         case off
-        /// The summary is there for this command and the next.
-        case left
+        /// The summary is there for this command and the next; the state it was made of, to
+        /// read through it without listing the state again (`summarised(_:)`).
+        case left(State)
         /// None could be written (a read-only `.git`): the run's result, with its index, to
         /// use instead of reading everything again.
         case unwritten(ValidationResult, Ruleset)
@@ -98,7 +99,7 @@ struct GitValidation {
         guard !run.saved else {
             // What it read is freed: kept, it would stand beside what reading through the
             // summary holds (330 MB rather than 290 MB at the peak at 100k documents).
-            return .left
+            return .left(state)
         }
         var result = run.result
         result.index = RepositoryIndex(run.documents)
@@ -109,7 +110,10 @@ struct GitValidation {
     /// state's delta and what validating it found. Nil when no summary applies or the state
     /// reaches too much.
     func summarised(_ choice: SnapshotChoice) throws -> (validator: IncrementalValidator, delta: SnapshotDelta, state: IncrementalValidator.State)? {
-        let state = try self.state(choice)
+        try summarised(try self.state(choice))
+    }
+
+    func summarised(_ state: State) throws -> (validator: IncrementalValidator, delta: SnapshotDelta, state: IncrementalValidator.State)? {
         guard let incremental = try incrementalValidator(state.ruleset, read: state.read),
               let delta = try state.delta(incremental.summary), let result = try incremental.validate([delta])?.first else { return nil }
         return (incremental, delta, result)
