@@ -14,11 +14,7 @@ enum BlockingWork {
         let results = ResultSlots<Result<T, Error>>(count: count)
         // One at a time, so a thread that waited long does fewer.
         let items = ItemDispenser(count: count)
-        let worker = Worker {
-            while let run = items.next() {
-                for i in run { results[i] = Result { try body(i) } }
-            }
-        }
+        let worker = Worker { items.forEach { i in results[i] = Result { try body(i) } } }
         // Threads of their own (the shared dispatch pool runs only as many as there are
         // cores); the calling thread works too, so if none can be started the work still gets done.
         var started: [pthread_t] = []

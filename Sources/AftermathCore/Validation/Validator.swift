@@ -159,9 +159,7 @@ public enum ParallelMap {
         let items = ItemDispenser(count: count, run: max(1, min(64, count / (workers * 32))))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let state = worker()
-            while let run = items.next() {
-                for i in run { results[i] = Result { try body(state, i) } }
-            }
+            items.forEach { i in results[i] = Result { try body(state, i) } }
         }
         return try results.takeResults()
     }
@@ -199,6 +197,13 @@ public final class ItemDispenser: Sendable {
     public func next() -> Range<Int>? {
         let start = taken.add(run, ordering: .relaxed).oldValue
         return start < count ? start..<min(start + run, count) : nil
+    }
+
+    /// `body` on every item this thread is handed, until all are out.
+    public func forEach(_ body: (Int) -> Void) {
+        while let run = next() {
+            for i in run { body(i) }
+        }
     }
 }
 
