@@ -149,9 +149,7 @@ final class IncrementalValidatorTests: XCTestCase {
             for _ in 0..<(1 + Int(random.next() % 3)) {
                 damaged[SummaryFormat.Offset.checksum + 8 + Int(random.next() % UInt64(bytes.count - 16))] = UInt8(truncatingIfNeeded: random.next())
             }
-            let checksum = damaged[(SummaryFormat.Offset.checksum + 8)...].withUnsafeBytes { SummaryChecksum.of($0) }
-            for i in 0..<8 { damaged[SummaryFormat.Offset.checksum + i] = UInt8((checksum >> UInt64(8 * i)) & 0xFF) }
-            guard let summary = SummaryFile(ByteStore(copying: damaged)) else { continue }
+            guard let summary = SummaryFile(ByteStore(copying: Self.resealed(damaged))) else { continue }
             opened += 1
             for i in 0..<summary.documentCount {
                 let path = summary.path(i)
@@ -167,6 +165,14 @@ final class IncrementalValidatorTests: XCTestCase {
         XCTAssertGreaterThan(opened, 0, "some damage is only found by reading (and must be read safely)")
     }
 
+    /// Summary bytes with their checksum made to match again after a deliberate change.
+    static func resealed(_ damaged: [UInt8]) -> [UInt8] {
+        var damaged = damaged
+        let checksum = damaged[(SummaryFormat.Offset.checksum + 8)...].withUnsafeBytes { SummaryChecksum.of($0) }
+        for i in 0..<8 { damaged[SummaryFormat.Offset.checksum + i] = UInt8((checksum >> UInt64(8 * i)) & 0xFF) }
+        return damaged
+    }
+
     /// Records out of path order, or two with one path, would make lookups by binary search
     /// silently miss: such a file is not a summary, even behind a valid checksum.
     func testRecordsOutOfOrderOrRepeatedAreRejected() throws {
@@ -175,20 +181,14 @@ final class IncrementalValidatorTests: XCTestCase {
         XCTAssertNotNil(SummaryFile(ByteStore(copying: bytes)))
         let first = SummaryFormat.headerSize, second = first + SummaryFormat.documentRecordSize
         func pathField(_ record: Int) -> [UInt8] { Array(bytes[(record + SummaryFormat.DocumentField.path)..<(record + SummaryFormat.DocumentField.path + 8)]) }
-        func resealed(_ damaged: [UInt8]) -> [UInt8] {
-            var damaged = damaged
-            let checksum = damaged[(SummaryFormat.Offset.checksum + 8)...].withUnsafeBytes { SummaryChecksum.of($0) }
-            for i in 0..<8 { damaged[SummaryFormat.Offset.checksum + i] = UInt8((checksum >> UInt64(8 * i)) & 0xFF) }
-            return damaged
-        }
         var swapped = bytes
         swapped.replaceSubrange((first + SummaryFormat.DocumentField.path)..<(first + SummaryFormat.DocumentField.path + 8), with: pathField(second))
         swapped.replaceSubrange((second + SummaryFormat.DocumentField.path)..<(second + SummaryFormat.DocumentField.path + 8), with: pathField(first))
-        XCTAssertNil(SummaryFile(ByteStore(copying: resealed(swapped))), "two paths out of order")
+        XCTAssertNil(SummaryFile(ByteStore(copying: Self.resealed(swapped))), "two paths out of order")
         var repeated = bytes
         repeated.replaceSubrange((second + SummaryFormat.DocumentField.path)..<(second + SummaryFormat.DocumentField.path + 8), with: pathField(first))
-        XCTAssertNil(SummaryFile(ByteStore(copying: resealed(repeated))), "one path twice")
-        XCTAssertNotNil(SummaryFile(ByteStore(copying: resealed(bytes))), "resealing alone keeps it a summary")
+        XCTAssertNil(SummaryFile(ByteStore(copying: Self.resealed(repeated))), "one path twice")
+        XCTAssertNotNil(SummaryFile(ByteStore(copying: Self.resealed(bytes))), "resealing alone keeps it a summary")
     }
 
     func testTransitionsAndChangedPathsBetweenTwoStates() throws {
