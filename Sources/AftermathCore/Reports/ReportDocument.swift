@@ -59,24 +59,23 @@ public enum ReportMarkdown {
         return c.emphasis ? "**\(text)**" : text
     }
 
-    /// A link's destination with what would end it (`)`, a space) percent-encoded. Most links
-    /// hold neither: a byte check spares a search-and-replace on each of many thousands.
-    static func destination(_ link: String) -> String {
-        guard link.utf8.contains(where: { $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: " ") }) else { return link }
-        return link.replacing(")", with: "%29").replacing(" ", with: "%20")
-    }
+    /// A link's destination with what would end it (`)`, a space) percent-encoded.
+    static func destination(_ link: String) -> String { replacing(link, linkEnds) }
 
-    static func cell(_ s: String) -> String {
-        let text = escape(s)
-        // Most cells hold neither: a byte check spares a search-and-replace on each of many thousands.
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") }) else { return text }
-        return text.replacing("|", with: "\\|").replacing("\n", with: " ")
-    }
+    static func cell(_ s: String) -> String { replacing(escape(s), cellBreaks) }
 
     /// Markdown from document text: control characters escaped, HTML tags neutralised.
-    static func escape(_ s: String) -> String {
-        let text = TerminalSafe.escape(s)
-        return text.utf8.contains(UInt8(ascii: "<")) ? text.replacing("<", with: "&lt;") : text
+    static func escape(_ s: String) -> String { replacing(TerminalSafe.escape(s), tags) }
+
+    private static let linkEnds: [(Unicode.Scalar, String)] = [(")", "%29"), (" ", "%20")]
+    private static let cellBreaks: [(Unicode.Scalar, String)] = [("|", "\\|"), ("\n", " ")]
+    private static let tags: [(Unicode.Scalar, String)] = [("<", "&lt;")]
+
+    /// `text` with each ASCII character replaced by its text. Most cells and links hold none of
+    /// them: a byte check spares a search-and-replace on each of many thousands.
+    private static func replacing(_ text: String, _ pairs: [(Unicode.Scalar, String)]) -> String {
+        guard text.utf8.contains(where: { byte in pairs.contains { UInt8($0.0.value) == byte } }) else { return text }
+        return pairs.reduce(text) { $0.replacing(String($1.0), with: $1.1) }
     }
 }
 
