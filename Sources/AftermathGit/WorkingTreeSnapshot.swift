@@ -14,10 +14,13 @@ public struct WorkingTreeSnapshot: Snapshot {
     /// The root, open: files are opened relative to it, which spares the kernel looking up
     /// every folder above the repository again for each of a hundred thousand files.
     private let folder: OpenRoot
+    /// Folder listings kept between walks (none: every folder is listed).
+    public let memory: FolderMemory?
 
-    public init(root: String) {
+    public init(root: String, memory: FolderMemory? = nil) {
         self.root = root.hasSuffix("/") ? String(root.dropLast()) : root
         folder = OpenRoot(self.root)
+        self.memory = memory
     }
 
     private func absolute(_ path: String) -> String { path.isEmpty ? root : "\(root)/\(path)" }
@@ -70,29 +73,30 @@ public struct WorkingTreeSnapshot: Snapshot {
         var folder = Substring(folder)
         while folder.hasSuffix("/") { folder = folder.dropLast() }
         let relative = folder == "." ? "" : String(folder)
-        guard let dir = FolderReader.open(relative.isEmpty ? root : absolute(relative), in: AT_FDCWD) else {
-            if errno == ENOENT || errno == ENOTDIR || errno == ELOOP { return [] }
-            throw SnapshotError("\(relative): cannot list: \(String(cString: strerror(errno)))")
-        }
-        defer { closedir(dir) }
+        var seen: [FolderMemory.Seen] = []
         // The folder scanned is the repository's or inside it: its own `.git` is skipped.
-        let top = FolderReader.entries(dir, relative, nested: false) ?? []
-        let folders = top.filter(\.folder)
-        let parent = dirfd(dir)
+        guard let top = try topEntries(relative, seen: &seen) else { return [] }
+        let folders = top.entries.filter(\.folder)
+        let parent = top.fd
+        defer { top.close() }
         let walked = try BlockingWork.map(folders.count, threads: Self.walkers) { i in
             var files: [(path: String, info: stat)] = []
-            try walk(folders[i].path, name: folders[i].name, in: parent, into: &files)
-            return try examine(files)
+            var seen: [FolderMemory.Seen] = []
+            guard try walk(folders[i].path, name: folders[i].name, in: parent, into: &files, seen: &seen) else {
+                throw SnapshotError("\(folders[i].path): cannot list: \(String(cString: strerror(errno)))")
+            }
+            return (try examine(files), seen)
         }
+        memory?.note(seen + walked.flatMap(\.1))
         // Files directly in the folder, each between the folders around it in git's order.
         var result: [T] = []
-        result.reserveCapacity(walked.reduce(0) { $0 + $1.count } + top.count - folders.count)
+        result.reserveCapacity(walked.reduce(0) { $0 + $1.0.count } + top.entries.count - folders.count)
         var next = 0, files: [(path: String, info: stat)] = []
-        for entry in top {
+        for entry in top.entries {
             if entry.folder {
                 if !files.isEmpty { result += try examine(files) }
                 files = []
-                result += walked[next]
+                result += walked[next].0
                 next += 1
             } else {
                 files.append((entry.path, entry.info))
@@ -100,6 +104,77 @@ public struct WorkingTreeSnapshot: Snapshot {
         }
         if !files.isEmpty { result += try examine(files) }
         return result
+    }
+
+    /// The scanned folder itself, open, and its entries: from the walk memory when the folder
+    /// did not change, else listed; nil when there is no such folder.
+    private func topEntries(_ relative: String, seen: inout [FolderMemory.Seen]) throws -> TopFolder? {
+        let path = relative.isEmpty ? root : absolute(relative)
+        if let memory, let earlier = memory.earlier, let stored = earlier.folder(at: relative), stored.complete {
+            let fd = openat(AT_FDCWD, path, openPathOnly | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard fd >= 0 else { return try missing(relative) }
+            var info = stat()
+            if fstat(fd, &info) == 0, earlier.isCurrent(stored, FolderListings.Stamp(info)),
+               let entries = Self.remembered(stored, in: earlier, at: relative, fd: fd) {
+                seen.append(.kept(stored))
+                return TopFolder(fd: fd, dir: nil, entries: entries)
+            }
+            Glibc.close(fd)
+        }
+        guard let dir = FolderReader.open(path, in: AT_FDCWD) else { return try missing(relative) }
+        let stamp = memory == nil ? nil : Self.stamp(of: dirfd(dir))
+        let listed = FolderReader.entries(dir, relative, nested: false)
+        if let stamp { seen.append(.listed(Self.record(relative, stamp, listed, complete: true))) }
+        return TopFolder(fd: dirfd(dir), dir: dir, entries: listed.entries)
+    }
+
+    private func missing(_ relative: String) throws -> TopFolder? {
+        if errno == ENOENT || errno == ENOTDIR || errno == ELOOP { return nil }
+        throw SnapshotError("\(relative): cannot list: \(String(cString: strerror(errno)))")
+    }
+
+    /// The scanned folder, held while its folders are walked.
+    private struct TopFolder {
+        let fd: Int32
+        let dir: OpaquePointer?
+        let entries: [FolderReader.Entry]
+        func close() { if let dir { closedir(dir) } else { Glibc.close(fd) } }
+    }
+
+    /// The entries a stored folder records, each file examined again (its stat data is always
+    /// current); nil when one is no longer a file, so the folder must be listed after all.
+    private static func remembered(_ stored: FolderListings.Folder, in earlier: FolderListings, at relative: String, fd: Int32) -> [FolderReader.Entry]? {
+        let prefix = relative.isEmpty ? "" : relative + "/"
+        var entries: [FolderReader.Entry] = []
+        entries.reserveCapacity(stored.entryCount)
+        var current = true
+        let complete = earlier.forEachEntry(of: stored) { name, count, folder in
+            guard current else { return }
+            let text = String(decoding: UnsafeRawBufferPointer(start: name, count: count), as: UTF8.self)
+            var info = stat()
+            if folder {
+                entries.append((prefix + text, text, info, true))
+            } else if fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG {
+                entries.append((prefix + text, "", info, false))
+            } else {
+                current = false
+            }
+        }
+        return complete && current ? entries : nil
+    }
+
+    private static func stamp(of fd: Int32) -> FolderListings.Stamp? {
+        var info = stat()
+        return fstat(fd, &info) == 0 ? FolderListings.Stamp(info) : nil
+    }
+
+    private static func record(_ relative: String, _ stamp: FolderListings.Stamp, _ listed: FolderReader.Listed, complete: Bool) -> FolderListings.Record {
+        let skipped = relative.isEmpty ? 0 : relative.utf8.count + 1
+        let entries = listed.entries.map { entry in
+            (name: entry.folder ? Array(entry.name.utf8) : Array(entry.path.utf8.dropFirst(skipped)), folder: entry.folder)
+        }
+        return FolderListings.Record(path: Array(relative.utf8), stamp: stamp, holdsGit: listed.holdsGit,
+                                     complete: complete || !listed.holdsGit, entries: entries)
     }
 
     /// Threads walking folders: enough to keep a disk busy when metadata is not cached; when it
@@ -110,31 +185,83 @@ public struct WorkingTreeSnapshot: Snapshot {
     /// in git's order; nothing for a nested repository (a submodule: another repository's files).
     /// Folders are opened relative to their open parent down to `heldLevels` levels; deeper
     /// ones by their whole path with the parent closed first, so however deep a tree goes, a
-    /// walk holds a bounded number of open folders.
-    private func walk(_ relative: String, name: String, in parent: Int32, depth: Int = 1, into result: inout [(path: String, info: stat)]) throws {
-        guard let dir = FolderReader.open(name, in: parent) else {
-            throw SnapshotError("\(relative): cannot list: \(String(cString: strerror(errno)))")
-        }
-        let entries = FolderReader.entries(dir, relative, nested: true)
+    /// walk holds a bounded number of open folders. A folder the walk memory holds unchanged
+    /// is not listed: its recorded entries are examined instead. False, with `errno` set, when
+    /// the folder cannot be opened as one.
+    private func walk(_ relative: String, name: String, in parent: Int32, depth: Int = 1,
+                      into result: inout [(path: String, info: stat)], seen: inout [FolderMemory.Seen]) throws -> Bool {
         let held = depth < Self.heldLevels
+        if let memory, let earlier = memory.earlier, let stored = earlier.folder(at: relative) {
+            let fd = openat(parent, name, openPathOnly | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard fd >= 0 else { return false }
+            var info = stat()
+            let unchanged = fstat(fd, &info) == 0 && earlier.isCurrent(stored, FolderListings.Stamp(info))
+            if unchanged && stored.holdsGit {  // another repository still
+                Glibc.close(fd)
+                seen.append(.kept(stored))
+                return true
+            }
+            guard unchanged, let entries = Self.remembered(stored, in: earlier, at: relative, fd: fd) else {
+                Glibc.close(fd)
+                return try walkListing(relative, name: name, in: parent, held: held, depth: depth, into: &result, seen: &seen)
+            }
+            let marks = (result.count, seen.count)
+            seen.append(.kept(stored))
+            if !held { Glibc.close(fd) }
+            let failed: String?
+            do {
+                failed = try walk(entries, in: held ? fd : AT_FDCWD, depth: depth, into: &result, seen: &seen)
+            } catch {
+                if held { Glibc.close(fd) }
+                throw error
+            }
+            if held { Glibc.close(fd) }
+            guard failed != nil else { return true }
+            // A folder in it is gone, a change made as it was recorded: listed after all.
+            result.removeLast(result.count - marks.0)
+            seen.removeLast(seen.count - marks.1)
+        }
+        return try walkListing(relative, name: name, in: parent, held: held, depth: depth, into: &result, seen: &seen)
+    }
+
+    /// `walk` for a folder the walk memory does not hold unchanged: listed, and recorded.
+    private func walkListing(_ relative: String, name: String, in parent: Int32, held: Bool, depth: Int,
+                             into result: inout [(path: String, info: stat)], seen: inout [FolderMemory.Seen]) throws -> Bool {
+        guard let dir = FolderReader.open(name, in: parent) else { return false }
+        let stamp = memory == nil ? nil : Self.stamp(of: dirfd(dir))
+        let listed = FolderReader.entries(dir, relative, nested: true)
+        if let stamp { seen.append(.listed(Self.record(relative, stamp, listed, complete: false))) }
         if !held { closedir(dir) }
         defer { if held { closedir(dir) } }
-        for entry in entries ?? [] {
-            if entry.folder {
-                if held {
-                    try walk(entry.path, name: entry.name, in: dirfd(dir), depth: depth + 1, into: &result)
-                } else {
-                    try walk(entry.path, name: absolute(entry.path), in: AT_FDCWD, depth: depth + 1, into: &result)
-                }
-            } else {
-                result.append((entry.path, entry.info))
-            }
+        if let failed = try walk(listed.entries, in: held ? dirfd(dir) : AT_FDCWD, depth: depth, into: &result, seen: &seen) {
+            throw SnapshotError("\(failed): cannot list: \(String(cString: strerror(errno)))")
         }
+        return true
+    }
+
+    /// Appends a folder's `entries` in order: its files, and what its folders hold, each opened
+    /// in the open folder `fd` (or by its whole path when `fd` is `AT_FDCWD`). The path of a
+    /// folder that cannot be opened, with `errno` set, or nil.
+    private func walk(_ entries: [FolderReader.Entry], in fd: Int32, depth: Int,
+                      into result: inout [(path: String, info: stat)], seen: inout [FolderMemory.Seen]) throws -> String? {
+        for entry in entries {
+            guard entry.folder else {
+                result.append((entry.path, entry.info))
+                continue
+            }
+            let name = fd == AT_FDCWD ? absolute(entry.path) : entry.name
+            guard try walk(entry.path, name: name, in: fd, depth: depth + 1, into: &result, seen: &seen) else { return entry.path }
+        }
+        return nil
     }
 
     /// Folder levels a walk keeps open (times `walkers`: well inside the usual 1,024 open files).
     static let heldLevels = 16
 }
+
+/// `O_PATH` (Linux's value on x86-64 and ARM64; Glibc's module leaves it out): a folder opened
+/// only to be looked in, by `fstat` and `fstatat`, costs less than one opened for reading.
+private let openPathOnly: Int32 = 0o10000000
 
 /// A folder held open for the life of a snapshot (none, -1, when it cannot be opened: paths
 /// are then opened whole).
@@ -148,6 +275,9 @@ final class OpenRoot: Sendable {
 /// and examined as bytes in one scratch buffer, and only the paths kept become strings.
 enum FolderReader {
     typealias Entry = (path: String, name: String, info: stat, folder: Bool)
+    /// A folder's entries, and whether it holds a `.git` (with `nested`, its entries are then
+    /// not listed: it is another repository).
+    typealias Listed = (entries: [Entry], holdsGit: Bool)
 
     /// The folder `path` (relative to the open folder `parent`) opened for listing; nil with
     /// `errno` set when it cannot be.
@@ -163,14 +293,15 @@ enum FolderReader {
         return dir
     }
 
-    /// The files and folders of the open folder `dir` (at `relative`), in git's order; nil when
+    /// The files and folders of the open folder `dir` (at `relative`), in git's order; none when
     /// it holds a `.git` and `nested` says that makes it another repository. Only a folder's
     /// name is kept (its stat data is never used); a file's name is left empty.
-    static func entries(_ dir: OpaquePointer, _ relative: String, nested: Bool) -> [Entry]? {
+    static func entries(_ dir: OpaquePointer, _ relative: String, nested: Bool) -> Listed {
         let fd = dirfd(dir)
         // Names, each followed by a NUL (a C string for `fstatat`), one after another.
         var names: [UInt8] = []
         var entries: [(start: Int, count: Int, info: stat, folder: Bool)] = []
+        var holdsGit = false
         while let entry = readdir(dir) {
             let type = entry.pointee.d_type
             let start = names.count
@@ -181,7 +312,8 @@ enum FolderReader {
             names.append(0)
             let name = names[start..<start + count]
             if name.elementsEqual([0x2E, 0x67, 0x69, 0x74]) {  // .git
-                if nested { return nil }
+                if nested { return ([], true) }
+                holdsGit = true
                 names.removeLast(count + 1)
                 continue
             }
@@ -225,11 +357,12 @@ enum FolderReader {
             }
         }
         let prefix = relative.isEmpty ? "" : relative + "/"
-        return names.withUnsafeBufferPointer { all in
+        let listed = names.withUnsafeBufferPointer { all in
             entries.map { entry in
                 let name = String(decoding: UnsafeBufferPointer(rebasing: all[entry.start..<entry.start + entry.count]), as: UTF8.self)
                 return (prefix + name, entry.folder ? name : "", entry.info, entry.folder)
             }
         }
+        return (listed, holdsGit)
     }
 }

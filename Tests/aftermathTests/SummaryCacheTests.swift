@@ -101,12 +101,48 @@ final class SummaryCacheTests: XCTestCase {
         try repo.commitAll()
         let folder = repo.path(".git/aftermath")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for name in ["summary-v1", "summary-v99", "notes.txt"] { try Data("stale".utf8).write(to: folder.appendingPathComponent(name)) }
+        for name in ["summary-v1", "summary-v99", "folders-v0", "notes.txt"] { try Data("stale".utf8).write(to: folder.appendingPathComponent(name)) }
         XCTAssertEqual(try CLI.aftermath(["validate"] + today, in: repo.url).status, 0)
         let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        XCTAssertEqual(left.count, 2, "\(left)")
+        XCTAssertEqual(left.count, 3, "\(left)")
         XCTAssertTrue(left.contains("notes.txt"))
         XCTAssertTrue(left.contains { $0.hasPrefix("summary-v") && $0 != "summary-v1" && $0 != "summary-v99" }, "\(left)")
+        XCTAssertTrue(left.contains { $0.hasPrefix("folders-v") && $0 != "folders-v0" }, "\(left)")
+    }
+
+    /// The working tree's folder listings (`folders-v1`, beside the summary) spare a walk the
+    /// folders that did not change; a run after documents were added, removed or moved in
+    /// folders listed earlier, or with the listings damaged, gives what a run without them
+    /// gives. (The folders are left to settle first: listings of a folder changed within two
+    /// seconds of the walk are not trusted, see FolderMemoryTests.)
+    func testFolderListingsNeverHideAChange() throws {
+        let repo = try TemporaryDirectory.examples()
+        try repo.commitAll()
+        let listings = repo.path(".git/aftermath/folders-v1")
+        func validate() throws -> String { try CLI.aftermath(["validate"] + today, in: repo.url).stdout }
+        func uncached() throws -> String {
+            try CLI.aftermath(["validate"] + today, in: repo.url, environment: ["AFTERMATH_NO_CACHE": "1"]).stdout
+        }
+        usleep(2_500_000)
+        XCTAssertEqual(try validate(), try uncached())
+        let written = try Data(contentsOf: listings)
+        XCTAssertEqual(try validate(), try uncached())
+        XCTAssertEqual(try Data(contentsOf: listings), written, "nothing new: not written again")
+
+        let findings = "postmortems/PM-2026-004-password-reset-delay/findings"
+        try repo.write(findings + "/F-2026-004-03-x.md", try Data(contentsOf: CLI.packageRoot.appendingPathComponent("examples/broken/unknown-owner.md")))
+        let added = try validate()
+        XCTAssertTrue(added.contains("F-2026-004-03-x.md"), "the added document is read")
+        XCTAssertEqual(added, try uncached())
+        let moved = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: repo.path(findings).path).sorted().first)
+        try FileManager.default.moveItem(at: repo.path(findings + "/" + moved), to: repo.path("postmortems/" + moved))
+        XCTAssertEqual(try validate(), try uncached())
+        for damage in ["flipped byte", "garbage"] {
+            var bytes = Array(try Data(contentsOf: listings))
+            if damage == "garbage" { bytes = Array("not listings".utf8) } else { bytes[bytes.count / 2] ^= 0xFF }
+            try Data(bytes).write(to: listings)
+            XCTAssertEqual(try validate(), try uncached(), damage)
+        }
     }
 
     /// A listing with no summary to start from reads everything once, by a full validation

@@ -82,6 +82,8 @@ struct ByteReader {
     init(_ data: UnsafeRawBufferPointer) { self.data = data }
 
     var isAtEnd: Bool { index == data.count }
+    /// Bytes read so far.
+    var position: Int { index }
 
     mutating func byte() -> UInt8? {
         guard index < data.count else { return nil }

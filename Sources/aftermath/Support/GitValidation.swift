@@ -50,10 +50,12 @@ struct GitValidation {
         case .workingTree:
             // Documents identified through the index (`WorkingTreeIDs`); unchanged files have
             // the content the summary's records name, so every version needed is the file itself.
-            let files = WorkingTreeSnapshot(root: workspace.root)
+            let memory = SummaryStore.folderMemory(in: repository, root: workspace.root)
+            let files = WorkingTreeSnapshot(root: workspace.root, memory: memory)
             let ruleset = try workspace.ruleset(from: files)
             let index = repository.indexPath.flatMap(GitIndexFile.read)
             let listing = try WorkingTreeIDs.listing(files, roots: ruleset.configuration.roots, folder: folder, index: index)
+            SummaryStore.keep(memory, root: workspace.root, in: repository)
             let limit = ruleset.configuration.limits.maxFileBytes + 1
             return State(ruleset: ruleset, delta: { SnapshotDelta.between($0, and: listing) },
                          snapshot: { IdentifiedSnapshot(base: files, listing: listing) },

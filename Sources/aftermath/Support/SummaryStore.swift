@@ -68,15 +68,40 @@ enum SummaryStore {
         return true
     }
 
-    /// Summaries of other format versions (left by an older or newer build) are never read by
-    /// this one: the first summary it writes removes them, so an upgrade does not leave tens
-    /// of megabytes behind. (A build that needs one back rebuilds it.)
+    /// Files of other format versions (left by an older or newer build) are never read by this
+    /// one: the first it writes of a kind (`summary-v7`, `folders-v1`) removes the others of
+    /// that kind, so an upgrade does not leave tens of megabytes behind. (A build that needs
+    /// one back rebuilds it.)
     private static func removeOtherVersions(besides target: String) {
         let folder = (target as NSString).deletingLastPathComponent
         let current = (target as NSString).lastPathComponent
+        guard let kind = current.range(of: "-v").map({ String(current[..<$0.upperBound]) }) else { return }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        where name.hasPrefix("summary-v") && name != current && name.dropFirst("summary-v".count).allSatisfy(\.isNumber) {
+        where name.hasPrefix(kind) && name != current && name.dropFirst(kind.count).allSatisfy(\.isNumber) {
             try? FileManager.default.removeItem(atPath: folder + "/" + name)
         }
+    }
+
+    /// Where the working tree's folder listings are kept (`FolderListings`), beside the summary.
+    static func folderListingsPath(in repository: GitRepository) -> String {
+        (path(in: repository) as NSString).deletingLastPathComponent + "/folders-v\(FolderListings.formatVersion)"
+    }
+
+    /// A memory of folders for a walk of the working tree at `root`, holding the last walk's
+    /// listings when they are there, undamaged and of that root; nil when summaries are off.
+    static func folderMemory(in repository: GitRepository, root: String) -> FolderMemory? {
+        guard !disabled else { return nil }
+        let earlier = MappedFile.map(folderListingsPath(in: repository)).flatMap(FolderListings.init)
+        return FolderMemory(earlier: earlier?.root == root ? earlier : nil)
+    }
+
+    /// Keeps what a walk learnt of the folders for the next one, when that is worth a write.
+    /// Failing to write is not an error: the next walk lists more folders.
+    static func keep(_ memory: FolderMemory?, root: String, in repository: GitRepository) {
+        guard let memory, let bytes = memory.worthSaving(root: root) else { return }
+        let target = folderListingsPath(in: repository)
+        try? FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        guard (try? AtomicFile.overwrite(target, with: [bytes], durable: false)) != nil else { return }
+        removeOtherVersions(besides: target)
     }
 }
