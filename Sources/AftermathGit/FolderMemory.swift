@@ -8,17 +8,31 @@ import Glibc
 /// listing the folders that did not change since, and what this walk finds, to keep for the
 /// next one. Shared by the walking threads.
 public final class FolderMemory: @unchecked Sendable {
-    /// A folder as this walk took it: from the earlier walk's record, or listed anew.
-    enum Seen {
-        case kept(FolderListings.Folder)
-        case listed(FolderListings.Record)
+    /// What one thread of a walk found: the folders it listed anew, as encoded records one
+    /// after another (one buffer, not an object per folder), and those it took unchanged from
+    /// the earlier walk. Taken back to a mark when a folder's record turns out not to fit.
+    struct Log {
+        var bytes: [UInt8] = []
+        var listed: [Int] = []
+        var kept: [FolderListings.Folder] = []
+        /// Some folder listed anew can be trusted by the next walk.
+        var listedSettled = false
+
+        typealias Mark = (bytes: Int, listed: Int, kept: Int)
+        var mark: Mark { (bytes.count, listed.count, kept.count) }
+
+        mutating func rollBack(to mark: Mark) {
+            bytes.removeLast(bytes.count - mark.bytes)
+            listed.removeLast(listed.count - mark.listed)
+            kept.removeLast(kept.count - mark.kept)
+        }
     }
 
     let earlier: FolderListings?
     /// When this walk started: every stat it takes comes later.
     public let startedAt: FolderListings.Time
     private let lock = NSLock()
-    private var seen: [Seen] = []
+    private var logs: [Log] = []
 
     /// - Parameter earlier: listings of an earlier walk of the same root, if any.
     public init(earlier: FolderListings?, startedAt: FolderListings.Time = .now) {
@@ -26,33 +40,45 @@ public final class FolderMemory: @unchecked Sendable {
         self.startedAt = startedAt
     }
 
-    func note(_ folders: [Seen]) {
-        lock.withLock { seen += folders }
+    /// Records a folder listed anew in `log`.
+    func noteListed(_ path: String, _ stamp: FolderListings.Stamp, holdsGit: Bool, complete: Bool, entries: FolderListings.Entries, in log: inout Log) {
+        log.listed.append(log.bytes.count)
+        var path = path
+        path.withUTF8 { FolderListings.appendRecord(to: &log.bytes, path: UnsafeRawBufferPointer($0), stamp: stamp, holdsGit: holdsGit, complete: complete, entries: entries) }
+        if FolderListings.isSettled(stamp, recordedAt: startedAt) { log.listedSettled = true }
+    }
+
+    func note(_ log: Log) {
+        lock.withLock { logs.append(log) }
     }
 
     /// How many folders this walk listed anew (the rest it took from the earlier walk).
-    public var listedCount: Int { lock.withLock { seen.reduce(0) { if case .listed = $1 { $0 + 1 } else { $0 } } } }
+    public var listedCount: Int { lock.withLock { logs.reduce(0) { $0 + $1.listed.count } } }
 
     /// The listings to keep for the next walk of `root`, or nil when this walk learnt nothing
     /// the next could use: nothing was listed anew, or every folder listed anew changed too
     /// recently to be trusted yet (it is listed again until it settles, then written once).
     public func worthSaving(root: String) -> [UInt8]? {
-        let seen = lock.withLock { self.seen }
-        var listedTrusted = false, listedAny = false
-        for case .listed(let record) in seen {
-            listedAny = true
-            if FolderListings.isSettled(record.stamp, recordedAt: startedAt) { listedTrusted = true }
-        }
-        guard listedAny, earlier == nil || listedTrusted else { return nil }
-        var records: [FolderListings.Record] = []
-        records.reserveCapacity(seen.count)
-        for folder in seen {
-            switch folder {
-            case .listed(let record): records.append(record)
-            case .kept(let stored): if let record = earlier?.record(stored) { records.append(record) }
+        let logs = lock.withLock { self.logs }
+        guard logs.contains(where: { !$0.listed.isEmpty }), earlier == nil || logs.contains(where: \.listedSettled) else { return nil }
+        // One buffer for every log's records, so they can all be handed over in place.
+        var all: [UInt8] = []
+        all.reserveCapacity(logs.reduce(0) { $0 + $1.bytes.count })
+        var ranges: [Range<Int>] = []
+        for log in logs {
+            let base = all.count
+            all += log.bytes
+            for (k, start) in log.listed.enumerated() {
+                ranges.append(base + start..<base + (k + 1 < log.listed.count ? log.listed[k + 1] : log.bytes.count))
             }
         }
-        return FolderListings.encode(root: root, recordedAt: startedAt, records)
+        return all.withUnsafeBytes { raw in
+            var records = ranges.map { UnsafeRawBufferPointer(rebasing: raw[$0]) }
+            if let earlier {
+                for log in logs { records += log.kept.map(earlier.recordBytes) }
+            }
+            return FolderListings.encode(root: root, recordedAt: startedAt, records)
+        }
     }
 }
 

@@ -29,7 +29,7 @@ struct Aftermath: ParsableCommand {
     /// `-C DIR` is handled before ArgumentParser sees the arguments, so it works in front of
     /// any subcommand exactly as in git, and can be repeated (each relative to the previous).
     static func main() {
-        MallocArenas.limitToCores()
+        MallocSettings.apply()
         var arguments = Array(CommandLine.arguments.dropFirst())
         while arguments.count >= 2, arguments[0] == "-C" {
             let dir = arguments[1]

@@ -19,8 +19,9 @@ import Darwin
 ///
 /// Layout: magic, version, checksum of what follows, root path, recording time, folder count,
 /// one 8-byte offset per folder record (sorted by path bytes), then the records: path, stamp,
-/// a flag byte (holds a `.git`), entry count, and entries (a flag byte, folder or file, then
-/// the name's length, its bytes and a NUL, so a name can be handed to `fstatat` in place).
+/// a flag byte (holds a `.git`; entries complete), entry count, the entries' byte count, and
+/// the entries (a flag byte, folder or file, then the name's length, its bytes and a NUL, so a
+/// name can be handed to `fstatat` in place).
 public struct FolderListings: Sendable {
     public static let formatVersion: UInt64 = 1
     /// Seconds a folder's times must precede the walk that records it before it is trusted.
@@ -34,11 +35,6 @@ public struct FolderListings: Sendable {
 
         public init(device: UInt64, inode: UInt64, size: UInt64, links: UInt64, modified: Time, changed: Time) {
             (self.device, self.inode, self.size, self.links, self.modified, self.changed) = (device, inode, size, links, modified, changed)
-        }
-
-        var words: [UInt64] {
-            [device, inode, size, links, UInt64(bitPattern: modified.seconds), UInt64(modified.nanoseconds),
-             UInt64(bitPattern: changed.seconds), UInt64(changed.nanoseconds)]
         }
     }
 
@@ -58,11 +54,57 @@ public struct FolderListings: Sendable {
         /// entries are not listed (`entries` is then empty and not `complete`).
         public var holdsGit: Bool
         public var complete: Bool
-        /// Its regular files and folders, in git's order (`.git` left out).
-        public var entries: [(name: [UInt8], folder: Bool)]
+        /// Its regular files and folders, in git's order (`.git` left out), encoded as in the
+        /// file (`Entries`): a walk records a folder with one allocation, not one per name.
+        public var encodedEntries: Entries
 
-        public init(path: [UInt8], stamp: Stamp, holdsGit: Bool, complete: Bool, entries: [(name: [UInt8], folder: Bool)]) {
-            (self.path, self.stamp, self.holdsGit, self.complete, self.entries) = (path, stamp, holdsGit, complete, entries)
+        public init(path: [UInt8], stamp: Stamp, holdsGit: Bool, complete: Bool, entries: Entries) {
+            (self.path, self.stamp, self.holdsGit, self.complete, self.encodedEntries) = (path, stamp, holdsGit, complete, entries)
+        }
+
+        /// The entries as names, for a reader that edits them.
+        public var entries: [(name: [UInt8], folder: Bool)] {
+            get { encodedEntries.decoded }
+            set {
+                var entries = Entries()
+                for entry in newValue { entry.name.withUnsafeBytes { entries.append($0, folder: entry.folder) } }
+                encodedEntries = entries
+            }
+        }
+    }
+
+    /// A folder's entries as the file holds them, appended one at a time.
+    public struct Entries: Sendable {
+        public private(set) var bytes: [UInt8] = []
+        public private(set) var count = 0
+
+        public init() {}
+
+        init(bytes: [UInt8], count: Int) { (self.bytes, self.count) = (bytes, count) }
+
+        public mutating func append(_ name: UnsafeRawBufferPointer, folder: Bool) {
+            bytes.append(folder ? 1 : 0)
+            var length = UInt64(name.count)
+            while length >= 0x80 {
+                bytes.append(UInt8(length & 0x7F) | 0x80)
+                length >>= 7
+            }
+            bytes.append(UInt8(length))
+            bytes.append(contentsOf: name)
+            bytes.append(0)
+            count += 1
+        }
+
+        var decoded: [(name: [UInt8], folder: Bool)] {
+            var result: [(name: [UInt8], folder: Bool)] = []
+            bytes.withUnsafeBytes { raw in
+                var reader = ByteReader(raw)
+                for _ in 0..<count {
+                    guard let flag = reader.byte(), let length = reader.varint(), let name = reader.bytes(Int(clamping: length)), reader.byte() == 0 else { return }
+                    result.append((Array(name), flag == 1))
+                }
+            }
+            return result
         }
     }
 
@@ -73,9 +115,11 @@ public struct FolderListings: Sendable {
         /// Its entries were all listed (see `Record.complete`).
         public let complete: Bool
         public let entryCount: Int
-        /// Where its path starts (to copy the record) and where its entries start.
+        /// Where its record starts (with its path) and where its entries start.
         let start: Int
         let entriesStart: Int
+        let entriesLength: Int
+        var end: Int { entriesStart + entriesLength }
     }
 
     private let store: ByteStore
@@ -127,12 +171,15 @@ public struct FolderListings: Sendable {
                     guard let word = reader.fixed() else { return nil }
                     words.append(word)
                 }
-                guard let flags = reader.byte(), let entries = reader.varint(), entries <= UInt64(raw.count) else { return nil }
+                guard let flags = reader.byte(), let entries = reader.varint(), entries <= UInt64(raw.count),
+                      let length = reader.varint(), length <= UInt64(raw.count) else { return nil }
                 let stamp = Stamp(device: words[0], inode: words[1], size: words[2], links: words[3],
                                   modified: Time(seconds: Int64(bitPattern: words[4]), nanoseconds: Int64(words[5])),
                                   changed: Time(seconds: Int64(bitPattern: words[6]), nanoseconds: Int64(words[7])))
                 let entriesStart = stored.count + (stored.baseAddress! - raw.baseAddress!) + reader.position
-                return Folder(stamp: stamp, holdsGit: flags & 1 != 0, complete: flags & 2 != 0, entryCount: Int(entries), start: start, entriesStart: entriesStart)
+                guard entriesStart + Int(length) <= raw.count else { return nil }
+                return Folder(stamp: stamp, holdsGit: flags & 1 != 0, complete: flags & 2 != 0, entryCount: Int(entries),
+                              start: start, entriesStart: entriesStart, entriesLength: Int(length))
             }
             if order < 0 { low = middle + 1 } else { high = middle }
         }
@@ -167,7 +214,7 @@ public struct FolderListings: Sendable {
     /// the folder is then listed instead.
     public func forEachEntry(of folder: Folder, _ body: (UnsafePointer<CChar>, Int, Bool) throws -> Void) rethrows -> Bool {
         let raw = store.buffer
-        var reader = ByteReader(UnsafeRawBufferPointer(rebasing: raw[folder.entriesStart...]))
+        var reader = ByteReader(UnsafeRawBufferPointer(rebasing: raw[folder.entriesStart..<(folder.entriesStart + folder.entriesLength)]))
         for _ in 0..<folder.entryCount {
             guard let flag = reader.byte(), flag <= 1, let length = reader.varint(), length > 0,
                   let name = reader.bytes(Int(clamping: length)), reader.byte() == 0,
@@ -178,59 +225,90 @@ public struct FolderListings: Sendable {
         return true
     }
 
-    /// `folder` as a record, to write again.
+    /// `folder`'s record as stored, to write again as it is.
+    public func recordBytes(_ folder: Folder) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: store.buffer[folder.start..<folder.end])
+    }
+
+    /// `folder` as a record, decoded.
     public func record(_ folder: Folder) -> Record? {
-        var reader = ByteReader(UnsafeRawBufferPointer(rebasing: store.buffer[folder.start...]))
+        var reader = ByteReader(recordBytes(folder))
         guard let length = reader.varint(), let path = reader.bytes(Int(clamping: length)) else { return nil }
-        var entries: [(name: [UInt8], folder: Bool)] = []
-        entries.reserveCapacity(folder.entryCount)
-        guard forEachEntry(of: folder, { name, count, isFolder in
-            entries.append((Array(UnsafeRawBufferPointer(start: name, count: count)), isFolder))
-        }) else { return nil }
+        let entries = Entries(bytes: Array(store.buffer[folder.entriesStart..<folder.end]), count: folder.entryCount)
         return Record(path: Array(path), stamp: folder.stamp, holdsGit: folder.holdsGit, complete: folder.complete, entries: entries)
+    }
+
+    /// Appends a folder's record, encoded as the file holds it, to `bytes` (a walk's log).
+    public static func appendRecord(to bytes: inout [UInt8], path: UnsafeRawBufferPointer, stamp: Stamp, holdsGit: Bool, complete: Bool, entries: Entries) {
+        var writer = ByteWriter()
+        swap(&writer.buffer, &bytes)
+        defer { swap(&writer.buffer, &bytes) }
+        writer.varint(UInt64(path.count))
+        writer.buffer.append(contentsOf: path)
+        for word in [stamp.device, stamp.inode, stamp.size, stamp.links, UInt64(bitPattern: stamp.modified.seconds),
+                     UInt64(stamp.modified.nanoseconds), UInt64(bitPattern: stamp.changed.seconds), UInt64(stamp.changed.nanoseconds)] {
+            writer.fixed(word)
+        }
+        writer.buffer.append((holdsGit ? 1 : 0) | (complete ? 2 : 0))
+        writer.varint(UInt64(entries.count))
+        writer.varint(UInt64(entries.bytes.count))
+        writer.buffer.append(contentsOf: entries.bytes)
     }
 
     /// The file for `records` (in any order; a path given twice is written once), recorded by a
     /// walk of `root` that started at `recordedAt`.
     public static func encode(root: String, recordedAt: Time, _ records: [Record]) -> [UInt8] {
-        let sorted = records.sorted { $0.path.lexicographicallyPrecedes($1.path) }
-        var unique: [Record] = []
+        var bytes: [UInt8] = []
+        var starts: [Int] = []
+        for record in records {
+            starts.append(bytes.count)
+            record.path.withUnsafeBytes { appendRecord(to: &bytes, path: $0, stamp: record.stamp, holdsGit: record.holdsGit, complete: record.complete, entries: record.encodedEntries) }
+        }
+        return bytes.withUnsafeBytes { all in
+            encode(root: root, recordedAt: recordedAt, starts.indices.map { i in
+                UnsafeRawBufferPointer(rebasing: all[starts[i]..<(i + 1 < starts.count ? starts[i + 1] : all.count)])
+            })
+        }
+    }
+
+    /// The file for encoded `records` (`appendRecord`, `recordBytes`), in any order; a path
+    /// given twice is written once.
+    public static func encode(root: String, recordedAt: Time, _ records: [UnsafeRawBufferPointer]) -> [UInt8] {
+        // Each record starts with its path: sorted by it, compared in place.
+        let paths = records.map { record -> UnsafeRawBufferPointer in
+            var reader = ByteReader(record)
+            return reader.varint().flatMap { reader.bytes(Int(clamping: $0)) } ?? UnsafeRawBufferPointer(start: nil, count: 0)
+        }
+        func order(_ x: UnsafeRawBufferPointer, _ y: UnsafeRawBufferPointer) -> Int32 {
+            let shared = min(x.count, y.count)
+            let order = shared == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, shared)
+            return order != 0 ? order : (x.count < y.count ? -1 : (x.count > y.count ? 1 : 0))
+        }
+        var sorted = Array(records.indices)
+        sorted.sort { order(paths[$0], paths[$1]) < 0 }
+        var unique: [Int] = []
         unique.reserveCapacity(sorted.count)
-        for record in sorted where unique.last?.path != record.path { unique.append(record) }
+        for i in sorted where unique.last.map({ order(paths[$0], paths[i]) != 0 }) ?? true { unique.append(i) }
         var head = ByteWriter()
         head.string(root)
         head.int(Int(recordedAt.seconds))
         head.int(Int(recordedAt.nanoseconds))
         head.varint(UInt64(unique.count))
-        var body = ByteWriter()
-        var offsets: [Int] = []
-        offsets.reserveCapacity(unique.count)
-        for record in unique {
-            offsets.append(body.buffer.count)
-            body.varint(UInt64(record.path.count))
-            body.bytes(record.path)
-            for word in record.stamp.words { body.fixed(word) }
-            body.buffer.append((record.holdsGit ? 1 : 0) | (record.complete ? 2 : 0))
-            body.varint(UInt64(record.entries.count))
-            for entry in record.entries {
-                body.buffer.append(entry.folder ? 1 : 0)
-                body.varint(UInt64(entry.name.count))
-                body.bytes(entry.name)
-                body.buffer.append(0)
-            }
+        var offset = 24 + head.buffer.count + unique.count * 8
+        for i in unique {
+            head.fixed(UInt64(offset))
+            offset += records[i].count
         }
-        let recordsStart = 24 + head.buffer.count + unique.count * 8
-        for offset in offsets { head.fixed(UInt64(recordsStart + offset)) }
-        var checksum = SummaryChecksum(count: head.buffer.count + body.buffer.count)
-        checksum.add(head.buffer)
-        checksum.add(body.buffer)
         var file = magic
+        file.reserveCapacity(offset)
         var header = ByteWriter()
         header.fixed(formatVersion)
-        header.fixed(checksum.value)
+        header.fixed(0)  // the checksum, below
         file += header.buffer
         file += head.buffer
-        file += body.buffer
+        for i in unique { file.append(contentsOf: records[i]) }
+        let checksum = file.withUnsafeBytes { SummaryChecksum.of(UnsafeRawBufferPointer(rebasing: $0[24...])) }
+        withUnsafeBytes(of: checksum.littleEndian) { file.replaceSubrange(16..<24, with: $0) }
         return file
     }
 }
