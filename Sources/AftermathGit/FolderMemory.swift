@@ -52,6 +52,12 @@ public final class FolderMemory: @unchecked Sendable {
         lock.withLock { logs.append(log) }
     }
 
+    /// Drops what this walk found (once kept, or found not worth keeping): 5 MB at 100,000
+    /// documents that would otherwise stay for the rest of a run.
+    public func clear() {
+        lock.withLock { logs = [] }
+    }
+
     /// How many folders this walk listed anew (the rest it took from the earlier walk).
     public var listedCount: Int { lock.withLock { logs.reduce(0) { $0 + $1.listed.count } } }
 

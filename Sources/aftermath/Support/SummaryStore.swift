@@ -98,7 +98,9 @@ enum SummaryStore {
     /// Keeps what a walk learnt of the folders for the next one, when that is worth a write.
     /// Failing to write is not an error: the next walk lists more folders.
     static func keep(_ memory: FolderMemory?, root: String, in repository: GitRepository) {
-        guard let memory, let bytes = memory.worthSaving(root: root) else { return }
+        guard let memory else { return }
+        defer { memory.clear() }
+        guard let bytes = memory.worthSaving(root: root) else { return }
         let target = folderListingsPath(in: repository)
         try? FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         guard (try? AtomicFile.overwrite(target, with: [bytes], durable: false)) != nil else { return }
