@@ -388,7 +388,7 @@ enum FolderStream {
         }
     }
 
-    private static func forEachByReaddir(_ fd: Int32, _ body: (UnsafePointer<CChar>, UInt8) -> Bool) {
+    static func forEachByReaddir(_ fd: Int32, _ body: (UnsafePointer<CChar>, UInt8) -> Bool) {
         let copy = dup(fd)
         guard copy >= 0 else { return }
         guard let dir = fdopendir(copy) else {

@@ -173,3 +173,34 @@ final class FolderMemoryTests: XCTestCase {
         XCTAssertNil(tooRecent.worthSaving(root: directory.path))
     }
 }
+
+/// Folders are read with `getdents64` where the C library has it, with `readdir` elsewhere:
+/// both give every entry with its type, over many buffer-fulls, and stop when asked.
+final class FolderStreamTests: XCTestCase {
+    func testGetdentsAndReaddirGiveTheSameEntries() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aftermath-stream-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        // Long names, so the entries fill the 32 KB buffer several times.
+        for i in 0..<1500 { try Data().write(to: folder.appendingPathComponent("\(i)-" + String(repeating: "n", count: 100) + ".md")) }
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("link").path, withDestinationPath: "sub")
+        let fd = open(folder.path, O_RDONLY | O_DIRECTORY)
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        defer { close(fd) }
+        func entries(_ read: (Int32, (UnsafePointer<CChar>, UInt8) -> Bool) -> Void, stopAfter limit: Int = .max) -> [String] {
+            lseek(fd, 0, SEEK_SET)
+            var seen: [String] = []
+            read(fd) { name, type in
+                seen.append("\(String(cString: name)) \(type)")
+                return seen.count < limit
+            }
+            return seen
+        }
+        let fast = entries(FolderStream.forEach)
+        XCTAssertEqual(fast.count, 1500 + 4)  // with ".", "..", "sub" and "link"
+        XCTAssertEqual(fast.sorted(), entries(FolderStream.forEachByReaddir).sorted())
+        XCTAssertTrue(fast.contains("sub \(DT_DIR)") && fast.contains("link \(DT_LNK)"))
+        XCTAssertEqual(entries(FolderStream.forEach, stopAfter: 3).count, 3)
+        XCTAssertEqual(entries(FolderStream.forEachByReaddir, stopAfter: 3).count, 3)
+    }
+}
