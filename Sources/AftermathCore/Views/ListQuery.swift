@@ -62,13 +62,33 @@ public struct ListQuery: Sendable {
             case .id?: return Key(rank: 0, text: "", id: row.id)
             }
         }
-        let order = keys.indices.sorted { a, b in
-            let (x, y) = (keys[a], keys[b])
-            if x.rank != y.rank { return x.rank < y.rank }
-            if x.text != y.text { return x.text < y.text }
-            return x.id < y.id
+        let order = keys.withUnsafeBufferPointer { keys in
+            keys.indices.sorted { a, b in
+                if keys[a].rank != keys[b].rank { return keys[a].rank < keys[b].rank }
+                if keys[a].text != keys[b].text { return keys[a].text < keys[b].text }
+                return keys[a].id < keys[b].id
+            }
         }
-        return order.map { rows[$0] }
+        return Self.permuted(rows, order)
+    }
+
+    /// `rows` in `order` (row `order[i]` first at `i`), moved into place by swaps rather than
+    /// copied: a copy of a row touches its reference counts, a swap does not.
+    static func permuted<Row>(_ rows: [Row], _ order: [Int]) -> [Row] {
+        var rows = rows
+        var placed = [Bool](repeating: false, count: rows.count)
+        for start in rows.indices where !placed[start] {
+            // Follow the cycle through `start`: each step brings the row that belongs here.
+            var here = start
+            while true {
+                placed[here] = true
+                let from = order[here]
+                guard from != start else { break }
+                rows.swapAt(here, from)
+                here = from
+            }
+        }
+        return rows
     }
 
     /// Group names for a row (an item owned by a person in two teams is in both team groups).

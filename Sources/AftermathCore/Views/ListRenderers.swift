@@ -21,11 +21,10 @@ public enum ListRenderer {
             let cells = cells(row)
             return (cells, cells.map(cellWidth))
         } }
-        let allCells = measured.map(\.0), allWidths = measured.map(\.1)
         var next = 0
         var shown = Array(columns.indices)
         func widths(_ shown: [Int]) -> [Int] {
-            shown.map { c in allWidths.reduce(columns[c].count) { max($0, $1[c]) } }
+            shown.map { c in measured.reduce(columns[c].count) { max($0, $1.1[c]) } }
         }
         var w = widths(shown)
         // Drop optional columns (POSTMORTEM, then SEV) while the title would get under 24.
@@ -58,7 +57,7 @@ public enum ListRenderer {
             for row in group.rows {
                 let red = colour && row.isOverdue
                 if red { out += "\u{1B}[31m".utf8 }
-                line(allCells[next], allWidths[next])
+                line(measured[next].0, measured[next].1)
                 if red { out.insert(contentsOf: "\u{1B}[0m".utf8, at: out.count - 1) }
                 next += 1
             }
