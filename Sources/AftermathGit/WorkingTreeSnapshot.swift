@@ -168,8 +168,8 @@ public struct WorkingTreeSnapshot: Snapshot {
         return fstat(fd, &info) == 0 ? FolderListings.Stamp(info) : nil
     }
 
-    /// Threads walking folders: enough to keep a disk busy when metadata is not cached; when it
-    /// is, the extra threads cost next to nothing.
+    /// Threads walking folders at most: enough to keep a disk busy when metadata is not cached
+    /// (`BlockingWork` starts one per core and adds them only while items wait).
     static let walkers = 16
 
     /// Appends the files under the folder `name` of the open folder `parent` (at `relative`),
