@@ -19,12 +19,12 @@ public enum WorkingTreeIDs {
     public static func listing(_ files: WorkingTreeSnapshot, roots: [String], folder: String, index: GitIndexFile?) throws -> ContentListing {
         let prefix = folder.isEmpty ? "" : folder + "/"
         let filter = DocumentPathFilter(roots: roots)
-        var identified: [(String, ContentID)] = []
+        var identified: [[(String, ContentID)]] = []
         var seen = Set<String>()
         for root in roots {
             // Files are identified by the threads that find them, a folder's files at a time (a
             // run of lookups in order, each starting where the last ended).
-            let found = try files.scan(under: root) { run in
+            let found = try files.scanRuns(under: root) { run in
                 var hint = 0
                 return try run.compactMap { path, info -> (String, ContentID)? in
                     guard filter.matches(path) else { return nil }
@@ -41,15 +41,25 @@ public enum WorkingTreeIDs {
                 }
             }
             // Roots may nest; each document counts once.
-            identified += roots.count == 1 ? found : found.filter { seen.insert($0.0).inserted }
+            identified += roots.count == 1 ? found : [found.joined().filter { seen.insert($0.0).inserted }]
         }
         // A root is scanned in git's order already, so appending in turn is the rule; several
-        // roots may interleave, and a file system may name oddly: then sort, never drop.
-        guard roots.count == 1 else { return ContentListing(sorting: identified) }
-        var listing = ContentListing(reserving: identified.count, pathBytes: identified.reduce(0) { $0 + $1.0.utf8.count })
-        for (path, id) in identified {
-            var path = path
-            guard path.withUTF8({ listing.append(path: UnsafeRawBufferPointer($0), id: id) }) else { return ContentListing(sorting: identified) }
+        // roots may interleave, and a file system may name oddly: then sort, never drop. The
+        // runs are read where they are, never joined into one array (a copy of 100,000 paths).
+        guard roots.count == 1 else { return ContentListing(sorting: Array(identified.joined())) }
+        var count = 0, pathBytes = 0
+        for run in identified {
+            count += run.count
+            for (path, _) in run { pathBytes += path.utf8.count }
+        }
+        var listing = ContentListing(reserving: count, pathBytes: pathBytes)
+        for run in identified {
+            for (path, id) in run {
+                var path = path
+                guard path.withUTF8({ listing.append(path: UnsafeRawBufferPointer($0), id: id) }) else {
+                    return ContentListing(sorting: Array(identified.joined()))
+                }
+            }
         }
         return listing
     }

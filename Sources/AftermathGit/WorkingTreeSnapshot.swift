@@ -70,6 +70,12 @@ public struct WorkingTreeSnapshot: Snapshot {
     /// `folder`) passed through `examine` on the thread that found them, in order: work on
     /// every file, such as identifying it, is spread over the walking threads too.
     public func scan<T>(under folder: String, _ examine: @escaping @Sendable ([(path: String, info: stat)]) throws -> [T]) throws -> [T] {
+        Array(try scanRuns(under: folder, examine).joined())
+    }
+
+    /// `scan(under:_:)` with the examined runs in order, not joined: a caller that only reads
+    /// them spares a copy of every item (and a release of every copy) on one thread.
+    public func scanRuns<T>(under folder: String, _ examine: @escaping @Sendable ([(path: String, info: stat)]) throws -> [T]) throws -> [[T]] {
         var folder = Substring(folder)
         while folder.hasSuffix("/") { folder = folder.dropLast() }
         let relative = folder == "." ? "" : String(folder)
@@ -90,21 +96,21 @@ public struct WorkingTreeSnapshot: Snapshot {
         }
         memory?.note(log)
         // Files directly in the folder, each between the folders around it in git's order.
-        var result: [T] = []
-        result.reserveCapacity(walked.reduce(0) { $0 + $1.count } + top.entries.count - folders.count)
+        var runs: [[T]] = []
+        runs.reserveCapacity(walked.count + 1)
         var next = 0, files: [(path: String, info: stat)] = []
         for entry in top.entries {
             if entry.folder {
-                if !files.isEmpty { result += try examine(files) }
+                if !files.isEmpty { runs.append(try examine(files)) }
                 files = []
-                result += walked[next]
+                runs.append(walked[next])
                 next += 1
             } else {
                 files.append((entry.path, entry.info))
             }
         }
-        if !files.isEmpty { result += try examine(files) }
-        return result
+        if !files.isEmpty { runs.append(try examine(files)) }
+        return runs
     }
 
     /// The scanned folder itself, open, and its entries: from the walk memory when the folder
