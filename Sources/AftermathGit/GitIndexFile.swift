@@ -64,8 +64,11 @@ public struct GitIndexFile: Sendable {
         var result = GitIndexFile()
         // The count is the file's word; no entry is shorter than 62 bytes, whatever it says.
         result.files = ContentListing(reserving: min(count, raw.count / 62), pathBytes: raw.count)
+        result.stats.reserveCapacity(min(count, raw.count / 62))
         var offset = 12
+        // Version 4's paths are built in this buffer; earlier versions' are read in place.
         var path: [UInt8] = []
+        var pathInFile = 0..<0
         for _ in 0..<count {
             let entryStart = offset
             guard offset + 62 <= end else { return nil }
@@ -93,9 +96,9 @@ public struct GitIndexFile: Sendable {
                 offset = nul + 1
             } else {
                 guard let nul = firstNUL(raw, from: cursor, end: end) else { return nil }
-                path = Array(raw[cursor..<nul])
+                pathInFile = cursor..<nul
                 let headerLength = cursor - offset
-                offset += (headerLength + path.count + 8) & ~7
+                offset += (headerLength + pathInFile.count + 8) & ~7
                 guard offset <= end else { return nil }
             }
             let type = mode & 0o170000
@@ -105,7 +108,10 @@ public struct GitIndexFile: Sendable {
             let id = ContentID(UnsafeRawBufferPointer(rebasing: raw[(entryStart + 40)...]))
             // Git keeps entries sorted; anything else is a damaged file, and the merge with the
             // summary relies on the order.
-            guard path.withUnsafeBytes({ result.files.append(path: $0, id: id) }) else { return nil }
+            let appended = version == 4
+                ? path.withUnsafeBytes { result.files.append(path: $0, id: id) }
+                : result.files.append(path: UnsafeRawBufferPointer(rebasing: raw[pathInFile]), id: id)
+            guard appended else { return nil }
             result.stats.append(FileStat(changed: .init(seconds: be32(entryStart), nanoseconds: be32(entryStart + 4)),
                                          modified: .init(seconds: be32(entryStart + 8), nanoseconds: be32(entryStart + 12)),
                                          inode: be32(entryStart + 20), size: be32(entryStart + 36)))

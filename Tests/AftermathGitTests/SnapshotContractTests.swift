@@ -102,17 +102,19 @@ final class SnapshotContractTests: XCTestCase {
     /// Flipped bytes anywhere in an index file give nil or some listing, never a crash or a read
     /// outside the file (lengths and offsets are checked, the count is not trusted).
     func testDamagedIndexFilesAreReadSafely() throws {
-        try git(["update-index", "--index-version", "4"])
-        let bytes = Array(try Data(contentsOf: directory.appendingPathComponent(".git/index")))
-        var state: UInt64 = 12345
-        for _ in 0..<2_000 {
-            var damaged = bytes
-            for _ in 0..<3 {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                damaged[Int((state >> 33) % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: state >> 13)
+        for version in ["2", "4"] {  // paths read in place (2), built from prefixes (4)
+            try git(["update-index", "--index-version", version])
+            let bytes = Array(try Data(contentsOf: directory.appendingPathComponent(".git/index")))
+            var state: UInt64 = 12345
+            for _ in 0..<2_000 {
+                var damaged = bytes
+                for _ in 0..<3 {
+                    state = state &* 6364136223846793005 &+ 1442695040888963407
+                    damaged[Int((state >> 33) % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: state >> 13)
+                }
+                let listing = damaged.withUnsafeBytes { GitIndexFile.parse($0) }?.files
+                for i in 0..<(listing?.count ?? 0) { _ = listing?.path(i) }
             }
-            let listing = damaged.withUnsafeBytes { GitIndexFile.parse($0) }?.files
-            for i in 0..<(listing?.count ?? 0) { _ = listing?.path(i) }
         }
     }
 

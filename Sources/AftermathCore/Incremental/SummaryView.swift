@@ -29,8 +29,10 @@ public enum SummaryView {
         var looked = Set<String>()
         while !level.isEmpty {
             var parents: [Int] = []
-            for id in Set(level.compactMap(\.parentID)) where looked.insert(id).inserted {
-                guard let key = summary.keyNumber(of: id), let component = summary.component(ofKeyNumber: key) else { continue }
+            for document in level {
+                // One hash per parent ID: the first document naming it looks it up.
+                guard let id = document.parentID, looked.insert(id).inserted,
+                      let key = summary.keyNumber(of: id), let component = summary.component(ofKeyNumber: key) else { continue }
                 for i in summary.members(of: component) where !taken[i] && summary.idKey(i) == key {
                     parents.append(i)
                     taken[i] = true

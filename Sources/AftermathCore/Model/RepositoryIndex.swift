@@ -21,15 +21,20 @@ public struct RepositoryIndex: Sendable {
         self.documents = documents.sorted { $0.path < $1.path }
         children = ChildrenIndex(self.documents)
         byID.reserveCapacity(documents.count)
-        var kinds: [DocumentKind: [Document]] = [.postmortem: [], .finding: [], .remediation: []]
+        var postmortems: [Document] = [], findings: [Document] = [], remediations: [Document] = []
         for document in self.documents {
             // One hash of the ID for the common case, a unique one.
             if let first = byID.updateValue(document, forKey: document.id) {
                 byID[document.id] = first
                 duplicates[document.id, default: [first]].append(document)
             }
-            kinds[document.kind]!.append(document)
+            switch document.kind {
+            case .postmortem: postmortems.append(document)
+            case .finding: findings.append(document)
+            case .remediation: remediations.append(document)
+            }
         }
+        let kinds: [DocumentKind: [Document]] = [.postmortem: postmortems, .finding: findings, .remediation: remediations]
         byKind = kinds.filter { !$0.value.isEmpty }
         let byID = self.byID
         directory = IDDirectory { byID.mapValues(\.kind) }
