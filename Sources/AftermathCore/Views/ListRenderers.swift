@@ -21,46 +21,42 @@ public enum ListRenderer {
             let cells = cells(row)
             return (cells, cells.map(cellWidth))
         } }
-        var next = 0
-        var shown = Array(columns.indices)
-        func widths(_ shown: [Int]) -> [Int] {
-            shown.map { c in measured.reduce(columns[c].count) { max($0, $1.1[c]) } }
+        // Each column's widest cell, in one pass over the rows.
+        var widest = columns.map(\.count)
+        for (_, cellWidths) in measured {
+            for c in widest.indices where cellWidths[c] > widest[c] { widest[c] = cellWidths[c] }
         }
-        var w = widths(shown)
+        var shown = Array(columns.indices)
+        var w = shown.map { widest[$0] }
         // Drop optional columns (POSTMORTEM, then SEV) while the title would get under 24.
         for optional in [5, 4] where width - (w.dropLast().reduce(0, +) + 2 * (shown.count - 1)) < min(24, w.last ?? 0) {
             shown.removeAll { $0 == optional }
-            w = widths(shown)
+            w = shown.map { widest[$0] }
         }
         let fixed = w.dropLast().reduce(0, +) + 2 * (shown.count - 1)
         w[w.count - 1] = max(10, min(w[w.count - 1], width - fixed))
+        let layout = TableLayout(shown: shown, widths: w)
+        let lineBytes = fixed + w[w.count - 1] + 12  // a guess at a line's length, to reserve
         var out: [UInt8] = []
-        out.reserveCapacity((rows.count + listing.groups.count) * (fixed + w[w.count - 1] + 12))
-        func line(_ cells: [String], _ cellWidths: [Int]) {
-            for (i, c) in shown.enumerated() {
-                if i > 0 { out += [0x20, 0x20] }
-                var taken = cellWidths[c]
-                if taken > w[i] {
-                    let cut = String(cells[c].prefix(max(0, w[i] - 1))) + "…"
-                    out += cut.utf8
-                    taken = cellWidth(cut)
-                } else {
-                    out += cells[c].utf8
-                }
-                if i < shown.count - 1 && taken < w[i] { out += repeatElement(0x20, count: w[i] - taken) }
-            }
-            out.append(0x0A)
-        }
+        out.reserveCapacity((rows.count + listing.groups.count) * lineBytes)
+        var next = 0
         for group in listing.groups {
             if !group.name.isEmpty { out += ((out.isEmpty ? "" : "\n") + "\(TerminalSafe.escape(group.name)) (\(group.rows.count))\n").utf8 }
-            line(columns, columns.map(\.count))
-            for row in group.rows {
-                let red = colour && row.isOverdue
-                if red { out += "\u{1B}[31m".utf8 }
-                line(measured[next].0, measured[next].1)
-                if red { out.insert(contentsOf: "\u{1B}[0m".utf8, at: out.count - 1) }
-                next += 1
+            layout.line(columns, columns.map(\.count), into: &out)
+            // The group's lines are written on every core, a stretch of rows each, then joined.
+            let first = next
+            out += ParallelMap.joined(group.rows.count, minimum: 2048) { range -> [UInt8] in
+                var lines: [UInt8] = []
+                lines.reserveCapacity(range.count * lineBytes)
+                for k in range {
+                    let red = colour && group.rows[k].isOverdue
+                    if red { lines += "\u{1B}[31m".utf8 }
+                    layout.line(measured[first + k].0, measured[first + k].1, into: &lines)
+                    if red { lines.insert(contentsOf: "\u{1B}[0m".utf8, at: lines.count - 1) }
+                }
+                return lines
             }
+            next += group.rows.count
         }
         return String(decoding: out, as: UTF8.self)
     }
@@ -109,5 +105,29 @@ public enum ListRenderer {
             out += "\n"
         }
         return out
+    }
+}
+
+/// The table's shown columns and their widths: a line of cells laid out in them.
+private struct TableLayout: Sendable {
+    let shown: [Int]
+    let widths: [Int]
+
+    /// Appends the cells (with their measured widths) as one line: padded to each column, the
+    /// last cut with an ellipsis when too wide.
+    func line(_ cells: [String], _ cellWidths: [Int], into out: inout [UInt8]) {
+        for (i, c) in shown.enumerated() {
+            if i > 0 { out += [0x20, 0x20] }
+            var taken = cellWidths[c]
+            if taken > widths[i] {
+                let cut = String(cells[c].prefix(max(0, widths[i] - 1))) + "…"
+                out += cut.utf8
+                taken = ListRenderer.cellWidth(cut)
+            } else {
+                out += cells[c].utf8
+            }
+            if i < shown.count - 1 && taken < widths[i] { out += repeatElement(0x20, count: widths[i] - taken) }
+        }
+        out.append(0x0A)
     }
 }
