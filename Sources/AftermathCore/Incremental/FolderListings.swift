@@ -36,6 +36,23 @@ public struct FolderListings: Sendable {
         public init(device: UInt64, inode: UInt64, size: UInt64, links: UInt64, modified: Time, changed: Time) {
             (self.device, self.inode, self.size, self.links, self.modified, self.changed) = (device, inode, size, links, modified, changed)
         }
+
+        /// As the file holds it: eight fixed words.
+        func write(to writer: inout ByteWriter) {
+            for word in [device, inode, size, links, UInt64(bitPattern: modified.seconds), UInt64(modified.nanoseconds),
+                         UInt64(bitPattern: changed.seconds), UInt64(changed.nanoseconds)] {
+                writer.fixed(word)
+            }
+        }
+
+        static func read(from reader: inout ByteReader) -> Stamp? {
+            guard let device = reader.fixed(), let inode = reader.fixed(), let size = reader.fixed(), let links = reader.fixed(),
+                  let modifiedSeconds = reader.fixed(), let modifiedNanoseconds = reader.fixed(),
+                  let changedSeconds = reader.fixed(), let changedNanoseconds = reader.fixed() else { return nil }
+            return Stamp(device: device, inode: inode, size: size, links: links,
+                         modified: Time(seconds: Int64(bitPattern: modifiedSeconds), nanoseconds: Int64(bitPattern: modifiedNanoseconds)),
+                         changed: Time(seconds: Int64(bitPattern: changedSeconds), nanoseconds: Int64(bitPattern: changedNanoseconds)))
+        }
     }
 
     /// A wall-clock or file-system time.
@@ -83,15 +100,13 @@ public struct FolderListings: Sendable {
         init(bytes: [UInt8], count: Int) { (self.bytes, self.count) = (bytes, count) }
 
         public mutating func append(_ name: UnsafeRawBufferPointer, folder: Bool) {
-            bytes.append(folder ? 1 : 0)
-            var length = UInt64(name.count)
-            while length >= 0x80 {
-                bytes.append(UInt8(length & 0x7F) | 0x80)
-                length >>= 7
-            }
-            bytes.append(UInt8(length))
-            bytes.append(contentsOf: name)
-            bytes.append(0)
+            var writer = ByteWriter()
+            swap(&writer.buffer, &bytes)
+            defer { swap(&writer.buffer, &bytes) }
+            writer.buffer.append(folder ? 1 : 0)
+            writer.varint(UInt64(name.count))
+            writer.buffer.append(contentsOf: name)
+            writer.buffer.append(0)
             count += 1
         }
 
@@ -157,33 +172,16 @@ public struct FolderListings: Sendable {
 
     private func folder(at path: UnsafeRawBufferPointer) -> Folder? {
         let raw = store.buffer
-        var low = 0, high = count
-        while low < high {
-            let middle = (low + high) / 2
-            guard let (start, stored) = recordPath(middle) else { return nil }
-            let shared = min(stored.count, path.count)
-            var order = shared == 0 ? 0 : memcmp(stored.baseAddress!, path.baseAddress!, shared)
-            if order == 0 { order = stored.count < path.count ? -1 : (stored.count > path.count ? 1 : 0) }
-            if order == 0 {
-                var reader = ByteReader(UnsafeRawBufferPointer(rebasing: raw[(stored.count + (stored.baseAddress! - raw.baseAddress!))...]))
-                var words: [UInt64] = []
-                for _ in 0..<8 {
-                    guard let word = reader.fixed() else { return nil }
-                    words.append(word)
-                }
-                guard let flags = reader.byte(), let entries = reader.varint(), entries <= UInt64(raw.count),
-                      let length = reader.varint(), length <= UInt64(raw.count) else { return nil }
-                let stamp = Stamp(device: words[0], inode: words[1], size: words[2], links: words[3],
-                                  modified: Time(seconds: Int64(bitPattern: words[4]), nanoseconds: Int64(words[5])),
-                                  changed: Time(seconds: Int64(bitPattern: words[6]), nanoseconds: Int64(words[7])))
-                let entriesStart = stored.count + (stored.baseAddress! - raw.baseAddress!) + reader.position
-                guard entriesStart + Int(length) <= raw.count else { return nil }
-                return Folder(stamp: stamp, holdsGit: flags & 1 != 0, complete: flags & 2 != 0, entryCount: Int(entries),
-                              start: start, entriesStart: entriesStart, entriesLength: Int(length))
-            }
-            if order < 0 { low = middle + 1 } else { high = middle }
-        }
-        return nil
+        let found = SortedBytes.lowerBound(path, count: count) { recordPath($0)?.1 ?? UnsafeRawBufferPointer(start: nil, count: 0) }
+        guard found < count, let (start, stored) = recordPath(found), SnapshotDelta.compare(stored, path) == 0 else { return nil }
+        let afterPath = stored.count + (stored.baseAddress! - raw.baseAddress!)
+        var reader = ByteReader(UnsafeRawBufferPointer(rebasing: raw[afterPath...]))
+        guard let stamp = Stamp.read(from: &reader), let flags = reader.byte(), let entries = reader.varint(), entries <= UInt64(raw.count),
+              let length = reader.varint(), length <= UInt64(raw.count) else { return nil }
+        let entriesStart = afterPath + reader.position
+        guard entriesStart + Int(length) <= raw.count else { return nil }
+        return Folder(stamp: stamp, holdsGit: flags & 1 != 0, complete: flags & 2 != 0, entryCount: Int(entries),
+                      start: start, entriesStart: entriesStart, entriesLength: Int(length))
     }
 
     /// The record `i`'s start and its path bytes.
@@ -245,10 +243,7 @@ public struct FolderListings: Sendable {
         defer { swap(&writer.buffer, &bytes) }
         writer.varint(UInt64(path.count))
         writer.buffer.append(contentsOf: path)
-        for word in [stamp.device, stamp.inode, stamp.size, stamp.links, UInt64(bitPattern: stamp.modified.seconds),
-                     UInt64(stamp.modified.nanoseconds), UInt64(bitPattern: stamp.changed.seconds), UInt64(stamp.changed.nanoseconds)] {
-            writer.fixed(word)
-        }
+        stamp.write(to: &writer)
         writer.buffer.append((holdsGit ? 1 : 0) | (complete ? 2 : 0))
         writer.varint(UInt64(entries.count))
         writer.varint(UInt64(entries.bytes.count))
@@ -279,16 +274,11 @@ public struct FolderListings: Sendable {
             var reader = ByteReader(record)
             return reader.varint().flatMap { reader.bytes(Int(clamping: $0)) } ?? UnsafeRawBufferPointer(start: nil, count: 0)
         }
-        func order(_ x: UnsafeRawBufferPointer, _ y: UnsafeRawBufferPointer) -> Int32 {
-            let shared = min(x.count, y.count)
-            let order = shared == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, shared)
-            return order != 0 ? order : (x.count < y.count ? -1 : (x.count > y.count ? 1 : 0))
-        }
         var sorted = Array(records.indices)
-        sorted.sort { order(paths[$0], paths[$1]) < 0 }
+        sorted.sort { SnapshotDelta.compare(paths[$0], paths[$1]) < 0 }
         var unique: [Int] = []
         unique.reserveCapacity(sorted.count)
-        for i in sorted where unique.last.map({ order(paths[$0], paths[i]) != 0 }) ?? true { unique.append(i) }
+        for i in sorted where unique.last.map({ SnapshotDelta.compare(paths[$0], paths[i]) != 0 }) ?? true { unique.append(i) }
         var head = ByteWriter()
         head.string(root)
         head.int(Int(recordedAt.seconds))
