@@ -118,11 +118,8 @@ public struct WorkingTreeSnapshot: Snapshot {
     private func topEntries(_ relative: String, log: inout FolderMemory.Log) throws -> TopFolder? {
         let path = relative.isEmpty ? root : absolute(relative)
         if let memory, let earlier = memory.earlier, let stored = earlier.folder(at: relative), stored.complete {
-            let fd = openat(AT_FDCWD, path, openPathOnly | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            guard fd >= 0 else { return try missing(relative) }
-            var info = stat()
-            if fstat(fd, &info) == 0, earlier.isCurrent(stored, FolderListings.Stamp(info)),
-               let entries = Self.remembered(stored, in: earlier, at: relative, fd: fd) {
+            guard let (fd, unchanged) = Self.openToLook(path, in: AT_FDCWD, against: stored, in: earlier) else { return try missing(relative) }
+            if unchanged, let entries = Self.remembered(stored, in: earlier, at: relative, fd: fd) {
                 log.kept.append(stored)
                 return TopFolder(fd: fd, entries: entries)
             }
@@ -169,6 +166,16 @@ public struct WorkingTreeSnapshot: Snapshot {
         return complete && current ? entries : nil
     }
 
+    /// The folder `path` of the open folder `parent`, opened only to be looked in, and whether
+    /// its stat data is still the one `stored` records (and settled); nil, with `errno` set, when
+    /// it cannot be opened.
+    private static func openToLook(_ path: String, in parent: Int32, against stored: FolderListings.Folder,
+                                   in earlier: FolderListings) -> (fd: Int32, unchanged: Bool)? {
+        let fd = openat(parent, path, openPathOnly | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        return (fd, stamp(of: fd).map { earlier.isCurrent(stored, $0) } ?? false)
+    }
+
     private static func stamp(of fd: Int32) -> FolderListings.Stamp? {
         var info = stat()
         return fstat(fd, &info) == 0 ? FolderListings.Stamp(info) : nil
@@ -189,10 +196,7 @@ public struct WorkingTreeSnapshot: Snapshot {
                       into result: inout [(path: String, info: stat)], log: inout FolderMemory.Log) throws -> Bool {
         let held = depth < Self.heldLevels
         if let memory, let earlier = memory.earlier, let stored = earlier.folder(at: relative) {
-            let fd = openat(parent, name, openPathOnly | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            guard fd >= 0 else { return false }
-            var info = stat()
-            let unchanged = fstat(fd, &info) == 0 && earlier.isCurrent(stored, FolderListings.Stamp(info))
+            guard let (fd, unchanged) = Self.openToLook(name, in: parent, against: stored, in: earlier) else { return false }
             if unchanged && stored.holdsGit {  // another repository still
                 Glibc.close(fd)
                 log.kept.append(stored)
