@@ -202,8 +202,15 @@ public final class SummaryFile: @unchecked Sendable {
     }
 
     func members(of component: Int) -> [Int] {
+        var members: [Int] = []
+        forEachMember(of: component) { members.append($0) }
+        return members
+    }
+
+    /// `members(of:)` without gathering them: for lookups done tens of thousands of times.
+    func forEachMember(of component: Int, _ body: (Int) -> Void) {
         let start = Int(u32(tables[2] + 4 * component)), end = Int(u32(tables[2] + 4 * (component + 1)))
-        return (start..<end).map { Int(u32(tables[3] + 4 * $0)) }
+        for m in start..<end { body(Int(u32(tables[3] + 4 * m))) }
     }
 
     // MARK: Bytes

@@ -26,17 +26,29 @@ public enum SummaryView {
         var unchanged = Array(zip(chosen, listed))
         // Parents, then theirs, a generation at a time: every unchanged document with the ID
         // (they all share its key, so its component holds them); changed ones are in already.
-        var looked = Set<String>()
         while !level.isEmpty {
-            var parents: [Int] = []
-            for document in level {
-                // One hash per parent ID: the first document naming it looks it up.
-                guard let id = document.parentID, looked.insert(id).inserted,
-                      let key = summary.keyNumber(of: id), let component = summary.component(ofKeyNumber: key) else { continue }
-                for i in summary.members(of: component) where !taken[i] && summary.idKey(i) == key {
-                    parents.append(i)
-                    taken[i] = true
+            let generation = level
+            // Looked up on every core, a stretch of the generation each (the keys' binary
+            // searches were a warm listing's largest part on one thread); a parent named by
+            // several documents is taken once, below.
+            let found = ParallelMap.joined(generation.count) { range in
+                var found: [Int] = []
+                var previous: String?
+                for document in generation[range] {
+                    // Siblings come together (path order) and name the same parent.
+                    guard let id = document.parentID, id != previous else { continue }
+                    previous = id
+                    guard let key = summary.keyNumber(of: id), let component = summary.component(ofKeyNumber: key) else { continue }
+                    summary.forEachMember(of: component) { i in
+                        if summary.idKey(i) == key { found.append(i) }
+                    }
                 }
+                return found
+            }
+            var parents: [Int] = []
+            for i in found where !taken[i] {
+                parents.append(i)
+                taken[i] = true
             }
             guard let decoded = decode(parents, summary, threads: threads) else { return nil }
             unchanged += zip(parents, decoded)
