@@ -33,6 +33,30 @@ public struct ContentListing: Sendable {
         }
     }
 
+    /// Listings one after another as one, or nil when one's first path does not come after the
+    /// previous one's last: parts listed apart (by several threads) joined by copying buffers.
+    public init?(joining parts: [ContentListing]) {
+        var count = 0, bytes = 0
+        for part in parts {
+            count += part.count
+            bytes += part.pathBytes.count
+        }
+        self.init(reserving: count, pathBytes: bytes)
+        for part in parts where part.count > 0 {
+            if self.count > 0 {
+                let inOrder = withPathBytes(self.count - 1) { last in part.withPathBytes(0) { SnapshotDelta.compare(last, $0) < 0 } }
+                guard inOrder else { return nil }
+            }
+            let base = pathBytes.count
+            pathBytes += part.pathBytes
+            for end in part.pathEnds { pathEnds.append(base + end) }
+            ids += part.ids
+        }
+    }
+
+    /// Every entry as a path and its ID, in order.
+    public var entries: [(path: String, id: ContentID)] { (0..<count).map { (path($0), ids[$0]) } }
+
     public var count: Int { ids.count }
 
     /// Bytes of all paths together.
@@ -62,15 +86,16 @@ public struct ContentListing: Sendable {
 
     /// The position of `path` when paths are looked up in order: the search starts at `hint`
     /// (the position after the previous lookup) and moves it on, so a sorted sequence of
-    /// lookups costs one pass over the listing instead of a binary search each.
+    /// lookups costs one pass over the listing instead of a binary search each. A negative
+    /// hint (no lookup yet, somewhere in the middle) starts with a binary search.
     public func index(of path: String, hint: inout Int) -> Int? {
         var path = path
         return path.withUTF8 { wanted in
             let wanted = UnsafeRawBufferPointer(wanted)
             return pathBytes.withUnsafeBytes { all in
                 var i = hint
-                if i > 0, SnapshotDelta.compare(slice(all, i - 1), wanted) >= 0 {
-                    i = SortedBytes.lowerBound(wanted, count: count, at: { slice(all, $0) })  // out of order
+                if i < 0 || (i > 0 && SnapshotDelta.compare(slice(all, i - 1), wanted) >= 0) {
+                    i = SortedBytes.lowerBound(wanted, count: count, at: { slice(all, $0) })  // first, or out of order
                 } else {
                     var steps = 0
                     while i < count, SnapshotDelta.compare(slice(all, i), wanted) < 0 {
