@@ -3,7 +3,7 @@
 public enum TerminalSafe {
     public static func escape(_ text: String) -> String {
         // Printable ASCII, by far the common case, is checked byte by byte.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        if isPrintableASCII(text) { return text }
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
@@ -14,6 +14,17 @@ public enum TerminalSafe {
             }
         }
         return out
+    }
+
+    /// Whether every byte is printable ASCII: then the text is shown as it is, one column a
+    /// byte. Read in place (a listing checks every cell of tens of thousands of rows).
+    public static func isPrintableASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var ok = true
+            for byte in bytes { ok = ok && byte >= 0x20 && byte < 0x7F }  // no branch per byte
+            return ok
+        }
     }
 
     static func isControl(_ s: Unicode.Scalar) -> Bool {

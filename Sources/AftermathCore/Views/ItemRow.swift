@@ -6,8 +6,16 @@ public struct ItemRow: Sendable {
     private let trackers: TrackerSet
     /// Days past the due date for an open remediation item, nil when not overdue.
     public var overdueDays: Int?
+    /// The day rows are drawn for: overdue and age are counted to it.
+    private let today: Timestamp
+
     /// Days since the incident was declared (the item's age while no git history is consulted).
-    public var ageDays: Int?
+    /// Worked out when asked: the default table never shows it, and tens of thousands of rows
+    /// would each parse their postmortem's timestamp.
+    public var ageDays: Int? {
+        guard let declared = postmortem?.frontMatter["incident"]?["declared_at"]?.stringValue.flatMap(Timestamp.parseDateTime) else { return nil }
+        return max(0, Int((today.secondsSinceEpoch - declared.secondsSinceEpoch) / 86_400))
+    }
 
     public var id: String { document.id }
     public var kind: DocumentKind { document.kind }
@@ -27,11 +35,9 @@ public struct ItemRow: Sendable {
         postmortem = index.postmortem(of: document)
         finding = document.kind == .remediation ? document.parentID.flatMap { index[$0] } : nil
         self.trackers = trackers
+        self.today = today
         if document.kind == .remediation, document.isOpen, let due = document.string("due").flatMap(Timestamp.parseDate), due < today {
             overdueDays = Int((today.secondsSinceEpoch - due.secondsSinceEpoch) / 86_400)
-        }
-        if let declared = postmortem?.frontMatter["incident"]?["declared_at"]?.stringValue.flatMap(Timestamp.parseDateTime) {
-            ageDays = max(0, Int((today.secondsSinceEpoch - declared.secondsSinceEpoch) / 86_400))
         }
     }
 

@@ -2,9 +2,21 @@
 public enum ListRenderer {
     public static let columns = ["ID", "STATUS", "OWNER", "DUE", "SEV", "POSTMORTEM", "TITLE"]
 
-    static func cells(_ row: ItemRow) -> [String] {
+    /// A row's cells, made safe to show, with the columns each takes: printable ASCII (nearly
+    /// every cell) is checked once and measured by its length.
+    static func measuredCells(_ row: ItemRow) -> (cells: [String], widths: [Int]) {
         let due = row.due.map { date in row.overdueDays.map { "\(date) +\($0)d" } ?? date } ?? "-"
-        return [row.id, row.status, row.owner, due, row.severity ?? "-", row.postmortemID ?? "-", row.title].map(TerminalSafe.escape)
+        var cells = [row.id, row.status, row.owner, due, row.severity ?? "-", row.postmortemID ?? "-", row.title]
+        var widths = [Int](repeating: 0, count: cells.count)
+        for c in cells.indices {
+            if TerminalSafe.isPrintableASCII(cells[c]) {
+                widths[c] = cells[c].utf8.count
+            } else {
+                cells[c] = TerminalSafe.escape(cells[c])
+                widths[c] = cellWidth(cells[c])
+            }
+        }
+        return (cells, widths)
     }
 
     /// Columns a cell takes: characters, counted cheaply for ASCII.
@@ -17,10 +29,7 @@ public enum ListRenderer {
         guard !rows.isEmpty else { return "no matching items\n" }
         // `rows` are the groups' rows in order, so the cells are taken in turn below. Each
         // cell's width is counted once: tens of thousands of rows are measured per column.
-        let measured = ParallelMap.joined(rows.count) { range in rows[range].map { row in
-            let cells = cells(row)
-            return (cells, cells.map(cellWidth))
-        } }
+        let measured = ParallelMap.joined(rows.count) { range in rows[range].map(measuredCells) }
         // Each column's widest cell, in one pass over the rows.
         var widest = columns.map(\.count)
         for (_, cellWidths) in measured {

@@ -47,4 +47,33 @@ final class ListTableTests: XCTestCase {
             XCTAssertEqual(Set(rows.map(\.id)).count, count, "each row once")
         }
     }
+
+    /// Cells are shown safely and aligned by the columns they take: control characters are
+    /// escaped (and measured escaped), other characters count one column each, not a byte each.
+    func testCellsAreEscapedAndMeasuredByColumns() throws {
+        let ruleset = try RulesetLoader.load(from: InMemorySnapshot(files: RuleExamples.merged([:]))).get()
+        func node(_ fields: [(String, String)]) -> Node {
+            Node(.object(fields.map { Node.Entry(key: $0.0, keyLocation: .fileStart, value: Node(.string($0.1))) }))
+        }
+        let titles = ["Plain title", "Über-Prüfung der Zugänge", "Clear \u{1B}[2J screen\u{07}", "Tab\there"]
+        let documents = titles.enumerated().map { i, title in
+            Document(path: "postmortems/R-2026-001-0\(i).md", kind: .remediation, id: "R-2026-001-0\(i)",
+                     frontMatter: node([("id", "R-2026-001-0\(i)"), ("status", "open"), ("owner", i == 1 ? "zoë" : "bob"), ("due", "2027-01-01"), ("title", title)]),
+                     body: MarkdownBody())
+        }
+        let listing = Listing(index: RepositoryIndex(documents), ruleset: ruleset, query: ListQuery(), groupBy: nil,
+                              today: try XCTUnwrap(Timestamp.parseDate("2026-06-01")))
+        let lines = ListRenderer.table(listing, width: 200, colour: false).split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 1 + titles.count)
+        XCTAssertFalse(lines.joined().contains("\u{1B}") || lines.joined().contains("\u{07}") || lines.joined().contains("\t"), "nothing reaches the terminal raw")
+        // Every title is shown (escaped where it must be) and starts in the same column,
+        // counted in characters.
+        let shown = ["Plain title", "Über-Prüfung der Zugänge", "Clear \\u{1b}[2J screen\\u{7}", "Tab\\there"]
+        let titleColumns = try shown.map { title in
+            let line = try XCTUnwrap(lines.first { $0.hasSuffix(title) }, "\(title) shown")
+            return line.count - title.count
+        }
+        XCTAssertEqual(Set(titleColumns).count, 1, lines.joined(separator: "\n"))
+        XCTAssertEqual(titleColumns.first, lines[0].distance(from: lines[0].startIndex, to: lines[0].range(of: "TITLE")!.lowerBound))
+    }
 }
