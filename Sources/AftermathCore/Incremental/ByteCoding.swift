@@ -169,6 +169,57 @@ struct ByteReader {
         }
     }
 
+    /// Moves past one node without building it; false where `node` would answer nil.
+    mutating func skipNode(depth: Int = 0) -> Bool {
+        guard depth < 128, let tag = byte() else { return false }
+        switch tag {
+        case 0, 1, 2: return true
+        case 3: return varint() != nil
+        case 4: return bytes(8) != nil
+        case 5: return skipString()
+        case 6, 7:
+            guard let count = varint(), count <= UInt64(data.count) else { return false }
+            for _ in 0..<count {
+                if tag == 7 {
+                    guard let code = byte() else { return false }
+                    if code == ListedFieldNames.other {
+                        guard skipString() else { return false }
+                    } else if Int(code) >= ListedFieldNames.all.count {
+                        return false
+                    }
+                }
+                guard skipNode(depth: depth + 1) else { return false }
+            }
+            return true
+        default: return false
+        }
+    }
+
+    private mutating func skipString() -> Bool {
+        guard let count = varint(), count <= UInt64(Int.max) else { return false }
+        return bytes(Int(count)) != nil
+    }
+
+    /// The value of the field `key` of an object node, read alone (the others skipped): the
+    /// first such field, as `Node`'s subscript finds it. Nil when there is none.
+    mutating func field(_ key: String) -> Node? {
+        let code = ListedFieldNames.code(key)
+        guard byte() == 7, let count = varint() else { return nil }
+        for _ in 0..<count {
+            guard let found = byte() else { return nil }
+            let named: Bool
+            if found == ListedFieldNames.other {
+                guard let name = string() else { return nil }
+                named = name == key
+            } else {
+                named = found == code
+            }
+            if named { return node(depth: 1) }
+            guard skipNode(depth: 1) else { return nil }
+        }
+        return nil
+    }
+
     mutating func fieldName() -> String? {
         guard let code = byte() else { return nil }
         if code == ListedFieldNames.other { return string() }

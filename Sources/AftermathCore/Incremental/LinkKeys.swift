@@ -12,6 +12,6 @@ extension Document {
     /// IDs this document only points at (`related`): its diagnostics depend on whether those
     /// exist and what they are, but nothing about it depends on theirs. Kept apart from `keys`
     /// because chains of related findings join most of a large repository into one component.
-    public var references: [String] { frontMatter["related"]?.stringList ?? [] }
+    public var references: [String] { field("related")?.stringList ?? [] }
 }
 

@@ -26,3 +26,28 @@ enum ListedFieldNames {
     /// Marks a name outside the table, written out after it.
     static let other: UInt8 = 0xFF
 }
+
+/// A document's listed fields as a summary holds them (`SummaryFile.listedDocument`): read in
+/// place when asked, a field at a time, so a listing builds only what it shows.
+struct ListedRecord: Sendable {
+    /// Holds the mapped file while the document lives.
+    let summary: SummaryFile
+    let start: Int
+    let count: Int
+
+    /// The field `key`, read alone.
+    func field(_ key: String) -> Node? {
+        summary.withListedBytes(self) { bytes in
+            var reader = ByteReader(bytes)
+            return reader.field(key)
+        }
+    }
+
+    /// Every field, as the document's front matter (positions are not kept).
+    var node: Node {
+        summary.withListedBytes(self) { bytes in
+            var reader = ByteReader(bytes)
+            return reader.node() ?? Node(.object([]))
+        }
+    }
+}

@@ -158,14 +158,24 @@ public final class SummaryFile: @unchecked Sendable {
 
     /// The document with only its listed fields (`Document.listedEntries`), nil for a file that
     /// was not a document or a record that does not decode.
+    ///
+    /// The fields are read where the summary holds them, each when asked (`ListedRecord`):
+    /// building every field of 42,000 documents for a listing that shows five of them was a
+    /// fifth of a warm `list`, most of it the memory the trees took. They are checked here.
     func listedDocument(_ i: Int) -> Document? {
         let r = record(i)
         let length = Int(u32(r + SummaryFormat.DocumentField.viewLength))
         guard length > 0, let kind = kind(i), let id = id(i) else { return nil }
         let start = tables[7] + Int(u32(r + SummaryFormat.DocumentField.view))
-        var reader = ByteReader(UnsafeRawBufferPointer(rebasing: raw[start..<(start + length)]))
-        guard let fields = reader.node(), reader.isAtEnd else { return nil }
-        return Document(path: path(i), kind: kind, id: id, frontMatter: fields, body: MarkdownBody())
+        let bytes = UnsafeRawBufferPointer(rebasing: raw[start..<(start + length)])
+        var checker = ByteReader(bytes)
+        guard bytes.first == 7, checker.skipNode(), checker.isAtEnd else { return nil }  // an object, whole
+        return Document(path: path(i), kind: kind, id: id, listed: ListedRecord(summary: self, start: start, count: length))
+    }
+
+    /// The bytes of a listed record (checked when its document was made).
+    func withListedBytes<T>(_ record: ListedRecord, _ body: (UnsafeRawBufferPointer) -> T) -> T {
+        body(UnsafeRawBufferPointer(rebasing: raw[record.start..<(record.start + record.count)]))
     }
 
     /// The document at `path`, by binary search.

@@ -5,7 +5,7 @@ public final class Document: Sendable {
     public let path: String
     public let kind: DocumentKind
     public let id: String
-    public let frontMatter: Node
+    private let fields: Fields
     public let body: MarkdownBody
     /// True when the file had no reading or schema errors; rules that rely on field shapes
     /// still run on others but must not assume them.
@@ -13,19 +13,56 @@ public final class Document: Sendable {
     /// A hash of the file's bytes: equal fingerprints mean an unchanged document.
     public let fingerprint: UInt64
 
+    /// The front matter as read from the file, or the listed fields a summary holds.
+    private enum Fields: Sendable {
+        case read(Node)
+        case listed(ListedRecord)
+    }
+
     public init(path: String, kind: DocumentKind, id: String, frontMatter: Node, body: MarkdownBody,
                 isWellFormed: Bool = true, fingerprint: UInt64 = 0) {
         self.path = path
         self.kind = kind
         self.id = id
-        self.frontMatter = frontMatter
+        fields = .read(frontMatter)
         self.body = body
         self.isWellFormed = isWellFormed
         self.fingerprint = fingerprint
     }
 
-    public func string(_ key: String) -> String? { frontMatter[key]?.stringValue }
-    public func location(of key: String) -> SourceLocation { frontMatter.location(of: key) }
+    /// A document known by its listed fields only (`SummaryFile.listedDocument`).
+    init(path: String, kind: DocumentKind, id: String, listed: ListedRecord) {
+        self.path = path
+        self.kind = kind
+        self.id = id
+        fields = .listed(listed)
+        body = MarkdownBody()
+        isWellFormed = true
+        fingerprint = 0
+    }
+
+    /// The front matter's fields. Built anew on each call for a document known by its listed
+    /// fields: a field read often is better read by `field(_:)`.
+    public var frontMatter: Node {
+        switch fields {
+        case .read(let node): return node
+        case .listed(let record): return record.node
+        }
+    }
+
+    /// The front-matter field `key` (the first of that name).
+    public func field(_ key: String) -> Node? {
+        switch fields {
+        case .read(let node): return node[key]
+        case .listed(let record): return record.field(key)
+        }
+    }
+
+    public func string(_ key: String) -> String? { field(key)?.stringValue }
+    public func location(of key: String) -> SourceLocation {
+        if case .read(let node) = fields { return node.location(of: key) }
+        return .fileStart  // the listed fields keep no positions
+    }
 
     public var status: String? { string("status") }
     public var title: String? { string("title") }

@@ -7,7 +7,7 @@ public struct IncidentFigures: Sendable {
     public var recover: Double?
 
     public init(_ postmortem: Document) {
-        func stamp(_ key: String) -> Timestamp? { postmortem.frontMatter["incident"]?[key]?.stringValue.flatMap(Timestamp.parseDateTime) }
+        func stamp(_ key: String) -> Timestamp? { postmortem.field("incident")?[key]?.stringValue.flatMap(Timestamp.parseDateTime) }
         let started = stamp("started_at"), detected = stamp("detected_at")
         func span(_ from: Timestamp?, _ to: Timestamp?) -> Double? {
             guard let from, let to else { return nil }

@@ -20,11 +20,11 @@ public struct IncidentReport: Sendable {
         var report = ReportDocument(title: "\(pm.id): \(pm.title ?? "")")
         let figures = IncidentFigures(pm)
         report.add(.table(caption: nil, headers: ["Severity", "Status", "Customer impact", "Data breach", "Authors", "Approved by"], rows: [[
-            .init(pm.string("severity") ?? ""), .init(pm.status ?? ""), .init(yesNo(pm.frontMatter["customer_impact"]?.boolValue)),
-            .init(yesNo(pm.frontMatter["data_breach"]?.boolValue), emphasis: pm.frontMatter["data_breach"]?.boolValue == true),
-            .init(pm.frontMatter["authors"]?.stringList.joined(separator: ", ") ?? ""), .init(pm.string("approved_by") ?? "—"),
+            .init(pm.string("severity") ?? ""), .init(pm.status ?? ""), .init(yesNo(pm.field("customer_impact")?.boolValue)),
+            .init(yesNo(pm.field("data_breach")?.boolValue), emphasis: pm.field("data_breach")?.boolValue == true),
+            .init(pm.field("authors")?.stringList.joined(separator: ", ") ?? ""), .init(pm.string("approved_by") ?? "—"),
         ]]))
-        let incident = pm.frontMatter["incident"]
+        let incident = pm.field("incident")
         let stamps = IncidentOrderRule.order.compactMap { key in incident?[key]?.stringValue.map { (key, $0) } }
             + [pm.string("customers_notified_at").map { ("customers_notified_at", $0) }].compactMap { $0 }
         report.add(.heading(1, "Incident"))
@@ -40,7 +40,7 @@ public struct IncidentReport: Sendable {
                 return [.init(when), .init(entry.timestamp == nil ? entry.text : entry.event)]
             }))
         }
-        let actors = pm.frontMatter["actors"]?.stringList ?? [], vectors = pm.frontMatter["attack_vectors"]?.stringList ?? []
+        let actors = pm.field("actors")?.stringList ?? [], vectors = pm.field("attack_vectors")?.stringList ?? []
         if !actors.isEmpty || !vectors.isEmpty {
             report.add(.heading(1, "Actors and attack vectors"))
             if !actors.isEmpty { report.add(.bullets(actors.map { "Actor: \($0)" })) }

@@ -127,9 +127,9 @@ public struct ReviewReport: Sendable {
                 .map { [.init($0.key), .init(String($0.value.count)), .init($0.value.sorted().joined(separator: ", "))] }
         }
         report.add(.table(caption: "Finding categories found in more than one postmortem", headers: ["Category", "Postmortems", "Which"], rows: recurring { [$0.string("category") ?? ""] }))
-        report.add(.table(caption: "Tags found in more than one postmortem", headers: ["Tag", "Postmortems", "Which"], rows: recurring { $0.frontMatter["tags"]?.stringList ?? [] }))
+        report.add(.table(caption: "Tags found in more than one postmortem", headers: ["Tag", "Postmortems", "Which"], rows: recurring { $0.field("tags")?.stringList ?? [] }))
         let related = findings.compactMap { finding -> [ReportDocument.Cell]? in
-            let links = finding.frontMatter["related"]?.stringList ?? []
+            let links = finding.field("related")?.stringList ?? []
             guard !links.isEmpty else { return nil }
             return [.init(finding.id), .init(finding.title ?? ""), .init(links.joined(separator: ", "))]
         }

@@ -5,7 +5,7 @@ public struct BugLink: Sendable, Equatable {
     public var url: String?
 
     public static func links(of document: Document, trackers: TrackerSet) -> [BugLink] {
-        let references = document.frontMatter["bugs"]?.stringList ?? document.frontMatter["bug"]?.stringList ?? []
+        let references = document.field("bugs")?.stringList ?? document.field("bug")?.stringList ?? []
         return references.map { reference in
             let tracker = trackers.tracker(for: reference)
             return BugLink(reference: reference, tracker: tracker?.name, url: tracker?.url(for: reference))

@@ -13,14 +13,14 @@ public struct ItemRow: Sendable {
     /// Worked out when asked: the default table never shows it, and tens of thousands of rows
     /// would each parse their postmortem's timestamp.
     public var ageDays: Int? {
-        guard let declared = postmortem?.frontMatter["incident"]?["declared_at"]?.stringValue.flatMap(Timestamp.parseDateTime) else { return nil }
+        guard let declared = postmortem?.field("incident")?["declared_at"]?.stringValue.flatMap(Timestamp.parseDateTime) else { return nil }
         return max(0, Int((today.secondsSinceEpoch - declared.secondsSinceEpoch) / 86_400))
     }
 
     public var id: String { document.id }
     public var kind: DocumentKind { document.kind }
     public var status: String { document.status ?? "" }
-    public var owner: String { document.owner ?? document.frontMatter["authors"]?.stringList.joined(separator: ",") ?? "" }
+    public var owner: String { document.owner ?? document.field("authors")?.stringList.joined(separator: ",") ?? "" }
     public var due: String? { document.string("due") }
     public var title: String { document.title ?? "" }
     public var severity: String? { postmortem?.string("severity") }

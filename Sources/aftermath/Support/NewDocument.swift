@@ -61,7 +61,7 @@ enum NewDocument {
     /// The latest due date the severity's policy allows (declared_at + N days), not before today.
     static func policyDue(_ pm: Document, _ ruleset: Ruleset, today: Timestamp) -> String {
         let days = pm.string("severity").flatMap { ruleset.configuration.remediationDueDays[$0] } ?? 30
-        guard let declared = pm.frontMatter["incident"]?["declared_at"]?.stringValue.flatMap(Timestamp.parseDateTime) else {
+        guard let declared = pm.field("incident")?["declared_at"]?.stringValue.flatMap(Timestamp.parseDateTime) else {
             return Timestamp(secondsSinceEpoch: today.secondsSinceEpoch + Double(days) * 86_400).dateString
         }
         let latest = Timestamp(secondsSinceEpoch: declared.secondsSinceEpoch + Double(days) * 86_400)

@@ -364,6 +364,15 @@ final class SummaryBuilderTests: XCTestCase {
             XCTAssertEqual(summary.kind(i), document?.kind, path)
             XCTAssertEqual(summary.listedDocument(i)?.frontMatter.objectEntries?.map(\.key), document?.listedEntries.map(\.key), path)
             XCTAssertEqual(summary.listedDocument(i)?.frontMatter, document.map { Node(.object($0.listedEntries)) }, path)
+            // Read a field at a time, in place, the listed document answers as its fields do.
+            let listed = summary.listedDocument(i), fields = document.map { Node(.object($0.listedEntries)) }
+            for key in ListedFieldNames.all + ["summary", "absent"] {
+                XCTAssertEqual(listed?.field(key), fields?[key], "\(path): \(key)")
+                XCTAssertEqual(listed?.string(key), fields?[key]?.stringValue, "\(path): \(key)")
+            }
+            XCTAssertEqual(listed?.status, document?.status, path)
+            XCTAssertEqual(listed?.parentID, document?.parentID, path)
+            XCTAssertEqual(listed?.isOpen, document?.isOpen, path)
             XCTAssertEqual(summary.overdueInput(i)?.owner, document.flatMap(OverdueRule.Input.init)?.owner, path)
             XCTAssertEqual(summary.diagnostics(i), result.allDiagnostics.filter { $0.path == path && $0.ruleID != RuleID.overdue }, path)
         }

@@ -12,7 +12,7 @@ public struct IncidentOrderRule: DocumentRule {
     public init() {}
 
     public func check(_ document: Document, in context: RuleContext) -> [Diagnostic] {
-        guard document.kind == .postmortem, let incident = document.frontMatter["incident"] else { return [] }
+        guard document.kind == .postmortem, let incident = document.field("incident") else { return [] }
         var previous: (String, Timestamp)?
         var diagnostics: [Diagnostic] = []
         for key in Self.order {

@@ -37,7 +37,7 @@ public struct DueDatePolicyRule: RepositoryRule {
 
         init?(_ pm: Document, days: [String: Int]) {
             guard let severity = pm.string("severity"), let limit = days[severity],
-                  let declaredText = pm.frontMatter["incident"]?["declared_at"]?.stringValue,
+                  let declaredText = pm.field("incident")?["declared_at"]?.stringValue,
                   let declared = Timestamp.parseDateTime(declaredText) else { return nil }
             (self.severity, self.limit, self.declared) = (severity, limit, declared)
         }

@@ -12,8 +12,8 @@ public struct NotificationDeadlineRule: RepositoryRule {
     public func check(_ index: RepositoryIndex, in context: RuleContext) -> [Diagnostic] {
         let hours = context.ruleset.configuration.notificationHours
         return index.documents(of: .postmortem).compactMap { pm in
-            guard pm.frontMatter["data_breach"]?.boolValue == true,
-                  let declared = pm.frontMatter["incident"]?["declared_at"]?.stringValue.flatMap(Timestamp.parseDateTime),
+            guard pm.field("data_breach")?.boolValue == true,
+                  let declared = pm.field("incident")?["declared_at"]?.stringValue.flatMap(Timestamp.parseDateTime),
                   let notifiedText = pm.string("customers_notified_at"), let notified = Timestamp.parseDateTime(notifiedText) else { return nil }
             let elapsed = (notified.secondsSinceEpoch - declared.secondsSinceEpoch) / 3600
             guard elapsed > Double(hours) else { return nil }

@@ -24,7 +24,7 @@ public struct BrokenLinkRule: RepositoryRule {
             case .postmortem: break
             case .finding:
                 if let id = document.string("postmortem") { check(document, "postmortem", id, .postmortem) { document.location(of: "postmortem") } }
-                for node in document.frontMatter["related"]?.arrayValue ?? [] {
+                for node in document.field("related")?.arrayValue ?? [] {
                     if let id = node.stringValue { check(document, "related", id, .finding) { node.location } }
                 }
             case .remediation:

@@ -13,7 +13,7 @@ public struct BugTrackerRule: RepositoryRule {
         let trackers = context.ruleset.configuration.trackers
         var diagnostics: [Diagnostic] = []
         for document in index.documents where document.kind != .postmortem {
-            let references: [Node] = document.frontMatter["bugs"]?.arrayValue ?? [document.frontMatter["bug"]].compactMap { $0 }
+            let references: [Node] = document.field("bugs")?.arrayValue ?? [document.field("bug")].compactMap { $0 }
             for reference in references {
                 guard let text = reference.stringValue, trackers.tracker(for: text) == nil else { continue }
                 let forms = trackers.trackers.map(\.name).joined(separator: ", ")

@@ -17,7 +17,7 @@ public struct SelfApprovalRule: RepositoryRule {
             guard let approver = document.string("approved_by") else { continue }
             let approverHandle = canonical(approver)
             let selves = document.kind == .postmortem
-                ? (document.frontMatter["authors"]?.stringList ?? [])
+                ? (document.field("authors")?.stringList ?? [])
                 : [document.owner].compactMap { $0 }
             if selves.map(canonical).contains(approverHandle) {
                 let role = document.kind == .postmortem ? "an author" : "the owner"

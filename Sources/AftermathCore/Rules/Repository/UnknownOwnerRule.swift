@@ -21,7 +21,7 @@ public struct UnknownOwnerRule: RepositoryRule {
         }
         for document in index.documents {
             for field in Self.fields {
-                guard let node = document.frontMatter[field] else { continue }
+                guard let node = document.field(field) else { continue }
                 if let names = node.arrayValue {
                     for name in names { check(name, field, of: document, at: name.location) }
                 } else {

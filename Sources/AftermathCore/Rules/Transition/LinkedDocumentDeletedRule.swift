@@ -13,7 +13,7 @@ public struct LinkedDocumentDeletedRule: TransitionRule {
     public func check(before: RepositoryIndex, after: RepositoryIndex, in context: RuleContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for old in before.documents where after[old.id] == nil {
-            let linking = after.documents.filter { $0.parentID == old.id || ($0.frontMatter["related"]?.stringList.contains(old.id) ?? false) }
+            let linking = after.documents.filter { $0.parentID == old.id || ($0.field("related")?.stringList.contains(old.id) ?? false) }
             for document in linking {
                 let field = document.parentID == old.id ? (document.kind == .finding ? "postmortem" : "finding") : "related"
                 diagnostics.append(context.diagnostic(Self.description, document, at: document.location(of: field),
