@@ -28,26 +28,21 @@ enum ListedFieldNames {
 }
 
 /// A document's listed fields as a summary holds them (`SummaryFile.listedDocument`): read in
-/// place when asked, a field at a time, so a listing builds only what it shows.
-struct ListedRecord: Sendable {
-    /// Holds the mapped file while the document lives.
-    let summary: SummaryFile
-    let start: Int
-    let count: Int
+/// place when asked, a field at a time, so a listing builds only what it shows. The bytes are
+/// the summary's mapped file, which the document keeps alive (see `Document`); holding them as
+/// a plain pointer spares a reference count per field read (contended between threads).
+struct ListedRecord: @unchecked Sendable {
+    let bytes: UnsafeRawBufferPointer
 
     /// The field `key`, read alone.
     func field(_ key: String) -> Node? {
-        summary.withListedBytes(self) { bytes in
-            var reader = ByteReader(bytes)
-            return reader.field(key)
-        }
+        var reader = ByteReader(bytes)
+        return reader.field(key)
     }
 
     /// Every field, as the document's front matter (positions are not kept).
     var node: Node {
-        summary.withListedBytes(self) { bytes in
-            var reader = ByteReader(bytes)
-            return reader.node() ?? Node(.object([]))
-        }
+        var reader = ByteReader(bytes)
+        return reader.node() ?? Node(.object([]))
     }
 }

@@ -170,12 +170,7 @@ public final class SummaryFile: @unchecked Sendable {
         let bytes = UnsafeRawBufferPointer(rebasing: raw[start..<(start + length)])
         var checker = ByteReader(bytes)
         guard bytes.first == 7, checker.skipNode(), checker.isAtEnd else { return nil }  // an object, whole
-        return Document(path: path(i), kind: kind, id: id, listed: ListedRecord(summary: self, start: start, count: length))
-    }
-
-    /// The bytes of a listed record (checked when its document was made).
-    func withListedBytes<T>(_ record: ListedRecord, _ body: (UnsafeRawBufferPointer) -> T) -> T {
-        body(UnsafeRawBufferPointer(rebasing: raw[record.start..<(record.start + record.count)]))
+        return Document(path: path(i), kind: kind, id: id, listed: ListedRecord(bytes: bytes), keeping: self)
     }
 
     /// The document at `path`, by binary search.

@@ -6,6 +6,8 @@ public final class Document: Sendable {
     public let kind: DocumentKind
     public let id: String
     private let fields: Fields
+    /// What holds the listed fields' bytes (the summary's mapped file), kept while this lives.
+    private let fieldsOwner: (any AnyObject & Sendable)?
     public let body: MarkdownBody
     /// True when the file had no reading or schema errors; rules that rely on field shapes
     /// still run on others but must not assume them.
@@ -25,17 +27,20 @@ public final class Document: Sendable {
         self.kind = kind
         self.id = id
         fields = .read(frontMatter)
+        fieldsOwner = nil
         self.body = body
         self.isWellFormed = isWellFormed
         self.fingerprint = fingerprint
     }
 
-    /// A document known by its listed fields only (`SummaryFile.listedDocument`).
-    init(path: String, kind: DocumentKind, id: String, listed: ListedRecord) {
+    /// A document known by its listed fields only (`SummaryFile.listedDocument`), their bytes
+    /// held by `owner`.
+    init(path: String, kind: DocumentKind, id: String, listed: ListedRecord, keeping owner: any AnyObject & Sendable) {
         self.path = path
         self.kind = kind
         self.id = id
         fields = .listed(listed)
+        fieldsOwner = owner
         body = MarkdownBody()
         isWellFormed = true
         fingerprint = 0

@@ -376,6 +376,18 @@ final class SummaryBuilderTests: XCTestCase {
             XCTAssertEqual(summary.overdueInput(i)?.owner, document.flatMap(OverdueRule.Input.init)?.owner, path)
             XCTAssertEqual(summary.diagnostics(i), result.allDiagnostics.filter { $0.path == path && $0.ruleID != RuleID.overdue }, path)
         }
+        // A listed document reads the summary's bytes in place: it keeps them, and no more.
+        weak var weakSummary: SummaryFile?
+        var alone: Document?
+        do {
+            let held = try XCTUnwrap(SummaryFile(ByteStore(copying: try XCTUnwrap(files1))))
+            weakSummary = held
+            alone = (0..<held.documentCount).lazy.compactMap(held.listedDocument).first
+        }
+        XCTAssertNotNil(weakSummary, "kept by the document read from it")
+        XCTAssertEqual(alone?.string("id"), alone?.id)
+        alone = nil
+        XCTAssertNil(weakSummary, "released with the document")
     }
 }
 
