@@ -180,15 +180,8 @@ struct ByteReader {
         case 6, 7:
             guard let count = varint(), count <= UInt64(data.count) else { return false }
             for _ in 0..<count {
-                if tag == 7 {
-                    guard let code = byte() else { return false }
-                    if code == ListedFieldNames.other {
-                        guard skipString() else { return false }
-                    } else if Int(code) >= ListedFieldNames.all.count {
-                        return false
-                    }
-                }
-                guard skipNode(depth: depth + 1) else { return false }
+                // An entry's name is checked as `node` checks it (a known code, or a string).
+                guard tag == 6 || fieldName() != nil, skipNode(depth: depth + 1) else { return false }
             }
             return true
         default: return false

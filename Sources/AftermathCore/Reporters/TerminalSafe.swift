@@ -20,11 +20,7 @@ public enum TerminalSafe {
     /// byte. Read in place (a listing checks every cell of tens of thousands of rows).
     public static func isPrintableASCII(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            var ok = true
-            for byte in bytes { ok = ok && byte >= 0x20 && byte < 0x7F }  // no branch per byte
-            return ok
-        }
+        return text.withUTF8 { bytes in bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
     }
 
     static func isControl(_ s: Unicode.Scalar) -> Bool {
