@@ -1,8 +1,7 @@
-/// The summary's checksum (not a security hash): `Fingerprint`'s mixing step in four
-/// independent lanes over 32-byte blocks, then the lanes joined. One lane chains every word of
-/// a 38 MB summary through a multiply, and checking it was about a tenth of a pre-commit hook;
-/// four lanes let the processor work on four words at once. Bytes may be added in pieces: the
-/// value is that of their concatenation.
+/// The summary's checksum (not a security hash): `Fingerprint.lanes` of its bytes, which may be
+/// added in pieces (the value is that of their concatenation). One lane chains every word of a
+/// 38 MB summary through a multiply, and checking it was about a tenth of a pre-commit hook;
+/// four lanes let the processor work on four words at once.
 struct SummaryChecksum {
     private var lanes: (UInt64, UInt64, UInt64, UInt64)
     /// Bytes of an unfinished block, at most 31.
@@ -17,11 +16,8 @@ struct SummaryChecksum {
         pending.reserveCapacity(32)
     }
 
-    static func of(_ raw: UnsafeRawBufferPointer) -> UInt64 {
-        var checksum = SummaryChecksum(count: raw.count)
-        checksum.add(raw)
-        return checksum.value
-    }
+    /// The checksum of bytes all at hand (`Fingerprint.lanes`).
+    static func of(_ raw: UnsafeRawBufferPointer) -> UInt64 { Fingerprint.lanes(raw) }
 
     mutating func add(_ bytes: [UInt8]) { bytes.withUnsafeBytes { add($0) } }
 

@@ -153,6 +153,37 @@ public enum Fingerprint {
         stream.add(raw)
         return stream.value
     }
+
+    /// A fingerprint (other than `of`'s) worked out in four independent lanes over 32-byte
+    /// blocks, the last zero-padded, then the lanes and the length joined: four words in flight
+    /// at once rather than one chain of multiplies. Every document read is fingerprinted so:
+    /// 1.9% of a cold 100,000-document run's work with `of`, 0.8% with this (measured). The
+    /// summary's checksum is the same value taken in pieces (`SummaryChecksum`).
+    public static func lanes(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+        let seed = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
+        var lanes = (seed, seed &+ 1, seed &+ 2, seed &+ 3)
+        var i = 0
+        while i + 32 <= raw.count {
+            mix(&lanes.0, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+            mix(&lanes.1, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)))
+            mix(&lanes.2, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)))
+            mix(&lanes.3, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)))
+            i += 32
+        }
+        var tail: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        if i < raw.count, let base = raw.baseAddress {
+            withUnsafeMutableBytes(of: &tail) { $0.baseAddress!.copyMemory(from: base + i, byteCount: raw.count - i) }
+        }
+        mix(&lanes.0, UInt64(littleEndian: tail.0))
+        mix(&lanes.1, UInt64(littleEndian: tail.1))
+        mix(&lanes.2, UInt64(littleEndian: tail.2))
+        mix(&lanes.3, UInt64(littleEndian: tail.3))
+        let joined = (lanes.0, lanes.1, lanes.2, lanes.3, UInt64(raw.count))
+        return withUnsafeBytes(of: joined) { of($0) }
+    }
+
+    /// `lanes` of bytes in an array slice.
+    public static func lanes(_ bytes: ArraySlice<UInt8>) -> UInt64 { bytes.withUnsafeBytes(lanes) }
 }
 
 /// The statuses that count as finished, per kind.

@@ -62,7 +62,7 @@ public enum DocumentParser {
         let body = MarkdownBody(framed.body, firstLine: framed.bodyFirstLine)
         // The body's bytes are the file's last ones and already hashed: the file's fingerprint
         // hashes only what comes before and joins the two.
-        let head = Fingerprint.of(bytes[..<(bytes.count - framed.body.count)])
+        let head = Fingerprint.lanes(bytes[..<(bytes.count - framed.body.count)])
         let document = Document(path: path, kind: kind, id: id, frontMatter: root, body: body,
                                 isWellFormed: diagnostics.isEmpty && !hadReadingProblems,
                                 fingerprint: Fingerprint.of(words: [head, body.fingerprint, UInt64(bytes.count)]))

@@ -51,7 +51,7 @@ public struct MarkdownBody: Sendable {
 
     public init(_ bytes: ArraySlice<UInt8>, firstLine: Int) {
         self.firstLine = firstLine
-        fingerprint = Fingerprint.of(bytes)
+        fingerprint = Fingerprint.lanes(bytes)
         bytes.withUnsafeBufferPointer { scan($0) }
     }
 
