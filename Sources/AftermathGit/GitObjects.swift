@@ -16,6 +16,7 @@ extension GitRepository {
 
     /// Git's blob ID of some bytes (what they would be stored as).
     public static func blobID(of bytes: [UInt8]) throws -> ContentID {
+        LibGit2.ensureInitialized()  // no repository need be open: this may be the first call
         var oid = git_oid()
         _ = try bytes.withUnsafeBytes { raw in
             try LibGit2.check(git_odb_hash(&oid, raw.baseAddress, raw.count, GIT_OBJECT_BLOB), "cannot hash")

@@ -10,7 +10,8 @@ import Glibc
 /// Other files are read and hashed as git would hash them.
 ///
 /// A change git does not see as one (a line-ending normalisation that leaves the staged blob
-/// the same) is not seen here either.
+/// the same) is not seen here either. A walk that does not examine files (`examinesFiles`)
+/// lists them with the null ID, for `ReadIdentifiedSnapshot` to identify as they are read.
 public enum WorkingTreeIDs {
     /// The documents of the working tree with their content IDs, sorted by path bytes.
     /// - Parameters:
@@ -34,7 +35,9 @@ public enum WorkingTreeIDs {
                 for (path, info) in run {
                     guard filter.matches(path) else { continue }
                     let id: ContentID
-                    if let index, let i = index.files.index(of: prefix + path, hint: &hint), matches(index.stats[i], info, writtenAt: index.writtenAt) {
+                    if info.st_mode == 0 {
+                        id = .null  // not examined by the walk: identified as it is read (`ReadIdentifiedSnapshot`)
+                    } else if let index, let i = index.files.index(of: prefix + path, hint: &hint), matches(index.stats[i], info, writtenAt: index.writtenAt) {
                         id = index.files.contentID(i)
                     } else if let hashed = try hash(files.root + "/" + path) {
                         id = hashed
@@ -84,6 +87,7 @@ public enum WorkingTreeIDs {
     /// Git's blob ID of a file's bytes, read in chunks (a huge file is never held whole); nil
     /// if it vanished meanwhile.
     static func hash(_ absolute: String) throws -> ContentID? {
+        LibGit2.ensureInitialized()
         var oid = git_oid()
         let rc = git_odb_hashfile(&oid, absolute, GIT_OBJECT_BLOB)
         if rc < 0 && access(absolute, F_OK) != 0 { return nil }

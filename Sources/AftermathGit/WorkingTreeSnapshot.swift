@@ -16,16 +16,27 @@ public struct WorkingTreeSnapshot: Snapshot {
     private let folder: OpenRoot
     /// Folder listings kept between walks (none: every folder is listed).
     public let memory: FolderMemory?
+    /// Whether a walk examines (`stat`s) each file it lists. A walk that does not leaves a
+    /// listed file's stat data empty (`st_mode` 0), for a caller that reads every file anyway
+    /// and takes it from the opened file (`readExamined`): files of a remembered folder, and
+    /// entries whose kind the folder's listing does not give, are examined all the same.
+    public let examinesFiles: Bool
 
-    public init(root: String, memory: FolderMemory? = nil) {
+    public init(root: String, memory: FolderMemory? = nil, examinesFiles: Bool = true) {
         self.root = root.hasSuffix("/") ? String(root.dropLast()) : root
         folder = OpenRoot(self.root)
         self.memory = memory
+        self.examinesFiles = examinesFiles
     }
 
     private func absolute(_ path: String) -> String { path.isEmpty ? root : "\(root)/\(path)" }
 
     public func read(_ path: String, upTo limit: Int) throws -> [UInt8]? {
+        try readExamined(path, upTo: limit)?.bytes
+    }
+
+    /// `read`, with the file's stat data as of the read (from the descriptor it was read through).
+    public func readExamined(_ path: String, upTo limit: Int) throws -> (bytes: [UInt8], info: stat)? {
         let flags = O_RDONLY | O_NOFOLLOW | O_CLOEXEC
         let fd = folder.fd >= 0 && !path.isEmpty && !path.hasPrefix("/") ? openat(folder.fd, path, flags) : open(absolute(path), flags)
         if fd < 0 {
@@ -49,7 +60,7 @@ public struct WorkingTreeSnapshot: Snapshot {
             filled += n
         }
         if filled < wanted { bytes.removeLast(wanted - filled) }  // shrank while read
-        return bytes
+        return (bytes, info)
     }
 
     public func files(under folder: String) throws -> [String] {
@@ -127,7 +138,7 @@ public struct WorkingTreeSnapshot: Snapshot {
         }
         guard let fd = FolderReader.open(path, in: AT_FDCWD) else { return try missing(relative) }
         let stamp = memory == nil ? nil : Self.stamp(of: fd)
-        let listed = FolderReader.entries(fd, relative, nested: false, encoding: stamp != nil)
+        let listed = FolderReader.entries(fd, relative, nested: false, encoding: stamp != nil, examiningFiles: examinesFiles)
         if let memory, let stamp { memory.noteListed(relative, stamp, holdsGit: listed.holdsGit, complete: true, entries: listed.encoded ?? .init(), in: &log) }
         return TopFolder(fd: fd, entries: listed.entries)
     }
@@ -270,7 +281,7 @@ public struct WorkingTreeSnapshot: Snapshot {
                              into result: inout [(path: String, info: stat)], log: inout FolderMemory.Log) throws -> Bool {
         guard let fd = FolderReader.open(name, in: parent) else { return false }
         let stamp = memory == nil ? nil : Self.stamp(of: fd)
-        let listed = FolderReader.entries(fd, relative, nested: true, encoding: stamp != nil)
+        let listed = FolderReader.entries(fd, relative, nested: true, encoding: stamp != nil, examiningFiles: examinesFiles)
         if let memory, let stamp {
             memory.noteListed(relative, stamp, holdsGit: listed.holdsGit, complete: !listed.holdsGit, entries: listed.encoded ?? .init(), in: &log)
         }
@@ -331,8 +342,10 @@ enum FolderReader {
 
     /// The files and folders of the open folder `fd` (at `relative`), in git's order; none when
     /// it holds a `.git` and `nested` says that makes it another repository. Only a folder's
-    /// name is kept (its stat data is never used); a file's name is left empty.
-    static func entries(_ fd: Int32, _ relative: String, nested: Bool, encoding: Bool = false) -> Listed {
+    /// name is kept (its stat data is never used); a file's name is left empty. Without
+    /// `examiningFiles`, an entry the listing calls a regular file is taken as one, its stat
+    /// data left empty.
+    static func entries(_ fd: Int32, _ relative: String, nested: Bool, encoding: Bool = false, examiningFiles: Bool = true) -> Listed {
         // Names, each followed by a NUL (a C string for `fstatat`), one after another.
         var names: [UInt8] = []
         var entries: [(start: Int, count: Int, info: stat, folder: Bool)] = []
@@ -358,6 +371,8 @@ enum FolderReader {
             let folder: Bool
             if type == UInt8(DT_DIR) {
                 folder = true  // a folder's own stat data is never used
+            } else if type == UInt8(DT_REG) && !examiningFiles {
+                folder = false
             } else if type == UInt8(DT_REG) || type == UInt8(DT_UNKNOWN) {
                 let examined = names.withUnsafeBufferPointer { fstatat(fd, UnsafeRawPointer($0.baseAddress! + start).assumingMemoryBound(to: CChar.self), &info, AT_SYMLINK_NOFOLLOW) }
                 let mode = info.st_mode & S_IFMT

@@ -51,7 +51,16 @@ final class SnapshotContractTests: XCTestCase {
             try repository.stagedSnapshot(),
             try repository.fastStagedSnapshot(),
             try GitTreeLookupSnapshot(tree: try repository.treeID(ofCommit: try repository.resolveCommit("HEAD")), label: "HEAD lookup", repository: repository),
+            try readIdentified(),
         ]
+    }
+
+    /// The working tree walked without examining its files, to be identified as they are read.
+    func readIdentified() throws -> ReadIdentifiedSnapshot {
+        let walking = WorkingTreeSnapshot(root: directory.path, examinesFiles: false)
+        let index = GitIndexFile.read(directory.appendingPathComponent(".git/index").path)
+        return ReadIdentifiedSnapshot(base: walking, listing: try WorkingTreeIDs.listing(walking, roots: ["postmortems"], folder: "", index: index),
+                                      folder: "", index: index)
     }
 
     func testEverySnapshotHonoursTheContract() throws {
@@ -137,6 +146,58 @@ final class SnapshotContractTests: XCTestCase {
         XCTAssertEqual(try ids().count, 2)
     }
 
+    /// A walk that does not examine files lists them with the null ID, and reading them through
+    /// the snapshot's readers identifies them: git's IDs, of the bytes that were read, the same
+    /// as a walk examining every file finds; a file no reader read is identified by name.
+    func testDocumentsAreIdentifiedAsTheyAreRead() throws {
+        let finding = "postmortems/PM-2026-001-a/findings/F-2026-001-01-x.md"  // edited, not staged
+        let added = "postmortems/PM-2026-001-a/findings/F-2026-001-02-y.md"  // untracked
+        let big = "postmortems/PM-2026-001-a/findings/F-2026-001-03-z.md"  // past the reading limit
+        let unchanged = "postmortems/PM-2026-001-a/postmortem.md"  // as committed
+        let unread = "postmortems/PM-2026-002-b/postmortem.md"  // never read
+        let gone = "postmortems/PM-2026-003-c/postmortem.md"  // removed after the walk
+        func url(_ path: String) -> URL { directory.appendingPathComponent(path) }
+        func write(_ path: String, _ text: String) throws {
+            try FileManager.default.createDirectory(at: url(path).deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url(path))
+        }
+        try write(finding, "---\nid: F-2026-001-01\n---\nunstaged edit\n")
+        try write(added, "---\nid: F-2026-001-02\n---\n")
+        try write(big, "---\nid: F-2026-001-03\n---\n" + String(repeating: "long body\n", count: 20))
+        try write(unread, "---\nid: PM-2026-002\n---\n")
+        try write(gone, "---\nid: PM-2026-003\n---\n")
+        func blobID(_ path: String) throws -> ContentID { try GitRepository.blobID(of: Array(try Data(contentsOf: url(path)))) }
+
+        let index = GitIndexFile.read(directory.appendingPathComponent(".git/index").path)
+        XCTAssertNotNil(index)
+        let examined = try WorkingTreeIDs.listing(WorkingTreeSnapshot(root: directory.path), roots: ["postmortems"], folder: "", index: index)
+        let walking = WorkingTreeSnapshot(root: directory.path, examinesFiles: false)
+        let walked = try WorkingTreeIDs.listing(walking, roots: ["postmortems"], folder: "", index: index)
+        XCTAssertEqual(walked.entries.map(\.path), examined.entries.map(\.path))
+        XCTAssertEqual(walked.count, 6)
+        XCTAssertTrue(walked.entries.allSatisfy { $0.id == .null }, "nothing examined, nothing identified")
+
+        let snapshot = ReadIdentifiedSnapshot(base: walking, listing: walked, folder: "", index: index)
+        XCTAssertEqual(try snapshot.files(under: "postmortems"), walked.entries.map(\.path))
+        let read = try blobID(finding)
+        let expected: [String: ContentID] = [finding: read, added: try blobID(added), big: try blobID(big), unchanged: try blobID(unchanged),
+                                             unread: try blobID(unread), gone: WorkingTreeIDs.unreadableID(gone)]
+        XCTAssertEqual(expected[unchanged], examined.contentID(examined.index(of: unchanged)!))
+        try FileManager.default.removeItem(at: url(gone))
+        do {
+            let reader = snapshot.reader()
+            for path in [finding, added, big, unchanged] { XCTAssertNotNil(try reader.read(path, upTo: 64), path) }
+            XCTAssertEqual(try reader.read(big, upTo: 64)?.count, 64, "cut at the limit")
+            XCTAssertNil(try reader.read(gone, upTo: 64))
+        }
+        // The ID is that of what was read (and checked), not of what the file holds later.
+        try write(finding, "---\nid: F-2026-001-01\n---\nedited after it was read\n")
+        let identified = snapshot.listing
+        XCTAssertEqual(Dictionary(uniqueKeysWithValues: identified.entries.map { ($0.path, $0.id) }), expected)
+        XCTAssertEqual(snapshot.contentIdentity(finding), read)
+        XCTAssertEqual(snapshot.contentIdentities([added, unread]), [expected[added], expected[unread]])
+    }
+
     /// git's own test for an unchanged file: same stat data, and modified before the index was
     /// written (a file modified in the same instant may have changed unseen: "racy git").
     func testStatDataDecidesWhetherTheIndexIDHolds() {
@@ -209,6 +270,9 @@ final class SnapshotContractTests: XCTestCase {
             .filter { !$0.hasSuffix("/") && $0 != "postmortems/link.md" }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         let scanned = try WorkingTreeSnapshot(root: directory.path).scan(under: "postmortems").map(\.path)
         XCTAssertEqual(scanned, expected)
+        let unexamined = try WorkingTreeSnapshot(root: directory.path, examinesFiles: false).scan(under: "postmortems")
+        XCTAssertEqual(unexamined.map(\.path), expected, "the same files when they are not examined")
+        XCTAssertTrue(unexamined.allSatisfy { $0.info.st_mode == 0 }, "none examined")
         XCTAssertTrue(scanned.contains("postmortems/a/b/c/d.md") && !scanned.contains { $0.contains("nested") })
         XCTAssertEqual(try WorkingTreeSnapshot(root: directory.path).scan(under: "postmortems/a").map(\.path), ["postmortems/a/b/c/d.md", "postmortems/a/x.md"])
         XCTAssertTrue(try WorkingTreeSnapshot(root: directory.path).scan(under: "missing").isEmpty)

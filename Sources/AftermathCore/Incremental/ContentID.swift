@@ -12,6 +12,9 @@ public struct ContentID: Hashable, Sendable, CustomStringConvertible {
         c = bytes.loadUnaligned(fromByteOffset: 16, as: UInt32.self)
     }
 
+    /// Git's null object ID (all zeros), which no content has: an ID not worked out yet.
+    public static let null = [UInt8](repeating: 0, count: byteCount).withUnsafeBytes { ContentID($0) }
+
     /// Forty hexadecimal digits, as git prints them; nil for anything else.
     public init?(hex: String) {
         let digits = Array(hex.utf8)

@@ -132,6 +132,9 @@ public struct ContentListing: Sendable {
 
     public func contentID(_ i: Int) -> ContentID { ids[i] }
 
+    /// Gives the entry at `i` its ID (one listed before its content was identified).
+    public mutating func setContentID(_ id: ContentID, at i: Int) { ids[i] = id }
+
     public func path(_ i: Int) -> String { withPathBytes(i) { String(decoding: $0, as: UTF8.self) } }
 
     public func withPathBytes<T>(_ i: Int, _ body: (UnsafeRawBufferPointer) -> T) -> T {

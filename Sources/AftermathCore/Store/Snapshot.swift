@@ -16,6 +16,21 @@ public protocol Snapshot: Sendable {
     func contentIdentity(_ path: String) -> ContentID?
     /// The IDs of many paths, sorted: one pass where the snapshot holds a sorted listing.
     func contentIdentities(_ sortedPaths: [String]) -> [ContentID?]
+    /// A reader for one thread's share of a run's reads, which come in path order.
+    func reader() -> SnapshotReader
+}
+
+/// Reads files of a snapshot for one thread, in path order: a reader may keep what one read
+/// learnt for the next (where the last file was found in a listing).
+public protocol SnapshotReader: AnyObject {
+    func read(_ path: String, upTo limit: Int) throws -> [UInt8]?
+}
+
+/// A snapshot's plain `read`, for snapshots with nothing to keep between reads.
+final class SnapshotReading: SnapshotReader {
+    let snapshot: Snapshot
+    init(_ snapshot: Snapshot) { self.snapshot = snapshot }
+    func read(_ path: String, upTo limit: Int) throws -> [UInt8]? { try snapshot.read(path, upTo: limit) }
 }
 
 extension Snapshot {
@@ -23,6 +38,7 @@ extension Snapshot {
     public func contentID(_ path: String) -> String? { nil }
     public func contentIdentity(_ path: String) -> ContentID? { contentID(path).flatMap(ContentID.init(hex:)) }
     public func contentIdentities(_ sortedPaths: [String]) -> [ContentID?] { sortedPaths.map(contentIdentity) }
+    public func reader() -> SnapshotReader { SnapshotReading(self) }
 }
 
 /// A snapshot held in memory: tests, rule examples, and files about to be written.

@@ -48,17 +48,16 @@ struct GitValidation {
                 index.map { SnapshotDelta.between(summary, and: $0.documents(under: folder, matching: DocumentPathFilter(roots: ruleset.configuration.roots))) }
             }, snapshot: { snapshot }, read: nil, tree: nil)
         case .workingTree:
-            // Documents identified through the index (`WorkingTreeIDs`); unchanged files have
+            // Documents identified through the index (`WorkingTreeListing`); unchanged files have
             // the content the summary's records name, so every version needed is the file itself.
             let memory = SummaryStore.folderMemory(in: repository, root: workspace.root)
             let files = WorkingTreeSnapshot(root: workspace.root, memory: memory)
             let ruleset = try workspace.ruleset(from: files)
-            let index = repository.indexPath.flatMap(GitIndexFile.read)
-            let listing = try WorkingTreeIDs.listing(files, roots: ruleset.configuration.roots, folder: folder, index: index)
-            SummaryStore.keep(memory, root: workspace.root, in: repository)
+            let listed = WorkingTreeListing(files: files, roots: ruleset.configuration.roots, folder: folder,
+                                            index: repository.indexPath.flatMap(GitIndexFile.read), repository: repository)
             let limit = ruleset.configuration.limits.maxFileBytes + 1
-            return State(ruleset: ruleset, delta: { SnapshotDelta.between($0, and: listing) },
-                         snapshot: { IdentifiedSnapshot(base: files, listing: listing) },
+            return State(ruleset: ruleset, delta: { SnapshotDelta.between($0, and: try listed.listing()) },
+                         snapshot: { try listed.snapshot() },
                          read: { path, _ in try files.read(path, upTo: limit) }, tree: nil)
         case .revision(let revision):
             let commit = try repository.resolveCommit(revision)

@@ -1,0 +1,53 @@
+import AftermathCore
+import AftermathGit
+
+/// The working tree's documents for one command, listed once, as the command first needs
+/// them: examined file by file (`WorkingTreeIDs`) to be compared with a summary, or, for a
+/// command that validates in full and so reads every document anyway, listed without
+/// examining each file and identified as they are read (`ReadIdentifiedSnapshot`). Either
+/// listing then serves both needs.
+final class WorkingTreeListing {
+    /// The working tree at the Aftermath root.
+    let files: WorkingTreeSnapshot
+    private let roots: [String]
+    /// That root relative to the git work tree.
+    private let folder: String
+    private let index: GitIndexFile?
+    private let repository: GitRepository
+    private var examined: ContentListing?
+    private var readIdentified: ReadIdentifiedSnapshot?
+
+    init(files: WorkingTreeSnapshot, roots: [String], folder: String, index: GitIndexFile?, repository: GitRepository) {
+        self.files = files
+        self.roots = roots
+        self.folder = folder
+        self.index = index
+        self.repository = repository
+    }
+
+    /// The documents with their IDs, to compare with a summary.
+    func listing() throws -> ContentListing {
+        if let examined { return examined }
+        if let readIdentified { return readIdentified.listing }
+        let listing = try walk(files)
+        examined = listing
+        return listing
+    }
+
+    /// The documents to read whole.
+    func snapshot() throws -> Snapshot {
+        if let examined { return IdentifiedSnapshot(base: files, listing: examined) }
+        if let readIdentified { return readIdentified }
+        let walking = WorkingTreeSnapshot(root: files.root, memory: files.memory, examinesFiles: false)
+        let snapshot = ReadIdentifiedSnapshot(base: walking, listing: try walk(walking), folder: folder, index: index)
+        readIdentified = snapshot
+        return snapshot
+    }
+
+    /// A walk, its folder listings kept for the next.
+    private func walk(_ files: WorkingTreeSnapshot) throws -> ContentListing {
+        let listing = try WorkingTreeIDs.listing(files, roots: roots, folder: folder, index: index)
+        SummaryStore.keep(files.memory, root: files.root, in: repository)
+        return listing
+    }
+}
