@@ -16,14 +16,18 @@ import Glibc
 /// this snapshot's readers by then is identified by name, as `WorkingTreeIDs` would.
 public final class ReadIdentifiedSnapshot: ListingSnapshot, @unchecked Sendable {
     public let base: WorkingTreeSnapshot
-    private let index: GitIndexFile?
+    /// Git's index, while documents are being identified.
+    private var index: GitIndexFile?
     /// The Aftermath root relative to the git work tree, with a slash ("" when they are the same).
     private let prefix: String
-    /// The walk's listing: documents not examined have the null ID.
-    private let walked: ContentListing
+    /// The walk's listing (documents not examined have the null ID), until they are identified.
+    private var walked: ContentListing
     private let lock = NSLock()
-    /// What readers found, handed over as each is done with.
-    private var found: [(position: Int, id: ContentID)] = []
+    /// IDs found by readers, by position in the listing: each position is read by one reader,
+    /// and the slots are taken only once no reader is left, so none is written as it is read.
+    private var found: UnsafeMutableBufferPointer<ContentID>
+    /// Readers that may still write to `found`.
+    private var readers = 0
     private var identified: ContentListing?
 
     /// - Parameters:
@@ -35,7 +39,11 @@ public final class ReadIdentifiedSnapshot: ListingSnapshot, @unchecked Sendable 
         walked = listing
         prefix = folder.isEmpty ? "" : folder + "/"
         self.index = index
+        found = .allocate(capacity: listing.count)
+        found.initialize(repeating: .null)
     }
+
+    deinit { found.deallocate() }
 
     public var label: String { base.label }
 
@@ -44,44 +52,59 @@ public final class ReadIdentifiedSnapshot: ListingSnapshot, @unchecked Sendable 
         lock.withLock {
             if let identified { return identified }
             var listing = walked
-            for (position, id) in found { listing.setContentID(id, at: position) }
-            found = []
             for i in 0..<listing.count where listing.contentID(i) == .null {
-                listing.setContentID(identifyByName(listing.path(i)), at: i)
+                // With a reader still about, what it found cannot be read safely: by name instead.
+                let id = readers == 0 ? found[i] : .null
+                listing.setContentID(id != .null ? id : identifyByName(listing.path(i)), at: i)
             }
             identified = listing
+            if readers == 0 {
+                // Nothing reads them any more (readers made from now on only read).
+                walked = ContentListing()
+                found.deallocate()
+                found = UnsafeMutableBufferPointer(start: nil, count: 0)
+                index = nil
+            }
             return listing
         }
     }
 
     /// Which files there are does not wait for their IDs.
     public func files(under root: String) throws -> [String] {
-        walked.indices(under: root == "." ? "" : RepositoryConfiguration.normalizeFolder(root)).map(walked.path)
+        let listing = lock.withLock { identified ?? walked }
+        return listing.indices(under: root == "." ? "" : RepositoryConfiguration.normalizeFolder(root)).map(listing.path)
     }
 
     public func read(_ path: String, upTo limit: Int) throws -> [UInt8]? { try base.read(path, upTo: limit) }
 
     public func reader() -> SnapshotReader { Reader(self) }
 
-    /// Reads one thread's share in path order, identifying what it reads; hands its findings
-    /// over when it is done with (the run's reads are over by then).
+    /// Reads one thread's share in path order, identifying what it reads until the listing is
+    /// complete (after that, it only reads).
     private final class Reader: SnapshotReader {
         let snapshot: ReadIdentifiedSnapshot
+        let identifying: Bool
         /// Where the last lookups ended, in the walk's listing and in the index.
         var listed = -1, indexed = -1
-        var found: [(position: Int, id: ContentID)] = []
 
-        init(_ snapshot: ReadIdentifiedSnapshot) { self.snapshot = snapshot }
+        init(_ snapshot: ReadIdentifiedSnapshot) {
+            self.snapshot = snapshot
+            identifying = snapshot.lock.withLock {
+                guard snapshot.identified == nil else { return false }
+                snapshot.readers += 1
+                return true
+            }
+        }
 
         deinit {
-            let found = self.found
-            snapshot.lock.withLock { if snapshot.identified == nil { snapshot.found += found } }
+            if identifying { snapshot.lock.withLock { snapshot.readers -= 1 } }
         }
 
         func read(_ path: String, upTo limit: Int) throws -> [UInt8]? {
+            guard identifying else { return try snapshot.base.read(path, upTo: limit) }
             guard let read = try snapshot.base.readExamined(path, upTo: limit) else { return nil }
             if let i = snapshot.walked.index(of: path, hint: &listed), snapshot.walked.contentID(i) == .null {
-                found.append((i, try snapshot.identify(path, bytes: read.bytes, info: read.info, indexHint: &indexed)))
+                snapshot.found[i] = try snapshot.identify(path, bytes: read.bytes, info: read.info, indexHint: &indexed)
             }
             return read.bytes
         }

@@ -198,6 +198,24 @@ final class SnapshotContractTests: XCTestCase {
         XCTAssertEqual(snapshot.contentIdentities([added, unread]), [expected[added], expected[unread]])
     }
 
+    /// IDs asked for while a reader is still about are worked out by name (what readers found
+    /// is taken only once none can still be writing it), and a reader made after that only reads.
+    func testIdentifyingWhileAReaderIsAboutGoesByName() throws {
+        let snapshot = try readIdentified()
+        let finding = "postmortems/PM-2026-001-a/findings/F-2026-001-01-x.md"
+        let url = directory.appendingPathComponent(finding)
+        let reader = snapshot.reader()
+        XCTAssertNotNil(try reader.read(finding, upTo: 1000))
+        try Data("---\nid: F-2026-001-01\n---\nchanged since it was read\n".utf8).write(to: url)
+        let now = try GitRepository.blobID(of: Array(try Data(contentsOf: url)))
+        XCTAssertEqual(snapshot.contentIdentity(finding), now, "by name, as the file is now")
+        withExtendedLifetime(reader) {}
+        let later = snapshot.reader()
+        XCTAssertEqual(try later.read(finding, upTo: 1000), Array(try Data(contentsOf: url)))
+        XCTAssertEqual(snapshot.listing.count, 2)
+        XCTAssertEqual(snapshot.contentIdentity(finding), now)
+    }
+
     /// git's own test for an unchanged file: same stat data, and modified before the index was
     /// written (a file modified in the same instant may have changed unseen: "racy git").
     func testStatDataDecidesWhetherTheIndexIDHolds() {

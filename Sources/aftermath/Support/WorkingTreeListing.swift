@@ -12,7 +12,8 @@ final class WorkingTreeListing {
     private let roots: [String]
     /// That root relative to the git work tree.
     private let folder: String
-    private let index: GitIndexFile?
+    /// Git's index, until the documents are listed (14 MB at 100,000 files, not kept longer).
+    private var index: GitIndexFile?
     private let repository: GitRepository
     private var examined: ContentListing?
     private var readIdentified: ReadIdentifiedSnapshot?
@@ -31,6 +32,7 @@ final class WorkingTreeListing {
         if let readIdentified { return readIdentified.listing }
         let listing = try walk(files)
         examined = listing
+        index = nil
         return listing
     }
 
@@ -41,6 +43,7 @@ final class WorkingTreeListing {
         let walking = WorkingTreeSnapshot(root: files.root, memory: files.memory, examinesFiles: false)
         let snapshot = ReadIdentifiedSnapshot(base: walking, listing: try walk(walking), folder: folder, index: index)
         readIdentified = snapshot
+        index = nil  // the snapshot holds it while it identifies documents
         return snapshot
     }
 
