@@ -48,18 +48,19 @@ public struct WorkingTreeSnapshot: Snapshot {
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         let wanted = min(limit, Int(info.st_size))
-        var bytes = [UInt8](repeating: 0, count: wanted)
-        var filled = 0
-        while filled < wanted {
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, wanted - filled) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw SnapshotError("\(path): cannot read: \(String(cString: strerror(errno)))")
+        // Read straight into the array's storage, not zeroed first (a quarter gigabyte over a
+        // 100,000-document run); only what was read counts (a file may shrink as it is read).
+        let bytes = try [UInt8](unsafeUninitializedCapacity: wanted) { buffer, count in
+            while count < wanted {
+                let n = Glibc.read(fd, buffer.baseAddress! + count, wanted - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw SnapshotError("\(path): cannot read: \(String(cString: strerror(errno)))")
+                }
+                if n == 0 { break }
+                count += n
             }
-            if n == 0 { break }
-            filled += n
         }
-        if filled < wanted { bytes.removeLast(wanted - filled) }  // shrank while read
         return (bytes, info)
     }
 
