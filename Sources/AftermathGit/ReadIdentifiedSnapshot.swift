@@ -83,42 +83,49 @@ public final class ReadIdentifiedSnapshot: ListingSnapshot, @unchecked Sendable 
     /// complete (after that, it only reads).
     private final class Reader: SnapshotReader {
         let snapshot: ReadIdentifiedSnapshot
-        let identifying: Bool
+        /// What identifying reads need, taken once (nil for a reader that only reads): read
+        /// through the snapshot's changing properties, every read retained and released their
+        /// storage, which all threads share (60–100 ms of a 100,000-document run, measured).
+        let identifying: (walked: ContentListing, index: GitIndexFile?, found: UnsafeMutableBufferPointer<ContentID>)?
+        let base: WorkingTreeSnapshot
+        let prefix: String
         /// Where the last lookups ended, in the walk's listing and in the index.
         var listed = -1, indexed = -1
 
         init(_ snapshot: ReadIdentifiedSnapshot) {
             self.snapshot = snapshot
+            base = snapshot.base
+            prefix = snapshot.prefix
             identifying = snapshot.lock.withLock {
-                guard snapshot.identified == nil else { return false }
+                guard snapshot.identified == nil else { return nil }
                 snapshot.readers += 1
-                return true
+                return (snapshot.walked, snapshot.index, snapshot.found)
             }
         }
 
         deinit {
-            if identifying { snapshot.lock.withLock { snapshot.readers -= 1 } }
+            if identifying != nil { snapshot.lock.withLock { snapshot.readers -= 1 } }
         }
 
         func read(_ path: String, upTo limit: Int) throws -> [UInt8]? {
-            guard identifying else { return try snapshot.base.read(path, upTo: limit) }
-            guard let read = try snapshot.base.readExamined(path, upTo: limit) else { return nil }
-            if let i = snapshot.walked.index(of: path, hint: &listed), snapshot.walked.contentID(i) == .null {
-                snapshot.found[i] = try snapshot.identify(path, bytes: read.bytes, info: read.info, indexHint: &indexed)
+            guard let identifying else { return try base.read(path, upTo: limit) }
+            guard let read = try base.readExamined(path, upTo: limit) else { return nil }
+            if let i = identifying.walked.index(of: path, hint: &listed), identifying.walked.contentID(i) == .null {
+                identifying.found[i] = try identify(path, bytes: read.bytes, info: read.info, index: identifying.index)
             }
             return read.bytes
         }
-    }
 
-    /// The ID of a file just read: its index entry's while the stat data matches (as git
-    /// decides), else its bytes hashed — read again whole when they were cut at the limit.
-    private func identify(_ path: String, bytes: [UInt8], info: stat, indexHint: inout Int) throws -> ContentID {
-        if let index, let i = index.files.index(of: prefix + path, hint: &indexHint),
-           WorkingTreeIDs.matches(index.stats[i], info, writtenAt: index.writtenAt) {
-            return index.files.contentID(i)
+        /// The ID of a file just read: its index entry's while the stat data matches (as git
+        /// decides), else its bytes hashed — read again whole when they were cut at the limit.
+        private func identify(_ path: String, bytes: [UInt8], info: stat, index: GitIndexFile?) throws -> ContentID {
+            if let index, let i = index.files.index(of: prefix + path, hint: &indexed),
+               WorkingTreeIDs.matches(index.stats[i], info, writtenAt: index.writtenAt) {
+                return index.files.contentID(i)
+            }
+            if bytes.count == Int(info.st_size) { return try GitRepository.blobID(of: bytes) }
+            return try WorkingTreeIDs.hash(base.root + "/" + path) ?? WorkingTreeIDs.unreadableID(path)
         }
-        if bytes.count == Int(info.st_size) { return try GitRepository.blobID(of: bytes) }
-        return try WorkingTreeIDs.hash(base.root + "/" + path) ?? WorkingTreeIDs.unreadableID(path)
     }
 
     /// The ID of a file no reader read, examined by name now; gone, it keeps an ID of its name
