@@ -119,10 +119,7 @@ public final class ReadIdentifiedSnapshot: ListingSnapshot, @unchecked Sendable 
         /// The ID of a file just read: its index entry's while the stat data matches (as git
         /// decides), else its bytes hashed — read again whole when they were cut at the limit.
         private func identify(_ path: String, bytes: [UInt8], info: stat, index: GitIndexFile?) throws -> ContentID {
-            if let index, let i = index.files.index(of: prefix + path, hint: &indexed),
-               WorkingTreeIDs.matches(index.stats[i], info, writtenAt: index.writtenAt) {
-                return index.files.contentID(i)
-            }
+            if let id = WorkingTreeIDs.indexedID(path, info, prefix: prefix, index: index, hint: &indexed) { return id }
             if bytes.count == Int(info.st_size) { return try GitRepository.blobID(of: bytes) }
             return try WorkingTreeIDs.hash(base.root + "/" + path) ?? WorkingTreeIDs.unreadableID(path)
         }
@@ -131,10 +128,10 @@ public final class ReadIdentifiedSnapshot: ListingSnapshot, @unchecked Sendable 
     /// The ID of a file no reader read, examined by name now; gone, it keeps an ID of its name
     /// (it reads as unreadable, as it would have through the walk that listed it).
     private func identifyByName(_ path: String) -> ContentID {
-        var info = stat()
-        if let index, lstat(base.root + "/" + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
-           let i = index.files.index(of: prefix + path), WorkingTreeIDs.matches(index.stats[i], info, writtenAt: index.writtenAt) {
-            return index.files.contentID(i)
+        var info = stat(), hint = -1
+        if lstat(base.root + "/" + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+           let indexed = WorkingTreeIDs.indexedID(path, info, prefix: prefix, index: index, hint: &hint) {
+            return indexed
         }
         return (try? WorkingTreeIDs.hash(base.root + "/" + path)) ?? WorkingTreeIDs.unreadableID(path)
     }

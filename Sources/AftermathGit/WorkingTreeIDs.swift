@@ -37,8 +37,8 @@ public enum WorkingTreeIDs {
                     let id: ContentID
                     if info.st_mode == 0 {
                         id = .null  // not examined by the walk: identified as it is read (`ReadIdentifiedSnapshot`)
-                    } else if let index, let i = index.files.index(of: prefix + path, hint: &hint), matches(index.stats[i], info, writtenAt: index.writtenAt) {
-                        id = index.files.contentID(i)
+                    } else if let indexed = indexedID(path, info, prefix: prefix, index: index, hint: &hint) {
+                        id = indexed
                     } else if let hashed = try hash(files.root + "/" + path) {
                         id = hashed
                     } else if path.unicodeScalars.contains("\u{FFFD}") {
@@ -70,6 +70,14 @@ public enum WorkingTreeIDs {
         // roots may interleave, and a file system may name oddly: then sort, never drop.
         guard roots.count == 1 else { return ContentListing(sorting: entries) }
         return ContentListing(joining: runs) ?? ContentListing(sorting: runs.flatMap(\.entries))
+    }
+
+    /// The ID git's index gives the file at `path` (under the work tree's `prefix`) while its
+    /// stat data `info` still matches the entry; nil for a changed or unknown file. `hint` as
+    /// for `ContentListing.index(of:hint:)`.
+    static func indexedID(_ path: String, _ info: stat, prefix: String, index: GitIndexFile?, hint: inout Int) -> ContentID? {
+        guard let index, let i = index.files.index(of: prefix + path, hint: &hint), matches(index.stats[i], info, writtenAt: index.writtenAt) else { return nil }
+        return index.files.contentID(i)
     }
 
     static func matches(_ recorded: GitIndexFile.FileStat, _ info: stat, writtenAt: GitIndexFile.FileStat.Time) -> Bool {
