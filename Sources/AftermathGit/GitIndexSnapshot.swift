@@ -20,6 +20,32 @@ public class GitListingSnapshot: ListingSnapshot, @unchecked Sendable {
         guard let id = contentIdentity(path) else { return nil }
         return try pool.with { try $0.blob(id, upTo: limit) }
     }
+
+    public func reader() -> SnapshotReader { ListingReader(self) }
+
+    /// Reads one thread's share in path order with a repository handle of its own, held until
+    /// it is done, each path looked up from where the last one was found: not a binary search
+    /// and two trips to the pool's lock per blob.
+    private final class ListingReader: SnapshotReader {
+        let snapshot: GitListingSnapshot
+        let listing: ContentListing
+        var hint = -1
+        var handle: GitRepository?
+
+        init(_ snapshot: GitListingSnapshot) {
+            self.snapshot = snapshot
+            listing = snapshot.listing
+        }
+
+        deinit { if let handle { snapshot.pool.giveBack(handle) } }
+
+        func read(_ path: String, upTo limit: Int) throws -> [UInt8]? {
+            guard let i = listing.index(of: path, hint: &hint) else { return nil }
+            let handle = try self.handle ?? snapshot.pool.take()
+            self.handle = handle
+            return try handle.blob(listing.contentID(i), upTo: limit)
+        }
+    }
 }
 
 /// The index as a snapshot, from `GitIndexFile`'s listing.

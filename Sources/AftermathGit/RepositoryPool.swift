@@ -15,15 +15,22 @@ final class RepositoryPool: @unchecked Sendable {
     }
 
     func with<T>(_ body: (GitRepository) throws -> T) throws -> T {
+        let handle = try take()
+        defer { giveBack(handle) }
+        return try body(handle)
+    }
+
+    /// A handle for one thread's use until it is given back.
+    func take() throws -> GitRepository {
         lock.lock()
         let pooled = free.popLast()
         lock.unlock()
-        let handle = try pooled ?? GitRepository(path: path, fromEnvironment: fromEnvironment)
-        defer {
-            lock.lock()
-            free.append(handle)
-            lock.unlock()
-        }
-        return try body(handle)
+        return try pooled ?? GitRepository(path: path, fromEnvironment: fromEnvironment)
+    }
+
+    func giveBack(_ handle: GitRepository) {
+        lock.lock()
+        free.append(handle)
+        lock.unlock()
     }
 }

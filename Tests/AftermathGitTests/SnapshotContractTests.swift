@@ -73,6 +73,14 @@ final class SnapshotContractTests: XCTestCase {
             XCTAssertEqual(try snapshot.read("owners.yml", upTo: 6), Array("people".utf8), label)
             XCTAssertNil(try snapshot.read("missing.md"), label)
             XCTAssertNil(try snapshot.read("postmortems"), "a folder is not a file (\(label))")
+            // A thread's reader reads what `read` reads, in path order and out of it.
+            let reader = snapshot.reader()
+            let documents = try snapshot.files(under: "postmortems")
+            for path in documents + documents.reversed() {
+                XCTAssertEqual(try reader.read(path, upTo: 1000), try snapshot.read(path, upTo: 1000), "\(path) (\(label))")
+                XCTAssertEqual(try reader.read(path, upTo: 3), Array(try snapshot.read(path)!.prefix(3)), "\(path) (\(label))")
+            }
+            XCTAssertNil(try reader.read("postmortems/PM-2026-001-a/missing.md", upTo: 1000), label)
         }
     }
 

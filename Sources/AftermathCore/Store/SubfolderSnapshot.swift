@@ -22,4 +22,16 @@ public struct SubfolderSnapshot: Snapshot {
     public func contentID(_ path: String) -> String? { base.contentID(prefix + path) }
     public func contentIdentity(_ path: String) -> ContentID? { base.contentIdentity(prefix + path) }
     public func contentIdentities(_ sortedPaths: [String]) -> [ContentID?] { base.contentIdentities(sortedPaths.map { prefix + $0 }) }
+    public func reader() -> SnapshotReader { PrefixedReader(base: base.reader(), prefix: prefix) }
+
+    /// The base snapshot's reader, paths taken below the folder.
+    private final class PrefixedReader: SnapshotReader {
+        let base: SnapshotReader
+        let prefix: String
+        init(base: SnapshotReader, prefix: String) {
+            self.base = base
+            self.prefix = prefix
+        }
+        func read(_ path: String, upTo limit: Int) throws -> [UInt8]? { try base.read(prefix + path, upTo: limit) }
+    }
 }
