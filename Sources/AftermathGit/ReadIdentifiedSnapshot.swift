@@ -71,8 +71,7 @@ public final class ReadIdentifiedSnapshot: ListingSnapshot, @unchecked Sendable 
 
     /// Which files there are does not wait for their IDs.
     public func files(under root: String) throws -> [String] {
-        let listing = lock.withLock { identified ?? walked }
-        return listing.indices(under: root == "." ? "" : RepositoryConfiguration.normalizeFolder(root)).map(listing.path)
+        Self.files(of: lock.withLock { identified ?? walked }, under: root)
     }
 
     public func read(_ path: String, upTo limit: Int) throws -> [UInt8]? { try base.read(path, upTo: limit) }

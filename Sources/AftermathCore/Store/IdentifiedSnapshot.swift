@@ -5,7 +5,10 @@ public protocol ListingSnapshot: Snapshot {
 }
 
 extension ListingSnapshot {
-    public func files(under root: String) throws -> [String] {
+    public func files(under root: String) throws -> [String] { Self.files(of: listing, under: root) }
+
+    /// The paths of `listing` under the folder `root` ("." or "" for all), as `files(under:)` gives them.
+    public static func files(of listing: ContentListing, under root: String) -> [String] {
         listing.indices(under: root == "." ? "" : RepositoryConfiguration.normalizeFolder(root)).map(listing.path)
     }
 
