@@ -42,6 +42,10 @@ public struct RepositoryIndex: Sendable {
 
     public subscript(id: String) -> Document? { byID[id] }
 
+    /// Builds the links from each ID to its documents now rather than on first use: for a
+    /// pass about to ask from several threads.
+    func prepareChildren() { _ = children[""] }
+
     public func findings(of postmortemID: String) -> [Document] {
         children[postmortemID].filter { $0.kind == .finding }
     }

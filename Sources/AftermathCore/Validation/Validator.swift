@@ -77,13 +77,41 @@ public struct Validator: Sendable {
         return ValidationResult(diagnostics: shown, index: index, fileCount: paths.count, allDiagnostics: all, paths: paths)
     }
 
-    /// Every repository rule's diagnostics, the rules run side by side (each reads the index
-    /// only), gathered in catalogue order.
+    /// Every repository rule's diagnostics, gathered in catalogue order, each rule's in the
+    /// documents' order. The documentwise rules run together in one pass over the documents,
+    /// in stretches spread over the cores; the others (whole-index rules) beside them.
     static func repositoryDiagnostics(_ index: RepositoryIndex, context: RuleContext) -> [Diagnostic] {
         let rules = RuleCatalogue.repositoryRules
-        let results = ResultSlots<[Diagnostic]>(count: rules.count)
-        DispatchQueue.concurrentPerform(iterations: rules.count) { results[$0] = rules[$0].check(index, in: context) }
-        return results.take().flatMap { $0 ?? [] }
+        let documentwise = rules.map { $0 as? any DocumentwiseRule }
+        let wholeIndex = rules.indices.filter { documentwise[$0] == nil }
+        let documents = index.documents
+        // Stretches of a few thousand documents: enough to share out, few enough to gather.
+        let stretches = min(64, documents.count / 2048 + 1)
+        index.prepareChildren()  // built once, before threads would wait on each other for it
+        let found = ResultSlots<[[Diagnostic]]>(count: stretches + wholeIndex.count)
+        DispatchQueue.concurrentPerform(iterations: stretches + wholeIndex.count) { job in
+            guard job < stretches else {
+                let rule = wholeIndex[job - stretches]
+                found[job] = [rules[rule].check(index, in: context)]
+                return
+            }
+            var byRule = [[Diagnostic]](repeating: [], count: rules.count)
+            let range = documents.count * job / stretches ..< documents.count * (job + 1) / stretches
+            for document in documents[range] {
+                for (i, rule) in documentwise.enumerated() { rule?.check(document, in: index, context: context, into: &byRule[i]) }
+            }
+            found[job] = byRule
+        }
+        let results = found.take().map { $0 ?? [] }
+        var diagnostics: [Diagnostic] = []
+        for i in rules.indices {
+            if let position = wholeIndex.firstIndex(of: i) {
+                diagnostics += results[stretches + position].first ?? []
+            } else {
+                for stretch in 0..<stretches { diagnostics += results[stretch][i] }
+            }
+        }
+        return diagnostics
     }
 
     /// The documents and their links only, without rules: for views that show rather than check.

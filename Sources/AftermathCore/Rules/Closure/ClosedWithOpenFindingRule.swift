@@ -1,5 +1,5 @@
 /// A postmortem that says `closed` while a finding under it is unresolved.
-public struct ClosedWithOpenFindingRule: RepositoryRule {
+public struct ClosedWithOpenFindingRule: DocumentwiseRule {
     public static let description = RuleDescription(
         id: RuleID.closureOpenFinding, name: "closed-with-open-finding",
         summary: "A closed postmortem's findings must all be `resolved` or `accepted-risk`.",
@@ -9,18 +9,19 @@ public struct ClosedWithOpenFindingRule: RepositoryRule {
 
     public init() {}
 
-    public func check(_ index: RepositoryIndex, in context: RuleContext) -> [Diagnostic] {
-        ClosureRules.diagnostics(for: RuleID.closureOpenFinding, Self.description, index, context)
+    public func check(_ document: Document, in index: RepositoryIndex, context: RuleContext, into diagnostics: inout [Diagnostic]) {
+        ClosureRules.check(document, for: RuleID.closureOpenFinding, Self.description, index, context, into: &diagnostics)
     }
 }
 
 enum ClosureRules {
-    /// Blockers of one kind for every postmortem that already says `closed`.
-    static func diagnostics(for ruleID: String, _ description: RuleDescription, _ index: RepositoryIndex, _ context: RuleContext) -> [Diagnostic] {
-        index.documents(of: .postmortem).filter { $0.status == "closed" }.flatMap { pm in
-            ClosureGate.blockers(for: pm, in: index).filter { $0.ruleID == ruleID }.map {
-                context.diagnostic(description, $0.document, at: $0.location, $0.message + ": \(pm.id) is closed", owner: $0.owner)
-            }
+    /// Blockers of one kind, when `pm` is a postmortem that already says `closed`.
+    static func check(_ pm: Document, for ruleID: String, _ description: RuleDescription, _ index: RepositoryIndex,
+                      _ context: RuleContext, into diagnostics: inout [Diagnostic]) {
+        guard pm.kind == .postmortem, pm.status == "closed" else { return }
+        for blocker in ClosureGate.blockers(for: pm, in: index) where blocker.ruleID == ruleID {
+            diagnostics.append(context.diagnostic(description, blocker.document, at: blocker.location,
+                                                  blocker.message + ": \(pm.id) is closed", owner: blocker.owner))
         }
     }
 }

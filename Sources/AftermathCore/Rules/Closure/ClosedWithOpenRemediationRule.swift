@@ -1,5 +1,5 @@
 /// A postmortem that says `closed` while a remediation item under it is still to do.
-public struct ClosedWithOpenRemediationRule: RepositoryRule {
+public struct ClosedWithOpenRemediationRule: DocumentwiseRule {
     public static let description = RuleDescription(
         id: RuleID.closureOpenRemediation, name: "closed-with-open-remediation",
         summary: "A closed postmortem's remediation items must all be `done` or `wont-fix` (`proposed` blocks too, until someone commits to it or turns it down).",
@@ -12,7 +12,7 @@ public struct ClosedWithOpenRemediationRule: RepositoryRule {
 
     public init() {}
 
-    public func check(_ index: RepositoryIndex, in context: RuleContext) -> [Diagnostic] {
-        ClosureRules.diagnostics(for: RuleID.closureOpenRemediation, Self.description, index, context)
+    public func check(_ document: Document, in index: RepositoryIndex, context: RuleContext, into diagnostics: inout [Diagnostic]) {
+        ClosureRules.check(document, for: RuleID.closureOpenRemediation, Self.description, index, context, into: &diagnostics)
     }
 }

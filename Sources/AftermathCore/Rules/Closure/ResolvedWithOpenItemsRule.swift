@@ -1,5 +1,5 @@
 /// A finding marked `resolved` while its remediation items are still to do.
-public struct ResolvedWithOpenItemsRule: RepositoryRule {
+public struct ResolvedWithOpenItemsRule: DocumentwiseRule {
     public static let description = RuleDescription(
         id: RuleID.resolvedWithOpenItems, name: "resolved-with-open-items",
         summary: "A `resolved` finding needs every one of its remediation items `done` or `wont-fix`.",
@@ -10,13 +10,12 @@ public struct ResolvedWithOpenItemsRule: RepositoryRule {
 
     public init() {}
 
-    public func check(_ index: RepositoryIndex, in context: RuleContext) -> [Diagnostic] {
-        index.documents(of: .finding).filter { $0.status == "resolved" }.flatMap { finding in
-            index.remediations(of: finding.id).filter(\.isOpen).map { item in
-                context.diagnostic(Self.description, item, at: item.location(of: "status"),
-                    "finding \(finding.id) is resolved but its remediation item \(item.id) is `\(item.status ?? "unset")`",
-                    owner: item.owner)
-            }
+    public func check(_ finding: Document, in index: RepositoryIndex, context: RuleContext, into diagnostics: inout [Diagnostic]) {
+        guard finding.kind == .finding, finding.status == "resolved" else { return }
+        for item in index.remediations(of: finding.id) where item.isOpen {
+            diagnostics.append(context.diagnostic(Self.description, item, at: item.location(of: "status"),
+                "finding \(finding.id) is resolved but its remediation item \(item.id) is `\(item.status ?? "unset")`",
+                owner: item.owner))
         }
     }
 }

@@ -1,5 +1,5 @@
 /// Remediation due dates must fall within the severity's service level after the incident.
-public struct DueDatePolicyRule: RepositoryRule {
+public struct DueDatePolicyRule: DocumentwiseRule {
     public static let description = RuleDescription(
         id: RuleID.dueBeyondPolicy, name: "due-date-policy", severity: .warning,
         summary: "A remediation item must be due no later than N days after its incident's `declared_at` (defaults: sev1 15, sev2 30, sev3 60, sev4 90; `policies.remediation_due_days`).",
@@ -9,24 +9,13 @@ public struct DueDatePolicyRule: RepositoryRule {
 
     public init() {}
 
-    public func check(_ index: RepositoryIndex, in context: RuleContext) -> [Diagnostic] {
-        let days = context.ruleset.configuration.remediationDueDays
-        // A postmortem's policy, worked out once for all its items.
-        var policies: [ObjectIdentifier: Policy?] = [:]
-        func policy(_ pm: Document) -> Policy? {
-            if let known = policies[ObjectIdentifier(pm)] { return known }
-            let found = Policy(pm, days: days)
-            policies[ObjectIdentifier(pm)] = found
-            return found
-        }
-        return index.documents(of: .remediation).compactMap { item in
-            guard let pm = index.postmortem(of: item), let policy = policy(pm),
-                  let dueText = item.string("due"), let due = Timestamp.parseDate(dueText) else { return nil }
-            let latest = policy.declared.secondsSinceEpoch + Double(policy.limit) * 86_400
-            guard due.secondsSinceEpoch > latest else { return nil }
-            return context.diagnostic(Self.description, item, at: item.location(of: "due"),
-                "due \(dueText) is more than \(policy.limit) days after \(pm.id) was declared (\(policy.severity) policy)", owner: item.owner)
-        }
+    public func check(_ item: Document, in index: RepositoryIndex, context: RuleContext, into diagnostics: inout [Diagnostic]) {
+        guard item.kind == .remediation, let dueText = item.string("due"), let due = Timestamp.parseDate(dueText),
+              let pm = index.postmortem(of: item), let policy = Policy(pm, days: context.ruleset.configuration.remediationDueDays) else { return }
+        let latest = policy.declared.secondsSinceEpoch + Double(policy.limit) * 86_400
+        guard due.secondsSinceEpoch > latest else { return }
+        diagnostics.append(context.diagnostic(Self.description, item, at: item.location(of: "due"),
+            "due \(dueText) is more than \(policy.limit) days after \(pm.id) was declared (\(policy.severity) policy)", owner: item.owner))
     }
 
     /// A postmortem's service level: its severity's days from the declaration.

@@ -1,5 +1,5 @@
 /// Customers must be told of a data breach within the configured hours of its declaration.
-public struct NotificationDeadlineRule: RepositoryRule {
+public struct NotificationDeadlineRule: DocumentwiseRule {
     public static let description = RuleDescription(
         id: RuleID.notificationDeadline, name: "notification-deadline", severity: .warning,
         summary: "For a data breach, `customers_notified_at` should be within `policies.notification_hours` (default 72) of `declared_at`.",
@@ -9,16 +9,14 @@ public struct NotificationDeadlineRule: RepositoryRule {
 
     public init() {}
 
-    public func check(_ index: RepositoryIndex, in context: RuleContext) -> [Diagnostic] {
+    public func check(_ pm: Document, in index: RepositoryIndex, context: RuleContext, into diagnostics: inout [Diagnostic]) {
         let hours = context.ruleset.configuration.notificationHours
-        return index.documents(of: .postmortem).compactMap { pm in
-            guard pm.field("data_breach")?.boolValue == true,
-                  let declared = pm.field("incident")?["declared_at"]?.stringValue.flatMap(Timestamp.parseDateTime),
-                  let notifiedText = pm.string("customers_notified_at"), let notified = Timestamp.parseDateTime(notifiedText) else { return nil }
-            let elapsed = (notified.secondsSinceEpoch - declared.secondsSinceEpoch) / 3600
-            guard elapsed > Double(hours) else { return nil }
-            return context.diagnostic(Self.description, pm, at: pm.location(of: "customers_notified_at"),
-                "customers were notified \(Int(elapsed)) hours after the breach was declared, beyond the \(hours)-hour deadline")
-        }
+        guard pm.kind == .postmortem, pm.field("data_breach")?.boolValue == true,
+              let declared = pm.field("incident")?["declared_at"]?.stringValue.flatMap(Timestamp.parseDateTime),
+              let notifiedText = pm.string("customers_notified_at"), let notified = Timestamp.parseDateTime(notifiedText) else { return }
+        let elapsed = (notified.secondsSinceEpoch - declared.secondsSinceEpoch) / 3600
+        guard elapsed > Double(hours) else { return }
+        diagnostics.append(context.diagnostic(Self.description, pm, at: pm.location(of: "customers_notified_at"),
+            "customers were notified \(Int(elapsed)) hours after the breach was declared, beyond the \(hours)-hour deadline"))
     }
 }

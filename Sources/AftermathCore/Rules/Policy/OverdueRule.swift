@@ -1,5 +1,5 @@
 /// Open remediation items past their due date.
-public struct OverdueRule: RepositoryRule {
+public struct OverdueRule: DocumentwiseRule {
     public static let description = RuleDescription(
         id: RuleID.overdue, name: "overdue", severity: .warning,
         summary: "An open remediation item (proposed, open, in-progress) whose `due` date has passed is overdue (`--today DATE` fixes the date).",
@@ -9,10 +9,9 @@ public struct OverdueRule: RepositoryRule {
 
     public init() {}
 
-    public func check(_ index: RepositoryIndex, in context: RuleContext) -> [Diagnostic] {
-        index.documents(of: .remediation).compactMap { item in
-            Self.Input(item).flatMap { Self.diagnostic($0, path: item.path, today: context.today, context: context) }
-        }
+    public func check(_ item: Document, in index: RepositoryIndex, context: RuleContext, into diagnostics: inout [Diagnostic]) {
+        guard let input = Self.Input(item), let diagnostic = Self.diagnostic(input, path: item.path, today: context.today, context: context) else { return }
+        diagnostics.append(diagnostic)
     }
 
     /// What the rule reads of an item: it depends on the item alone and the date, so a summary

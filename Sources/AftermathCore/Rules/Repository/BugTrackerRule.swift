@@ -1,5 +1,5 @@
 /// Bug references must be in a configured tracker's form, so each resolves to a URL.
-public struct BugTrackerRule: RepositoryRule {
+public struct BugTrackerRule: DocumentwiseRule {
     public static let description = RuleDescription(
         id: RuleID.unknownTracker, name: "unknown-tracker",
         summary: "Every bug reference (`bugs` of findings, `bug` of remediation items) must match one tracker of the configuration (defaults: `JIRA:KEY-1`, `github:org/repo#1`, `gitlab:group/project#1`).",
@@ -9,18 +9,15 @@ public struct BugTrackerRule: RepositoryRule {
 
     public init() {}
 
-    public func check(_ index: RepositoryIndex, in context: RuleContext) -> [Diagnostic] {
+    public func check(_ document: Document, in index: RepositoryIndex, context: RuleContext, into diagnostics: inout [Diagnostic]) {
+        guard document.kind != .postmortem else { return }
         let trackers = context.ruleset.configuration.trackers
-        var diagnostics: [Diagnostic] = []
-        for document in index.documents where document.kind != .postmortem {
-            let references: [Node] = document.field("bugs")?.arrayValue ?? [document.field("bug")].compactMap { $0 }
-            for reference in references {
-                guard let text = reference.stringValue, trackers.tracker(for: text) == nil else { continue }
-                let forms = trackers.trackers.map(\.name).joined(separator: ", ")
-                diagnostics.append(context.diagnostic(Self.description, document, at: reference.location,
-                    "bug reference `\(text)` matches no configured tracker (\(forms)); e.g. `JIRA:SEC-123` or `github:org/repo#45`"))
-            }
+        let references: [Node] = document.field("bugs")?.arrayValue ?? [document.field("bug")].compactMap { $0 }
+        for reference in references {
+            guard let text = reference.stringValue, trackers.tracker(for: text) == nil else { continue }
+            let forms = trackers.trackers.map(\.name).joined(separator: ", ")
+            diagnostics.append(context.diagnostic(Self.description, document, at: reference.location,
+                "bug reference `\(text)` matches no configured tracker (\(forms)); e.g. `JIRA:SEC-123` or `github:org/repo#45`"))
         }
-        return diagnostics
     }
 }

@@ -1,4 +1,4 @@
-public struct FindingWithoutRemediationRule: RepositoryRule {
+public struct FindingWithoutRemediationRule: DocumentwiseRule {
     public static let description = RuleDescription(
         id: RuleID.findingWithoutRemediation, name: "finding-without-remediation", severity: .warning,
         summary: "An open finding should have at least one remediation item (or be marked `accepted-risk`).",
@@ -9,11 +9,10 @@ public struct FindingWithoutRemediationRule: RepositoryRule {
 
     public init() {}
 
-    public func check(_ index: RepositoryIndex, in context: RuleContext) -> [Diagnostic] {
-        index.documents(of: .finding).filter { $0.status == "open" && index.remediations(of: $0.id).isEmpty }.map {
-            context.diagnostic(Self.description, $0, at: $0.location(of: "status"),
-                "finding \($0.id) is open with no remediation item; add one under remediations/ or mark it accepted-risk",
-                owner: $0.owner)
-        }
+    public func check(_ finding: Document, in index: RepositoryIndex, context: RuleContext, into diagnostics: inout [Diagnostic]) {
+        guard finding.kind == .finding, finding.status == "open", index.remediations(of: finding.id).isEmpty else { return }
+        diagnostics.append(context.diagnostic(Self.description, finding, at: finding.location(of: "status"),
+            "finding \(finding.id) is open with no remediation item; add one under remediations/ or mark it accepted-risk",
+            owner: finding.owner))
     }
 }

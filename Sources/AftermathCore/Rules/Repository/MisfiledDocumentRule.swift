@@ -1,5 +1,5 @@
 /// A document filed in one postmortem's folder should belong to that postmortem.
-public struct MisfiledDocumentRule: RepositoryRule {
+public struct MisfiledDocumentRule: DocumentwiseRule {
     public static let description = RuleDescription(
         id: RuleID.misfiled, name: "misfiled-document", severity: .warning,
         summary: "A finding or remediation item filed under a postmortem's folder must link (directly or through its finding) to that postmortem.",
@@ -14,15 +14,11 @@ public struct MisfiledDocumentRule: RepositoryRule {
 
     public init() {}
 
-    public func check(_ index: RepositoryIndex, in context: RuleContext) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for document in index.documents where document.kind != .postmortem {
-            guard let folderID = Self.postmortemFolderID(document.path),
-                  let owningPM = index.postmortem(of: document), owningPM.id != folderID else { continue }
-            diagnostics.append(context.diagnostic(Self.description, document, at: document.location(of: document.kind == .finding ? "postmortem" : "finding"),
-                "filed under \(folderID)'s folder but belongs to \(owningPM.id); move it to \(owningPM.path.split(separator: "/").dropLast().joined(separator: "/"))/"))
-        }
-        return diagnostics
+    public func check(_ document: Document, in index: RepositoryIndex, context: RuleContext, into diagnostics: inout [Diagnostic]) {
+        guard document.kind != .postmortem, let folderID = Self.postmortemFolderID(document.path),
+              let owningPM = index.postmortem(of: document), owningPM.id != folderID else { return }
+        diagnostics.append(context.diagnostic(Self.description, document, at: document.location(of: document.kind == .finding ? "postmortem" : "finding"),
+            "filed under \(folderID)'s folder but belongs to \(owningPM.id); move it to \(owningPM.path.split(separator: "/").dropLast().joined(separator: "/"))/"))
     }
 
     /// `PM-2026-007` for a path containing a `PM-2026-007-slug/` folder.

@@ -1,4 +1,4 @@
-public struct PostmortemWithoutFindingsRule: RepositoryRule {
+public struct PostmortemWithoutFindingsRule: DocumentwiseRule {
     public static let description = RuleDescription(
         id: RuleID.postmortemWithoutFindings, name: "postmortem-without-findings", severity: .warning,
         summary: "A published postmortem should have at least one finding.",
@@ -8,10 +8,10 @@ public struct PostmortemWithoutFindingsRule: RepositoryRule {
 
     public init() {}
 
-    public func check(_ index: RepositoryIndex, in context: RuleContext) -> [Diagnostic] {
-        index.documents(of: .postmortem).filter { ["published", "closed"].contains($0.status ?? "") && index.findings(of: $0.id).isEmpty }.map {
-            context.diagnostic(Self.description, $0, at: $0.location(of: "status"),
-                "\($0.id) is \($0.status ?? "") but has no findings; add the findings under findings/")
-        }
+    public func check(_ pm: Document, in index: RepositoryIndex, context: RuleContext, into diagnostics: inout [Diagnostic]) {
+        guard pm.kind == .postmortem, let status = pm.status, status == "published" || status == "closed",
+              index.findings(of: pm.id).isEmpty else { return }
+        diagnostics.append(context.diagnostic(Self.description, pm, at: pm.location(of: "status"),
+            "\(pm.id) is \(status) but has no findings; add the findings under findings/"))
     }
 }

@@ -1,5 +1,5 @@
 /// Sign-offs must come from someone other than the people signing off on their own work.
-public struct SelfApprovalRule: RepositoryRule {
+public struct SelfApprovalRule: DocumentwiseRule {
     public static let description = RuleDescription(
         id: RuleID.selfApproval, name: "self-approval",
         summary: "`approved_by` must not be the document's owner (findings, remediation items) or one of its authors (postmortems).",
@@ -9,22 +9,17 @@ public struct SelfApprovalRule: RepositoryRule {
 
     public init() {}
 
-    public func check(_ index: RepositoryIndex, in context: RuleContext) -> [Diagnostic] {
+    public func check(_ document: Document, in index: RepositoryIndex, context: RuleContext, into diagnostics: inout [Diagnostic]) {
+        guard let approver = document.string("approved_by") else { return }
         let owners = context.ruleset.owners
         func canonical(_ name: String) -> String { owners.resolve(name)?.handle ?? name }
-        var diagnostics: [Diagnostic] = []
-        for document in index.documents {
-            guard let approver = document.string("approved_by") else { continue }
-            let approverHandle = canonical(approver)
-            let selves = document.kind == .postmortem
-                ? (document.field("authors")?.stringList ?? [])
-                : [document.owner].compactMap { $0 }
-            if selves.map(canonical).contains(approverHandle) {
-                let role = document.kind == .postmortem ? "an author" : "the owner"
-                diagnostics.append(context.diagnostic(Self.description, document, at: document.location(of: "approved_by"),
-                    "`approved_by` is `\(approver)`, \(role) of \(document.id); approval must come from someone else"))
-            }
-        }
-        return diagnostics
+        let approverHandle = canonical(approver)
+        let selves = document.kind == .postmortem
+            ? (document.field("authors")?.stringList ?? [])
+            : [document.owner].compactMap { $0 }
+        guard selves.map(canonical).contains(approverHandle) else { return }
+        let role = document.kind == .postmortem ? "an author" : "the owner"
+        diagnostics.append(context.diagnostic(Self.description, document, at: document.location(of: "approved_by"),
+            "`approved_by` is `\(approver)`, \(role) of \(document.id); approval must come from someone else"))
     }
 }

@@ -1,5 +1,5 @@
 /// People and teams named in documents must exist in the owners registry.
-public struct UnknownOwnerRule: RepositoryRule {
+public struct UnknownOwnerRule: DocumentwiseRule {
     public static let description = RuleDescription(
         id: RuleID.unknownOwner, name: "unknown-owner",
         summary: "`owner`, `authors`, `approved_by` and `closed_by` must name a person or team in the owners registry (aliases resolve to their person).",
@@ -11,24 +11,20 @@ public struct UnknownOwnerRule: RepositoryRule {
 
     public init() {}
 
-    public func check(_ index: RepositoryIndex, in context: RuleContext) -> [Diagnostic] {
+    public func check(_ document: Document, in index: RepositoryIndex, context: RuleContext, into diagnostics: inout [Diagnostic]) {
         let owners = context.ruleset.owners
-        var diagnostics: [Diagnostic] = []
-        func check(_ name: Node, _ field: String, of document: Document, at location: @autoclosure () -> SourceLocation) {
+        func check(_ name: Node, _ field: String, at location: @autoclosure () -> SourceLocation) {
             guard let handle = name.stringValue, !owners.knows(handle) else { return }
             diagnostics.append(context.diagnostic(Self.description, document, at: location(),
                 "`\(field)` names `\(handle)`, who is not in the owners registry\(Suggestion.hint(owners.suggestion(for: handle)))"))
         }
-        for document in index.documents {
-            for field in Self.fields {
-                guard let node = document.field(field) else { continue }
-                if let names = node.arrayValue {
-                    for name in names { check(name, field, of: document, at: name.location) }
-                } else {
-                    check(node, field, of: document, at: document.location(of: field))
-                }
+        for field in Self.fields {
+            guard let node = document.field(field) else { continue }
+            if let names = node.arrayValue {
+                for name in names { check(name, field, at: name.location) }
+            } else {
+                check(node, field, at: document.location(of: field))
             }
         }
-        return diagnostics
     }
 }
