@@ -287,8 +287,31 @@ extension ByteWriter {
     mutating func u32(_ value: Int) { u32(UInt32(truncatingIfNeeded: value)) }
     mutating func u32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0) } }
 
-    /// A document's listed fields (`Document.listedEntries`) as an object node.
+    /// A document's listed fields (`Document.listedEntries`) as an object node, written as
+    /// they are found rather than gathered first (a summary writes every document's).
     mutating func listedFields(of document: Document) {
-        node(Node(.object(document.listedEntries), at: document.frontMatter.location))
+        let entries = document.frontMatter.objectEntries ?? []
+        func kept(_ key: String) -> UInt8? {
+            guard let code = ListedFieldNames.code(key), !ListedFieldNames.isIncidentTime(code) else { return nil }
+            return code
+        }
+        buffer.append(7)
+        varint(UInt64(entries.lazy.filter { kept($0.key) != nil }.count))
+        for entry in entries {
+            guard let code = kept(entry.key) else { continue }
+            buffer.append(code)
+            guard code == ListedFieldNames.incident, case .object(let fields) = entry.value.value else {
+                node(entry.value)
+                continue
+            }
+            let times = fields.lazy.compactMap { ListedFieldNames.code($0.key) }.filter(ListedFieldNames.isIncidentTime)
+            buffer.append(7)
+            varint(UInt64(times.count))
+            for field in fields {
+                guard let code = ListedFieldNames.code(field.key), ListedFieldNames.isIncidentTime(code) else { continue }
+                buffer.append(code)
+                node(field.value)
+            }
+        }
     }
 }

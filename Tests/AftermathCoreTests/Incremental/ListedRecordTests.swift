@@ -88,4 +88,43 @@ final class ListedRecordTests: XCTestCase {
         }
         XCTAssertNil(reader, "a damaged record answers nil, never reads past its end")
     }
+
+    /// A field name's code is its position in the table, and no code for any other name
+    /// (of the same lengths too).
+    func testEveryListedNameHasItsPositionAsCode() {
+        for (position, name) in ListedFieldNames.all.enumerated() {
+            XCTAssertEqual(ListedFieldNames.code(name), UInt8(position), name)
+            XCTAssertNil(ListedFieldNames.code(name.uppercased()), name)
+            XCTAssertNil(ListedFieldNames.code(String(name.dropLast()) + "x"), name)
+        }
+        for other in ["", "x", "ids", "incidents", "customer_impact", String(repeating: "a", count: 40)] {
+            XCTAssertNil(ListedFieldNames.code(other), other)
+        }
+    }
+
+    /// A document's listed fields are written as the node of `listedEntries` would be: kept
+    /// names in their order, `incident` with its times only (or whole when it is no mapping),
+    /// the times left out at the top level, other names dropped.
+    func testListedFieldsAreWrittenAsTheirNode() {
+        let incident = Node(.object([entry("summary", string("x")), entry("started_at", string("a")), entry("declared_at", string("b")),
+                                     entry("resolved_at", string("dropped: not an incident time")), entry("recovered_at", string("c"))]))
+        let fronts: [Node] = [
+            Node(.object([entry("id", string("PM-2026-001")), entry("kind", string("postmortem")), entry("customer_impact", Node(.bool(true))),
+                          entry("incident", incident), entry("declared_at", string("top-level time, dropped")),
+                          entry("tags", Node(.array([string("db"), Node(.object([entry("id", string("nested")), entry("other", Node(.null))]))]))),
+                          entry("resolved_at", string("kept at the top level")), entry("status", string("open"))])),
+            Node(.object([entry("incident", string("not a mapping")), entry("owner", string("bob"))])),
+            Node(.object([entry("incident", Node(.object([entry("impact", string("no times"))])))])),
+            Node(.object([])),
+        ]
+        for front in fronts {
+            let document = Document(path: "p.md", kind: .postmortem, id: "PM-2026-001", frontMatter: front, body: MarkdownBody())
+            var direct = ByteWriter()
+            direct.listedFields(of: document)
+            XCTAssertEqual(direct.buffer, encoded(Node(.object(document.listedEntries))))
+        }
+        let kept = Document(path: "p.md", kind: .postmortem, id: "PM-2026-001", frontMatter: fronts[0], body: MarkdownBody()).listedEntries
+        XCTAssertEqual(kept.map(\.key), ["id", "kind", "incident", "tags", "resolved_at", "status"])
+        XCTAssertEqual(kept[2].value.objectEntries?.map(\.key), ["started_at", "declared_at", "recovered_at"])
+    }
 }
