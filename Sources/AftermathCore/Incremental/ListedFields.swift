@@ -24,20 +24,11 @@ enum ListedFieldNames {
     /// `incident`'s fields that are kept: those the figures and due-date columns use
     /// (`declared_at`, `started_at`, `detected_at`, `contained_at`, `recovered_at`).
     static func isIncidentTime(_ code: UInt8) -> Bool { code == 14 || (18...21).contains(code) }
-    /// The names by length: a length is read inline and leaves one to three names to compare,
-    /// where a scan of all of them compared each (every field of every document is looked up
-    /// here when a summary is written: 4% of a cold 100,000-document run, measured).
-    private static let byLength: [[(name: String, code: UInt8)]] = {
-        var table = [[(name: String, code: UInt8)]](repeating: [], count: 1 + all.map(\.utf8.count).max()!)
-        for (code, name) in all.enumerated() { table[name.utf8.count].append((name, UInt8(code))) }
-        return table
-    }()
-    static func code(_ name: String) -> UInt8? {
-        let length = name.utf8.count
-        guard length < byLength.count else { return nil }
-        for candidate in byLength[length] where candidate.name == name { return candidate.code }
-        return nil
-    }
+    /// Looked up by length, which leaves one to three names to compare, where a scan compared
+    /// all of them (every field of every document is looked up here when a summary is written:
+    /// 4% of a cold 100,000-document run, measured).
+    private static let codes = NameTable(all)
+    static func code(_ name: String) -> UInt8? { codes.value(of: name).map(UInt8.init) }
     /// Marks a name outside the table, written out after it.
     static let other: UInt8 = 0xFF
 }

@@ -50,10 +50,10 @@ enum SchemaCheck: Sendable {
     case enumeration([Node.Value])
     case constant(Node.Value)
     case required([String])
-    /// Name → subschema, searched linearly: schemas declare a few dozen properties at most.
-    case properties([(String, Int)])
+    /// Name → subschema.
+    case properties(NameTable)
     case patternProperties([(LinearRegex, Int)])
-    case additionalProperties(Int, declared: Set<String>, patterns: [LinearRegex])
+    case additionalProperties(Int, declared: NameTable, patterns: [LinearRegex])
     case propertyNames(Int)
     case prefixItems([Int])
     case items(Int, after: Int)

@@ -97,9 +97,9 @@ struct SchemaCompiler {
         case "required": return .required(try stringArray(value, pointer))
         case "properties":
             guard let entries = value.objectEntries else { throw fail(pointer, "expected an object") }
-            var list: [(String, Int)] = []
+            var list: [(name: String, value: Int)] = []
             for e in entries { list.append((e.key, try sub(e.value, "\(pointer)/\(JSONPointer.escape(e.key))"))) }
-            return .properties(list)
+            return .properties(NameTable(list))
         case "patternProperties":
             guard let entries = value.objectEntries else { throw fail(pointer, "expected an object") }
             var list: [(LinearRegex, Int)] = []
@@ -108,7 +108,7 @@ struct SchemaCompiler {
             }
             return .patternProperties(list)
         case "additionalProperties":
-            let declared = Set(schema["properties"]?.objectEntries?.map(\.key) ?? [])
+            let declared = NameTable(schema["properties"]?.objectEntries?.map(\.key) ?? [])
             var patterns: [LinearRegex] = []
             for e in schema["patternProperties"]?.objectEntries ?? [] { patterns.append(try regex(e.key, pointer)) }
             return .additionalProperties(try sub(value, pointer), declared: declared, patterns: patterns)

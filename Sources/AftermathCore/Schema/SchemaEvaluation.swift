@@ -86,7 +86,7 @@ final class SchemaEvaluation {
             guard case .object(let entries) = instance.value else { return true }
             var ok = true
             for entry in entries {
-                guard let sub = list.first(where: { $0.0 == entry.key })?.1 else { continue }
+                guard let sub = list.value(of: entry.key) else { continue }
                 if !check(sub, entry.value, pointer: child(pointer, entry.key), at: entry.keyLocation, depth: depth + 1) {
                     ok = false
                     if !collecting { return false }
