@@ -111,7 +111,9 @@ extension Node.Value {
         case let (.bool(a), .bool(b)): return a == b
         case let (.string(a), .string(b)):
             // JSON compares code points; Swift's == would equate canonically equivalent strings.
-            return a.unicodeScalars.elementsEqual(b.unicodeScalars)
+            // Equal code points are equal UTF-8 bytes, so first equal byte counts, which most
+            // unequal values (an enum's other members) differ in.
+            return a.utf8.count == b.utf8.count && a.unicodeScalars.elementsEqual(b.unicodeScalars)
         case let (.integer(a), .integer(b)): return a == b
         case let (.integer(a), .number(b)), let (.number(b), .integer(a)): return Double(a) == b
         case let (.number(a), .number(b)): return a == b

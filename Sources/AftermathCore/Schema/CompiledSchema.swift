@@ -40,13 +40,55 @@ public final class CompiledSchema: Sendable {
     }
 }
 
+/// JSON types as bits: a `type` check is then one test rather than string comparisons.
+struct SchemaTypes: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let null = SchemaTypes(rawValue: 1), boolean = SchemaTypes(rawValue: 2), object = SchemaTypes(rawValue: 4)
+    static let array = SchemaTypes(rawValue: 8), number = SchemaTypes(rawValue: 16), integer = SchemaTypes(rawValue: 32)
+    static let string = SchemaTypes(rawValue: 64)
+
+    /// The types named (`number` takes integers too, as JSON Schema says).
+    init(names: [String]) {
+        var types: SchemaTypes = []
+        for name in names {
+            switch name {
+            case "null": types.insert(.null)
+            case "boolean": types.insert(.boolean)
+            case "object": types.insert(.object)
+            case "array": types.insert(.array)
+            case "number": types.formUnion([.number, .integer])
+            case "integer": types.insert(.integer)
+            case "string": types.insert(.string)
+            default: break
+            }
+        }
+        self = types
+    }
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    /// The type of a value, as `Node.jsonTypeName` names it.
+    init(of value: Node.Value) {
+        switch value {
+        case .null: self = .null
+        case .bool: self = .boolean
+        case .integer: self = .integer
+        case .number(let d): self = d.rounded() == d && d.isFinite ? .integer : .number
+        case .string: self = .string
+        case .array: self = .array
+        case .object: self = .object
+        }
+    }
+}
+
 enum SchemaNode: Sendable {
     case always(Bool)
     case checks([SchemaCheck])
 }
 
-enum SchemaCheck: Sendable {
-    case type([String])
+indirect enum SchemaCheck: Sendable {
+    /// The names, for messages, and the same as `SchemaTypes` bits.
+    case type([String], SchemaTypes)
     case enumeration([Node.Value])
     case constant(Node.Value)
     case required([String])

@@ -89,7 +89,7 @@ struct SchemaCompiler {
             if let single = value.stringValue { names = [single] } else { names = try stringArray(value, pointer) }
             let known: Set<String> = ["null", "boolean", "object", "array", "number", "integer", "string"]
             for name in names where !known.contains(name) { throw fail(pointer, "unknown type `\(name)`") }
-            return .type(names)
+            return .type(names, SchemaTypes(names: names))
         case "enum":
             guard let items = value.arrayValue else { throw fail(pointer, "expected an array") }
             return .enumeration(items.map(\.value))

@@ -60,10 +60,12 @@ final class SchemaEvaluation {
     private func apply(rule: SchemaCheck, _ instance: Node, pointer: String, at location: SourceLocation, depth: Int) -> Bool {
         let field = { FieldName.describe(pointer) }
         switch rule {
-        case .type(let names):
-            let actual = instance.jsonTypeName
-            let ok = names.contains(actual) || (actual == "integer" && names.contains("number"))
-            if !ok { report(pointer, location, "type", "\(field()) must be \(names.map(FieldName.article).joined(separator: " or ")), not \(FieldName.article(actual))") }
+        case .type(let names, let types):
+            let ok = types.contains(SchemaTypes(of: instance.value))
+            if !ok {
+                let actual = instance.jsonTypeName
+                report(pointer, location, "type", "\(field()) must be \(names.map(FieldName.article).joined(separator: " or ")), not \(FieldName.article(actual))")
+            }
             return ok
         case .enumeration(let allowed):
             let ok = allowed.contains { $0.jsonEquals(instance.value) }
