@@ -80,5 +80,14 @@ public struct TrackerSet: Sendable {
 
     public func tracker(for reference: String) -> Tracker? { trackers.first { $0.matches(reference) } }
 
+    /// Whether some tracker takes `reference`. Each is asked in place: iterating, or taking
+    /// one out as `tracker(for:)` does, copies a tracker, retaining everything it holds.
+    public func knows(_ reference: String) -> Bool {
+        trackers.withUnsafeBufferPointer { trackers in
+            for i in trackers.indices where trackers[i].matches(reference) { return true }
+            return false
+        }
+    }
+
     public func url(for reference: String) -> String? { tracker(for: reference)?.url(for: reference) }
 }

@@ -14,7 +14,7 @@ public struct BugTrackerRule: DocumentwiseRule {
         let trackers = context.ruleset.configuration.trackers
         let references: [Node] = document.field("bugs")?.arrayValue ?? [document.field("bug")].compactMap { $0 }
         for reference in references {
-            guard let text = reference.stringValue, trackers.tracker(for: text) == nil else { continue }
+            guard let text = reference.stringValue, !trackers.knows(text) else { continue }
             let forms = trackers.trackers.map(\.name).joined(separator: ", ")
             diagnostics.append(context.diagnostic(Self.description, document, at: reference.location,
                 "bug reference `\(text)` matches no configured tracker (\(forms)); e.g. `JIRA:SEC-123` or `github:org/repo#45`"))
