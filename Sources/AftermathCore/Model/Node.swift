@@ -39,7 +39,12 @@ public struct Node: Sendable, Equatable {
 }
 
 extension Node {
-    public subscript(key: String) -> Node? { entry(key)?.value }
+    /// The value of the first entry `key` (its entry is not copied out: only the value).
+    public subscript(key: String) -> Node? {
+        guard case .object(let entries) = value else { return nil }
+        for i in entries.indices where entries[i].key == key { return entries[i].value }
+        return nil
+    }
 
     public func entry(_ key: String) -> Entry? {
         guard case .object(let entries) = value else { return nil }

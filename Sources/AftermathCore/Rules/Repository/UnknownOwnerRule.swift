@@ -12,9 +12,9 @@ public struct UnknownOwnerRule: DocumentwiseRule {
     public init() {}
 
     public func check(_ document: Document, in index: RepositoryIndex, context: RuleContext, into diagnostics: inout [Diagnostic]) {
-        let owners = context.ruleset.owners
         func check(_ name: Node, _ field: String, at location: @autoclosure () -> SourceLocation) {
-            guard let handle = name.stringValue, !owners.knows(handle) else { return }
+            guard let handle = name.stringValue, !context.ruleset.owners.knows(handle) else { return }
+            let owners = context.ruleset.owners
             diagnostics.append(context.diagnostic(Self.description, document, at: location(),
                 "`\(field)` names `\(handle)`, who is not in the owners registry\(Suggestion.hint(owners.suggestion(for: handle)))"))
         }
