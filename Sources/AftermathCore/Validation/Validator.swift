@@ -84,6 +84,8 @@ public struct Validator: Sendable {
         let rules = RuleCatalogue.repositoryRules
         let documentwise = rules.map { $0 as? any DocumentwiseRule }
         let wholeIndex = rules.indices.filter { documentwise[$0] == nil }
+        // Each rule applied in place (an optional existential taken out of an array is copied).
+        let pass = rules.indices.compactMap { i in documentwise[i].map { (position: i, rule: $0) } }
         let documents = index.documents
         // Stretches of a few thousand documents: enough to share out, few enough to gather.
         let stretches = min(64, documents.count / 2048 + 1)
@@ -97,8 +99,10 @@ public struct Validator: Sendable {
             }
             var byRule = [[Diagnostic]](repeating: [], count: rules.count)
             let range = documents.count * job / stretches ..< documents.count * (job + 1) / stretches
-            for document in documents[range] {
-                for (i, rule) in documentwise.enumerated() { rule?.check(document, in: index, context: context, into: &byRule[i]) }
+            pass.withUnsafeBufferPointer { pass in
+                for document in documents[range] {
+                    for j in pass.indices { pass[j].rule.check(document, in: index, context: context, into: &byRule[pass[j].position]) }
+                }
             }
             found[job] = byRule
         }

@@ -13,17 +13,22 @@ public struct FileNameMatchesIDRule: DocumentRule {
     public init() {}
 
     public func check(_ document: Document, in context: RuleContext) -> [Diagnostic] {
-        let path = Substring(document.path)
-        let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
-        let file = slash.map { path[path.index(after: $0)...] } ?? path
-        let named: Substring?
-        if document.kind == .postmortem {
-            guard file == "postmortem.md", let slash else { return [] }
-            let folderPath = path[..<slash]
-            let folder = folderPath.utf8.lastIndex(of: UInt8(ascii: "/")).map { folderPath[folderPath.index(after: $0)...] } ?? folderPath
-            named = Self.leadingID(folder, prefix: "PM-", groups: 2)
-        } else {
-            named = Self.leadingID(file, prefix: document.kind.idPrefix, groups: 3)
+        // Over the path's bytes (every document's path passes through here on each run): a
+        // file name's ID, or for `postmortem.md` its folder's.
+        var path = document.path
+        let named: String? = path.withUTF8 { bytes in
+            let slash = bytes.lastIndex(of: UInt8(ascii: "/"))
+            let file = UnsafeBufferPointer(rebasing: bytes[(slash.map { $0 + 1 } ?? 0)...])
+            let name: UnsafeBufferPointer<UInt8>, length: Int?
+            if document.kind == .postmortem {
+                guard let slash, file.elementsEqual("postmortem.md".utf8) else { return nil }
+                name = UnsafeBufferPointer(rebasing: bytes[((bytes[..<slash].lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 }) ?? 0)..<slash])
+                length = Self.leadingIDLength(name, prefix: "PM-", groups: 2)
+            } else {
+                name = file
+                length = Self.leadingIDLength(name, prefix: document.kind.idPrefix, groups: 3)
+            }
+            return length.map { String(decoding: UnsafeBufferPointer(rebasing: name[0..<$0]), as: UTF8.self) }
         }
         guard let named, named != document.id else { return [] }
         return [context.diagnostic(Self.description, document, at: document.location(of: "id"),
@@ -32,20 +37,20 @@ public struct FileNameMatchesIDRule: DocumentRule {
 
     /// `PM-2026-007` from `PM-2026-007-slug`: the prefix and `groups` dash-separated digit runs.
     /// Read as bytes: every document's path passes through here on each run.
-    static func leadingID(_ name: Substring, prefix: String, groups: Int) -> Substring? {
-        let bytes = name.utf8
+    /// The ID's length in bytes, nil when the name has none.
+    static func leadingIDLength(_ bytes: UnsafeBufferPointer<UInt8>, prefix: String, groups: Int) -> Int? {
         guard bytes.starts(with: prefix.utf8) else { return nil }
-        var i = bytes.index(bytes.startIndex, offsetBy: prefix.utf8.count)
+        var i = prefix.utf8.count
         for group in 0..<groups {
             if group > 0 {
-                guard i < bytes.endIndex, bytes[i] == UInt8(ascii: "-") else { return nil }
-                i = bytes.index(after: i)
+                guard i < bytes.count, bytes[i] == UInt8(ascii: "-") else { return nil }
+                i += 1
             }
             let digits = i
-            while i < bytes.endIndex, bytes[i] >= 0x30 && bytes[i] <= 0x39 { i = bytes.index(after: i) }
+            while i < bytes.count, bytes[i] >= 0x30 && bytes[i] <= 0x39 { i += 1 }
             guard i != digits else { return nil }
         }
-        guard i == bytes.endIndex || bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: ".") else { return nil }
-        return name[..<i]
+        guard i == bytes.count || bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: ".") else { return nil }
+        return i
     }
 }

@@ -23,12 +23,19 @@ public struct MisfiledDocumentRule: DocumentwiseRule {
 
     /// `PM-2026-007` for a path containing a `PM-2026-007-slug/` folder.
     static func postmortemFolderID(_ path: String) -> String? {
-        var rest = Substring(path)
-        while let slash = rest.utf8.firstIndex(of: UInt8(ascii: "/")) {
-            let component = rest[..<slash]
-            if let id = FileNameMatchesIDRule.leadingID(component, prefix: "PM-", groups: 2) { return String(id) }
-            rest = rest[rest.index(after: slash)...]
+        // Over the path's bytes: slicing the string at each slash cost most of the rule's time
+        // (every finding's and item's path, measured at 100,000 documents).
+        var path = path
+        return path.withUTF8 { bytes in
+            var start = 0
+            for i in bytes.indices where bytes[i] == UInt8(ascii: "/") {
+                let component = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                if let length = FileNameMatchesIDRule.leadingIDLength(component, prefix: "PM-", groups: 2) {
+                    return String(decoding: UnsafeBufferPointer(rebasing: component[0..<length]), as: UTF8.self)
+                }
+                start = i + 1
+            }
+            return nil
         }
-        return nil
     }
 }
