@@ -268,7 +268,7 @@ public struct WorkingTreeSnapshot: Snapshot {
     }
 
     /// `prefix` and a name joined into one path, built in place.
-    private static func path(_ prefix: UnsafeBufferPointer<UInt8>, _ name: UnsafePointer<CChar>, _ count: Int) -> String {
+    static func path(_ prefix: UnsafeBufferPointer<UInt8>, _ name: UnsafePointer<CChar>, _ count: Int) -> String {
         String(unsafeUninitializedCapacity: prefix.count + count) { buffer in
             let base = UnsafeMutableRawPointer(buffer.baseAddress!)
             if let start = prefix.baseAddress { base.copyMemory(from: start, byteCount: prefix.count) }
@@ -391,23 +391,22 @@ enum FolderReader {
         }
         if foundGit { return ([], true, encoding ? FolderListings.Entries() : nil) }
         names.withUnsafeBytes { all in
-            // Git's order: a folder's name sorts as if followed by "/".
-            func key(_ e: (start: Int, count: Int, info: stat, folder: Bool), _ i: Int) -> UInt8? {
-                i < e.count ? all[e.start + i] : (i == e.count && e.folder ? 0x2F : nil)
-            }
+            // Git's order: a folder's name sorts as if followed by "/". The common length is
+            // compared at once (a folder's names share long prefixes: F-2026-001-01-…, -02-…);
+            // past it, a name that goes on comes after one that ends, a folder's "/" counting as
+            // a byte. (No name holds a "/", so two names equal that far are the same name.)
+            let base = all.baseAddress!
             entries.sort { a, b in
-                var i = 0
-                while true {
-                    switch (key(a, i), key(b, i)) {
-                    case let (x?, y?): if x != y { return x < y }
-                    case (nil, _?): return true
-                    case (_, nil): return false
-                    }
-                    i += 1
+                let common = min(a.count, b.count)
+                let order = memcmp(base + a.start, base + b.start, common)
+                if order != 0 { return order < 0 }
+                func next(_ e: (start: Int, count: Int, info: stat, folder: Bool)) -> Int {
+                    e.count > common ? Int(all[e.start + common]) : (e.folder ? 0x2F : -1)
                 }
+                return next(a) < next(b)
             }
         }
-        let prefix = relative.isEmpty ? "" : relative + "/"
+        var prefix = relative.isEmpty ? "" : relative + "/"
         var encoded: FolderListings.Entries?
         let listed = names.withUnsafeBufferPointer { all in
             if encoding {
@@ -415,9 +414,13 @@ enum FolderReader {
                 for entry in entries { recorded.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[entry.start..<entry.start + entry.count])), folder: entry.folder) }
                 encoded = recorded
             }
-            return entries.map { entry in
-                let name = String(decoding: UnsafeBufferPointer(rebasing: all[entry.start..<entry.start + entry.count]), as: UTF8.self)
-                return (prefix + name, entry.folder ? name : "", entry.info, entry.folder)
+            return prefix.withUTF8 { prefixBytes in
+                entries.map { entry in
+                    let name = UnsafeBufferPointer(rebasing: all[entry.start..<entry.start + entry.count])
+                    // A file's path is built in place; only a folder keeps its name too.
+                    let path = name.withMemoryRebound(to: CChar.self) { WorkingTreeSnapshot.path(prefixBytes, $0.baseAddress!, $0.count) }
+                    return (path, entry.folder ? String(decoding: name, as: UTF8.self) : "", entry.info, entry.folder)
+                }
             }
         }
         return (listed, holdsGit, encoded)
