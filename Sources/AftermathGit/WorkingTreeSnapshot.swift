@@ -395,7 +395,7 @@ enum FolderReader {
             // compared at once (a folder's names share long prefixes: F-2026-001-01-…, -02-…);
             // past it, a name that goes on comes after one that ends, a folder's "/" counting as
             // a byte. (No name holds a "/", so two names equal that far are the same name.)
-            let base = all.baseAddress!
+            guard let base = all.baseAddress else { return }  // no names, nothing to sort
             entries.sort { a, b in
                 let common = min(a.count, b.count)
                 let order = memcmp(base + a.start, base + b.start, common)

@@ -36,7 +36,7 @@ struct ByteWriter {
 
     mutating func location(_ l: SourceLocation) { int(l.line); int(l.column) }
 
-    /// A listed-fields node (`Document.listedEntries`): no positions (listings show none), field
+    /// A listed-fields node (`ByteWriter.listedFields`): no positions (listings show none), field
     /// names as one byte where `ListedFieldNames` has them.
     mutating func node(_ n: Node) {
         switch n.value {

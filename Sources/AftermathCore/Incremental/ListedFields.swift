@@ -1,18 +1,3 @@
-extension Document {
-    /// The front-matter fields listings and the review report read (`ItemRow`, `ListQuery`,
-    /// `BugLink`, `ReviewReport`, `IncidentFigures`): what the summary keeps of each document
-    /// so `list`, `digest` and `report` need not read them. Of `incident`, only its timestamps.
-    /// (`ByteWriter.listedFields` writes the same without building them.)
-    var listedEntries: [Node.Entry] {
-        (frontMatter.objectEntries ?? []).compactMap { entry in
-            guard let code = ListedFieldNames.code(entry.key), !ListedFieldNames.isIncidentTime(code) else { return nil }
-            guard code == ListedFieldNames.incident, let fields = entry.value.objectEntries else { return entry }
-            let times = fields.filter { ListedFieldNames.code($0.key).map(ListedFieldNames.isIncidentTime) ?? false }
-            return Node.Entry(key: entry.key, keyLocation: entry.keyLocation, value: Node(.object(times), at: entry.value.location))
-        }
-    }
-}
-
 /// The names of the listed fields (and of `incident`'s kept fields): the summary writes each
 /// as one byte, its position here. Names are only ever added at the end (with a new format
 /// version), so a code keeps its meaning.

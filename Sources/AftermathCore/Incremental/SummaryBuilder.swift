@@ -287,8 +287,11 @@ extension ByteWriter {
     mutating func u32(_ value: Int) { u32(UInt32(truncatingIfNeeded: value)) }
     mutating func u32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0) } }
 
-    /// A document's listed fields (`Document.listedEntries`) as an object node, written as
-    /// they are found rather than gathered first (a summary writes every document's).
+    /// A document's listed fields as an object node: the front-matter fields listings and the
+    /// review report read (`ItemRow`, `ListQuery`, `BugLink`, `ReviewReport`,
+    /// `IncidentFigures`), which the summary keeps so `list`, `digest` and `report` need not
+    /// read the documents; of `incident`, only its timestamps. Written as they are found
+    /// rather than gathered first (a summary writes every document's).
     mutating func listedFields(of document: Document) {
         let entries = document.frontMatter.objectEntries ?? []
         func kept(_ key: String) -> UInt8? {

@@ -156,7 +156,7 @@ public final class SummaryFile: @unchecked Sendable {
         return String(decoding: raw[start..<(start + Int(length))], as: UTF8.self)
     }
 
-    /// The document with only its listed fields (`Document.listedEntries`), nil for a file that
+    /// The document with only its listed fields (`ByteWriter.listedFields`), nil for a file that
     /// was not a document or a record that does not decode.
     ///
     /// The fields are read where the summary holds them, each when asked (`ListedRecord`):

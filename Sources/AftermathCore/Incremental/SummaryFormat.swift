@@ -14,7 +14,7 @@
 ///   documents referring to it in the referrers table;
 /// - components: start of each component's members, then the members (document numbers);
 /// - referrers: document numbers, grouped by the key they refer to;
-/// - strings, encoded diagnostics, and the fields listings show (`Document.listedEntries`, without
+/// - strings, encoded diagnostics, and the fields listings show (`ByteWriter.listedFields`, without
 ///   positions, field names as one byte: `ListedFieldNames`).
 /// A *component* is a set of documents connected through shared keys; see `Document.keys`.
 enum SummaryFormat {

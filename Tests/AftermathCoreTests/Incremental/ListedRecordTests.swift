@@ -100,6 +100,9 @@ final class ListedRecordTests: XCTestCase {
         for other in ["", "x", "ids", "incidents", "customer_impact", String(repeating: "a", count: 40)] {
             XCTAssertNil(ListedFieldNames.code(other), other)
         }
+        XCTAssertEqual(ListedFieldNames.all[Int(ListedFieldNames.incident)], "incident")
+        XCTAssertEqual(ListedFieldNames.all.indices.filter { ListedFieldNames.isIncidentTime(UInt8($0)) }.map { ListedFieldNames.all[$0] },
+                       ["declared_at", "started_at", "detected_at", "contained_at", "recovered_at"])
     }
 
     /// A document's listed fields are written as the node of `listedEntries` would be: kept

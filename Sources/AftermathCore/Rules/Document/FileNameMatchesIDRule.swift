@@ -35,9 +35,9 @@ public struct FileNameMatchesIDRule: DocumentRule {
             "file name says `\(named)` but the document's ID is `\(document.id)`; rename the file or fix the ID")]
     }
 
-    /// `PM-2026-007` from `PM-2026-007-slug`: the prefix and `groups` dash-separated digit runs.
-    /// Read as bytes: every document's path passes through here on each run.
-    /// The ID's length in bytes, nil when the name has none.
+    /// The length in bytes of the ID a name starts with (`PM-2026-007` of `PM-2026-007-slug`:
+    /// the prefix and `groups` dash-separated digit runs, then a dash, a dot or the end), nil
+    /// when it has none.
     static func leadingIDLength(_ bytes: UnsafeBufferPointer<UInt8>, prefix: String, groups: Int) -> Int? {
         guard bytes.starts(with: prefix.utf8) else { return nil }
         var i = prefix.utf8.count

@@ -14,9 +14,8 @@ public struct UnknownOwnerRule: DocumentwiseRule {
     public func check(_ document: Document, in index: RepositoryIndex, context: RuleContext, into diagnostics: inout [Diagnostic]) {
         func check(_ name: Node, _ field: String, at location: @autoclosure () -> SourceLocation) {
             guard let handle = name.stringValue, !context.ruleset.owners.knows(handle) else { return }
-            let owners = context.ruleset.owners
             diagnostics.append(context.diagnostic(Self.description, document, at: location(),
-                "`\(field)` names `\(handle)`, who is not in the owners registry\(Suggestion.hint(owners.suggestion(for: handle)))"))
+                "`\(field)` names `\(handle)`, who is not in the owners registry\(Suggestion.hint(context.ruleset.owners.suggestion(for: handle)))"))
         }
         for field in Self.fields {
             guard let node = document.field(field) else { continue }
