@@ -78,14 +78,17 @@ public struct TrackerSet: Sendable {
 
     public init(_ trackers: [Tracker]) { self.trackers = trackers }
 
-    public func tracker(for reference: String) -> Tracker? { trackers.first { $0.matches(reference) } }
+    public func tracker(for reference: String) -> Tracker? { firstMatch(reference).map { trackers[$0] } }
 
-    /// Whether some tracker takes `reference`. Each is asked in place: iterating, or taking
-    /// one out as `tracker(for:)` does, copies a tracker, retaining everything it holds.
-    public func knows(_ reference: String) -> Bool {
+    /// Whether some tracker takes `reference`, without copying one out.
+    public func knows(_ reference: String) -> Bool { firstMatch(reference) != nil }
+
+    /// The position of the first tracker taking `reference`. Each is asked in place: iterating
+    /// copies a tracker, retaining everything it holds (every bug reference is asked, on each run).
+    private func firstMatch(_ reference: String) -> Int? {
         trackers.withUnsafeBufferPointer { trackers in
-            for i in trackers.indices where trackers[i].matches(reference) { return true }
-            return false
+            for i in trackers.indices where trackers[i].matches(reference) { return i }
+            return nil
         }
     }
 

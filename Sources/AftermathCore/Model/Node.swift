@@ -41,14 +41,19 @@ public struct Node: Sendable, Equatable {
 extension Node {
     /// The value of the first entry `key` (its entry is not copied out: only the value).
     public subscript(key: String) -> Node? {
-        guard case .object(let entries) = value else { return nil }
-        for i in entries.indices where entries[i].key == key { return entries[i].value }
-        return nil
+        guard case .object(let entries) = value, let i = Self.position(of: key, in: entries) else { return nil }
+        return entries[i].value
     }
 
     public func entry(_ key: String) -> Entry? {
-        guard case .object(let entries) = value else { return nil }
-        return entries.first { $0.key == key }
+        guard case .object(let entries) = value, let i = Self.position(of: key, in: entries) else { return nil }
+        return entries[i]
+    }
+
+    /// Where the first entry `key` is, found without copying entries out.
+    private static func position(of key: String, in entries: [Entry]) -> Int? {
+        for i in entries.indices where entries[i].key == key { return i }
+        return nil
     }
 
     public var stringValue: String? {
