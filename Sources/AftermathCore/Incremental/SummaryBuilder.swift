@@ -67,7 +67,7 @@ public enum SummaryBuilder {
         }
         let links = linkSlot[0]!
 
-        let records = place(encoded, stretches: stretches, links: links, entries: entries)
+        let records = place(encoded, stretches: stretches, links: links)
 
         let tables = [records.map(\.table.buffer), [links.keyTable], [links.starts], [links.members], [links.referrerTable],
                       [links.keyStrings] + records.map(\.strings.buffer), records.map(\.diagnostics.buffer), records.map(\.views.buffer)]
@@ -91,8 +91,7 @@ public enum SummaryBuilder {
 
     /// The stretches' records with their offsets made table offsets (the keys' strings come
     /// first in the strings table) and component and key numbers in: each stretch on its own.
-    private static func place(_ encoded: ResultSlots<DocumentRecords>, stretches: [Range<Int>], links: LinkTables,
-                              entries: [Entry]) -> [DocumentRecords] {
+    private static func place(_ encoded: ResultSlots<DocumentRecords>, stretches: [Range<Int>], links: LinkTables) -> [DocumentRecords] {
         var starts: [(strings: Int, diagnostics: Int, views: Int)] = []
         var next = (strings: links.keyStrings.count, diagnostics: 0, views: 0)
         for s in stretches.indices {
@@ -106,7 +105,7 @@ public enum SummaryBuilder {
             var records = encoded[s]!
             encoded[s] = nil // the only reference left, so placing does not copy the records
             records.place(first: stretches[s].lowerBound, strings: bases[s].strings, diagnostics: bases[s].diagnostics,
-                          views: bases[s].views, links: links, entries: entries)
+                          views: bases[s].views, links: links)
             encoded[s] = records
         }
         return stretches.indices.map { encoded[$0]! }
@@ -148,60 +147,6 @@ public enum SummaryBuilder {
 public struct SummaryParts: Sendable {
     public var pieces: [[UInt8]]
     public var joined: [UInt8] { Array(pieces.joined()) }
-}
-
-/// How documents link (`Document.keys`, `Document.references`): their components, who refers
-/// to each key, and every key in byte order — and the summary's tables of them.
-private struct LinkTables: Sendable {
-    var components: Components
-    var keyNumber: [String: Int] = [:]
-    var keyCount: Int
-    var componentCount: Int { components.members.count }
-    /// Key records; their strings at the start of the strings table.
-    var keyTable: [UInt8]
-    var keyStrings: [UInt8]
-    var starts: [UInt8]
-    var members: [UInt8]
-    var referrerTable: [UInt8]
-
-    init(_ entries: [SummaryBuilder.Entry]) {
-        let components = Components(count: entries.count) { entries[$0].document?.keys ?? [] }
-        self.components = components
-        var referrers: [String: [Int]] = [:]
-        for (i, entry) in entries.enumerated() {
-            for reference in Set(entry.document?.references ?? []) { referrers[reference, default: []].append(i) }
-        }
-        let owners = components.keyOwner
-        var keys = (Array(owners.keys) + referrers.keys.filter { owners[$0] == nil }).sorted()
-        // `<` orders ASCII as bytes do, and costs less; anything it orders otherwise is re-sorted.
-        if !zip(keys, keys.dropFirst()).allSatisfy({ SnapshotDelta.precedes($0, $1) }) { keys.sort(by: SnapshotDelta.precedes) }
-        keyCount = keys.count
-        keyNumber.reserveCapacity(keys.count)
-
-        var strings = ByteWriter()
-        var table = ByteWriter()
-        table.buffer.reserveCapacity(keys.count * SummaryFormat.keyRecordSize)
-        var referrerTable = ByteWriter()
-        for (number, key) in keys.enumerated() {
-            keyNumber[key] = number
-            table.u32(strings.buffer.count)
-            table.u32(key.utf8.count)
-            strings.buffer.append(contentsOf: key.utf8)
-            table.u32(owners[key].map { components.component[$0] } ?? SummaryFormat.noKey)
-            let referring = referrers[key] ?? []
-            table.u32(referrerTable.buffer.count / 4)
-            table.u32(referring.count)
-            for i in referring { referrerTable.u32(i) }
-        }
-        var starts = ByteWriter()
-        var members = ByteWriter()
-        for group in components.members {
-            starts.u32(members.buffer.count / 4)
-            for member in group { members.u32(member) }
-        }
-        starts.u32(members.buffer.count / 4)
-        (keyTable, keyStrings, self.starts, self.members, self.referrerTable) = (table.buffer, strings.buffer, starts.buffer, members.buffer, referrerTable.buffer)
-    }
 }
 
 /// The document records of a stretch of documents with the strings, diagnostics and listed
@@ -259,7 +204,7 @@ private struct DocumentRecords: Sendable {
     /// Makes the records' offsets point into the whole tables (the stretch's buffers start at
     /// the given bases) and fills in component and key numbers.
     mutating func place(first: Int, strings stringBase: Int, diagnostics diagnosticsBase: Int, views viewBase: Int,
-                        links: LinkTables, entries: [SummaryBuilder.Entry]) {
+                        links: LinkTables) {
         typealias Field = SummaryFormat.DocumentField
         let count = table.buffer.count / SummaryFormat.documentRecordSize
         table.buffer.withUnsafeMutableBytes { raw in
@@ -276,8 +221,8 @@ private struct DocumentRecords: Sendable {
                 add(viewBase, at: record + Field.view)
                 add(stringBase, at: record + Field.dueText)
                 add(stringBase, at: record + Field.owner)
-                set(links.components.component[i], at: record + Field.component)
-                set(entries[i].document.flatMap { links.keyNumber[$0.id] }.map(UInt32.init) ?? SummaryFormat.noKey, at: record + Field.idKey)
+                set(links.component[i], at: record + Field.component)
+                set(links.idKey[i], at: record + Field.idKey)
             }
         }
     }

@@ -78,10 +78,17 @@ extension Node {
 
     /// Strings of a list field, or a single string as a one-element list.
     public var stringList: [String] {
+        var strings: [String] = []
+        forEachListed { strings.append($0) }
+        return strings
+    }
+
+    /// `stringList` one by one, without gathering them.
+    func forEachListed(_ body: (String) -> Void) {
         switch value {
-        case .string(let s): return [s]
-        case .array(let items): return items.compactMap(\.stringValue)
-        default: return []
+        case .string(let s): body(s)
+        case .array(let items): for item in items { if let s = item.stringValue { body(s) } }
+        default: break
         }
     }
 
