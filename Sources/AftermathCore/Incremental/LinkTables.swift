@@ -28,25 +28,29 @@ struct LinkTables: Sendable {
         var owner: [Int32] = []
         owner.reserveCapacity(entries.count)
         var idSlot = [Int32](repeating: -1, count: entries.count)
-        // Keys first, over every document, then references: a key's slot keeps the spelling
-        // of its first occurrence in that order.
+        // (slot, document) pairs, each pair once, in document order.
+        var referring: [(slot: Int32, document: Int32)] = []
+        var lastReferrer: [Int32] = []
+        lastReferrer.reserveCapacity(entries.count)
+        // One pass over the documents (each pass brings every document back into the cache).
         for i in entries.indices {
             guard let document = entries[i].document else { continue }
             document.forEachKey { key in
                 let slot = slots.claim(key)
                 if slot == owner.count {
                     owner.append(Int32(i))
+                    lastReferrer.append(-1)
+                } else if owner[slot] < 0 {
+                    // Only referred to so far: its first document with it as a key owns it,
+                    // and names it (as if every document's keys were claimed before references).
+                    owner[slot] = Int32(i)
+                    slots.rename(slot, key)
                 } else {
                     joined.join(i, Int(owner[slot]))
                 }
                 if idSlot[i] < 0 { idSlot[i] = Int32(slot) }
             }
-        }
-        // (slot, document) pairs, each pair once, in document order.
-        var referring: [(slot: Int32, document: Int32)] = []
-        var lastReferrer = [Int32](repeating: -1, count: owner.count)
-        for i in entries.indices {
-            entries[i].document?.forEachReference { key in
+            document.forEachReference { key in
                 let slot = slots.claim(key)
                 if slot == owner.count {
                     owner.append(-1)
@@ -115,6 +119,9 @@ private struct KeySlots {
     }
 
     private static func value(_ slot: inout Int) -> Int { slot }
+
+    /// Spells a slot's key as given (an equal string: Swift compares canonical equivalents equal).
+    mutating func rename(_ slot: Int, _ key: String) { strings[slot] = key }
 
     /// Each slot's position when the keys are sorted by their UTF-8 bytes.
     func byteOrderRanks() -> [Int] {

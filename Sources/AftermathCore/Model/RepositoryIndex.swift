@@ -17,26 +17,16 @@ public struct RepositoryIndex: Sendable {
     public var directory: IDDirectory
 
     public init(_ documents: [Document]) {
-        directory = IDDirectory { [:] }
-        self.documents = documents.sorted { $0.path < $1.path }
-        children = ChildrenIndex(self.documents)
-        byID.reserveCapacity(documents.count)
-        var postmortems: [Document] = [], findings: [Document] = [], remediations: [Document] = []
-        for document in self.documents {
-            // One hash of the ID for the common case, a unique one.
-            if let first = byID.updateValue(document, forKey: document.id) {
-                byID[document.id] = first
-                duplicates[document.id, default: [first]].append(document)
-            }
-            switch document.kind {
-            case .postmortem: postmortems.append(document)
-            case .finding: findings.append(document)
-            case .remediation: remediations.append(document)
-            }
-        }
-        let kinds: [DocumentKind: [Document]] = [.postmortem: postmortems, .finding: findings, .remediation: remediations]
-        byKind = kinds.filter { !$0.value.isEmpty }
-        let byID = self.byID
+        // A full run gives its documents in path order already: that is checked while they are
+        // filed (sorting them anyway compared paths of documents no longer in the cache,
+        // 12 ms at 100,000), and they are sorted and filed again only when it does not hold.
+        let filed = Filing(documents, inPathOrder: true) ?? Filing(documents.sorted { $0.path < $1.path }, inPathOrder: false)!
+        self.documents = filed.documents
+        byID = filed.byID
+        duplicates = filed.duplicates
+        byKind = filed.byKind
+        children = ChildrenIndex(filed.documents)
+        let byID = filed.byID
         directory = IDDirectory { byID.mapValues(\.kind) }
     }
 
@@ -76,6 +66,38 @@ public struct RepositoryIndex: Sendable {
         guard let pm = byID[postmortemID] else { return [] }
         let findings = findings(of: postmortemID)
         return [pm] + findings + findings.flatMap { remediations(of: $0.id) }
+    }
+}
+
+/// Documents filed by ID and kind, in path order.
+private struct Filing {
+    let documents: [Document]
+    var byID: [String: Document] = [:]
+    var duplicates: [String: [Document]] = [:]
+    var byKind: [DocumentKind: [Document]] = [:]
+
+    /// Nil when `requireOrder` and the documents are not in path order.
+    init?(_ documents: [Document], inPathOrder requireOrder: Bool) {
+        self.documents = documents
+        byID.reserveCapacity(documents.count)
+        var postmortems: [Document] = [], findings: [Document] = [], remediations: [Document] = []
+        var previous: Document?
+        for document in documents {
+            if requireOrder, let previous, document.path < previous.path { return nil }
+            previous = document
+            // One hash of the ID for the common case, a unique one.
+            if let first = byID.updateValue(document, forKey: document.id) {
+                byID[document.id] = first
+                duplicates[document.id, default: [first]].append(document)
+            }
+            switch document.kind {
+            case .postmortem: postmortems.append(document)
+            case .finding: findings.append(document)
+            case .remediation: remediations.append(document)
+            }
+        }
+        let kinds: [DocumentKind: [Document]] = [.postmortem: postmortems, .finding: findings, .remediation: remediations]
+        byKind = kinds.filter { !$0.value.isEmpty }
     }
 }
 

@@ -27,15 +27,24 @@ enum UTF8Check {
         var i = 0
         let n = bytes.count
         let raw = UnsafeRawBufferPointer(bytes)
+        let high: UInt64 = 0x8080_8080_8080_8080
+        // Whether a word has a byte with the high bit set or a zero byte (exact for "any").
+        func notPlainASCII(_ word: UInt64) -> UInt64 { (word | (word &- 0x0101_0101_0101_0101) & ~word) & high }
         while i < n {
-            // Eight ASCII bytes at a time (none with the high bit, none zero): most text is.
-            if i + 8 <= n {
-                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let high: UInt64 = 0x8080_8080_8080_8080
-                if word & high == 0 && (word &- 0x0101_0101_0101_0101) & ~word & high == 0 {
-                    i += 8
+            // ASCII bytes (none with the high bit, none zero) 32 then 8 at a time: most text is.
+            if i + 32 <= n {
+                let found = notPlainASCII(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    | notPlainASCII(raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
+                    | notPlainASCII(raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self))
+                    | notPlainASCII(raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self))
+                if found == 0 {
+                    i += 32
                     continue
                 }
+            }
+            if i + 8 <= n, notPlainASCII(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) == 0 {
+                i += 8
+                continue
             }
             let b0 = bytes[i]
             if b0 < 0x80 {

@@ -65,15 +65,23 @@ final class DocumentFramerTests: XCTestCase {
 }
 
 final class UTF8CheckTests: XCTestCase {
-    /// Checked eight bytes at a time where the text is ASCII: a bad byte is found wherever it
-    /// falls in or after such a run.
+    /// Checked 32 and 8 bytes at a time where the text is ASCII: a bad byte is found wherever
+    /// it falls in or after such a run, and after a good multi-byte character in one.
     func testFindsTheFirstBadByteAtEveryOffset() {
-        for length in 0..<40 {
+        for length in 0..<80 {
             for bad in [UInt8(0), 0xFF, 0xC0, 0x80] {
                 for position in 0..<max(1, length) where length > 0 {
                     var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
                     bytes[position] = bad
                     XCTAssertEqual(bytes.withUnsafeBufferPointer(UTF8Check.firstInvalidOffset), position, "\(length) \(bad) \(position)")
+                }
+                for good in 0..<max(0, length - 2) {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                    bytes[good] = 0xC3
+                    bytes[good + 1] = 0xA9
+                    XCTAssertNil(bytes.withUnsafeBufferPointer(UTF8Check.firstInvalidOffset), "\(length) \(good)")
+                    bytes[length - 1] = bad
+                    XCTAssertEqual(bytes.withUnsafeBufferPointer(UTF8Check.firstInvalidOffset), length - 1, "\(length) \(good) \(bad)")
                 }
                 let clean = Array(String(repeating: "é-ok ", count: length).utf8)
                 XCTAssertNil(clean.withUnsafeBufferPointer(UTF8Check.firstInvalidOffset))
