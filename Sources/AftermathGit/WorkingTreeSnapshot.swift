@@ -38,7 +38,9 @@ public struct WorkingTreeSnapshot: Snapshot {
     /// `read`, with the file's stat data as of the read (from the descriptor it was read through).
     public func readExamined(_ path: String, upTo limit: Int) throws -> (bytes: [UInt8], info: stat)? {
         let flags = O_RDONLY | O_NOFOLLOW | O_CLOEXEC
-        let fd = folder.fd >= 0 && !path.isEmpty && !path.hasPrefix("/") ? openat(folder.fd, path, flags) : open(absolute(path), flags)
+        // `withCString`: passed as is, a string is copied into a new array for the call.
+        let fd = folder.fd >= 0 && !path.isEmpty && !path.hasPrefix("/")
+            ? path.withCString { openat(folder.fd, $0, flags) } : absolute(path).withCString { open($0, flags) }
         if fd < 0 {
             // ELOOP: a symbolic link, which is deliberately not followed.
             if errno == ENOENT || errno == ENOTDIR || errno == ELOOP { return nil }
@@ -183,7 +185,7 @@ public struct WorkingTreeSnapshot: Snapshot {
     /// it cannot be opened.
     private static func openToLook(_ path: String, in parent: Int32, against stored: FolderListings.Folder,
                                    in earlier: FolderListings) -> (fd: Int32, unchanged: Bool)? {
-        let fd = openat(parent, path, openPathOnly | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        let fd = path.withCString { openat(parent, $0, openPathOnly | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
         guard fd >= 0 else { return nil }
         return (fd, stamp(of: fd).map { earlier.isCurrent(stored, $0) } ?? false)
     }
@@ -337,7 +339,7 @@ enum FolderReader {
     /// The folder `path` (relative to the open folder `parent`) opened for listing; nil with
     /// `errno` set when it cannot be.
     static func open(_ path: String, in parent: Int32) -> Int32? {
-        let fd = openat(parent, path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        let fd = path.withCString { openat(parent, $0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
         return fd >= 0 ? fd : nil
     }
 

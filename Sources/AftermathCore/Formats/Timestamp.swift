@@ -11,35 +11,44 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable {
     /// `full-date` of RFC 3339: `YYYY-MM-DD`, midnight UTC.
     public static func parseDate(_ text: some StringProtocol) -> Timestamp? {
         guard text.utf8.count == 10 else { return nil }
-        let b = Array(text.utf8)
-        guard b.count == 10, let date = CivilDate(b[...]) else { return nil }
-        return Timestamp(secondsSinceEpoch: Double(date.daysSinceEpoch) * 86_400)
+        return withBytes(text) { b in
+            CivilDate(b[...]).map { Timestamp(secondsSinceEpoch: Double($0.daysSinceEpoch) * 86_400) }
+        }
     }
 
     /// `date-time` of RFC 3339, with `T`/`t` and `Z`/`z` and numeric offsets; a leap second is
     /// accepted only where it can occur (23:59:60 in UTC).
     public static func parseDateTime(_ text: some StringProtocol) -> Timestamp? {
-        let b = Array(text.utf8)
-        guard b.count >= 20, let date = CivilDate(b[0..<10]),
-              b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t") else { return nil }
-        return parseTime(b[11...]).map { time in
-            Timestamp(secondsSinceEpoch: Double(date.daysSinceEpoch) * 86_400 + time)
+        withBytes(text) { b in
+            guard b.count >= 20, let date = CivilDate(b[0..<10]),
+                  b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t") else { return nil }
+            return parseTime(UnsafeBufferPointer(rebasing: b[11...])).map { time in
+                Timestamp(secondsSinceEpoch: Double(date.daysSinceEpoch) * 86_400 + time)
+            }
         }
     }
 
     /// The Timeline form `YYYY-MM-DD HH:MM` (UTC), besides full RFC 3339.
     public static func parseTimelineStamp(_ text: some StringProtocol) -> Timestamp? {
         if let full = parseDateTime(text) { return full }
-        let b = Array(text.utf8)
-        guard b.count == 16, let date = CivilDate(b[0..<10]), b[10] == UInt8(ascii: " "),
-              let h = Digits.value(b[11..<13]), b[13] == UInt8(ascii: ":"), let m = Digits.value(b[14..<16]),
-              h < 24, m < 60 else { return nil }
-        return Timestamp(secondsSinceEpoch: Double(date.daysSinceEpoch) * 86_400 + Double(h * 3600 + m * 60))
+        return withBytes(text) { b in
+            guard b.count == 16, let date = CivilDate(b[0..<10]), b[10] == UInt8(ascii: " "),
+                  let h = Digits.value(b[11..<13]), b[13] == UInt8(ascii: ":"), let m = Digits.value(b[14..<16]),
+                  h < 24, m < 60 else { return nil }
+            return Timestamp(secondsSinceEpoch: Double(date.daysSinceEpoch) * 86_400 + Double(h * 3600 + m * 60))
+        }
+    }
+
+    /// The text's UTF-8 read in place: dates are parsed for most fields of every document, and
+    /// copying each into an array was an allocation apiece. (Copied only when not stored as
+    /// UTF-8.)
+    private static func withBytes<R>(_ text: some StringProtocol, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
     /// Seconds after midnight UTC for `HH:MM:SS[.frac](Z|±HH:MM)`, or nil.
-    private static func parseTime(_ t: ArraySlice<UInt8>) -> Double? {
-        let t = Array(t)
+    private static func parseTime(_ t: UnsafeBufferPointer<UInt8>) -> Double? {
         guard t.count >= 9, let h = Digits.value(t[0..<2]), t[2] == UInt8(ascii: ":"),
               let m = Digits.value(t[3..<5]), t[5] == UInt8(ascii: ":"), let s = Digits.value(t[6..<8]),
               h < 24, m < 60, s <= 60 else { return nil }
@@ -84,7 +93,7 @@ struct CivilDate {
     var day: Int
 
     /// Read in place (a slice keeps its parent's indices): dates are parsed for every document.
-    init?(_ b: ArraySlice<UInt8>) {
+    init?(_ b: Slice<UnsafeBufferPointer<UInt8>>) {
         let s = b.startIndex
         guard b.count == 10, b[s + 4] == UInt8(ascii: "-"), b[s + 7] == UInt8(ascii: "-"),
               let y = Digits.value(b[s..<(s + 4)]), let m = Digits.value(b[(s + 5)..<(s + 7)]), let d = Digits.value(b[(s + 8)..<(s + 10)]),
@@ -120,7 +129,7 @@ enum Digits {
     }
 
     /// The value of an all-ASCII-digit slice, or nil.
-    static func value(_ bytes: ArraySlice<UInt8>) -> Int? {
+    static func value(_ bytes: some Collection<UInt8>) -> Int? {
         var v = 0
         for byte in bytes {
             guard let d = digit(byte) else { return nil }

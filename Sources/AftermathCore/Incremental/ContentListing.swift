@@ -76,7 +76,8 @@ public struct ContentListing: Sendable {
     /// The IDs of sorted paths, found in one pass.
     public func contentIDs(_ sortedPaths: [String]) -> [ContentID?] {
         var hint = 0
-        return sortedPaths.map { index(of: $0, hint: &hint).map(contentID) }
+        // A closure, not the method `contentID` by name: that made a context for every path.
+        return sortedPaths.map { path in index(of: path, hint: &hint).map { ids[$0] } }
     }
 
     /// The position of `path`, by binary search.

@@ -99,6 +99,9 @@ public enum Fingerprint {
     /// The fingerprint of fingerprints (and lengths): parts hashed once, joined.
     public static func of(words: [UInt64]) -> UInt64 { words.withUnsafeBytes(of) }
 
+    /// `of(words:)` of three words, without an array (a document's fingerprint is made so).
+    public static func of(words a: UInt64, _ b: UInt64, _ c: UInt64) -> UInt64 { withUnsafeBytes(of: (a, b, c)) { of($0) } }
+
     /// The fingerprint of bytes that arrive in pieces, equal to `of` their concatenation.
     public struct Stream {
         private var hash: UInt64

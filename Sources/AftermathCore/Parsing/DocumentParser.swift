@@ -65,7 +65,7 @@ public enum DocumentParser {
         let head = Fingerprint.lanes(bytes[..<(bytes.count - framed.body.count)])
         let document = Document(path: path, kind: kind, id: id, frontMatter: root, body: body,
                                 isWellFormed: diagnostics.isEmpty && !hadReadingProblems,
-                                fingerprint: Fingerprint.of(words: [head, body.fingerprint, UInt64(bytes.count)]))
+                                fingerprint: Fingerprint.of(words: head, body.fingerprint, UInt64(bytes.count)))
         return ParsedFile(path: path, document: document, diagnostics: diagnostics)
     }
 }

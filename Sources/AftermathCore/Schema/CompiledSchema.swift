@@ -29,13 +29,13 @@ public final class CompiledSchema: Sendable {
     public func validate(_ instance: Node) -> [SchemaViolation] {
         // Most documents are valid: the boolean pass builds no pointers or messages.
         if isValid(instance) { return [] }
-        let evaluation = SchemaEvaluation(schema: self, collecting: true)
+        var evaluation = SchemaEvaluation(schema: self, collecting: true)
         _ = evaluation.check(0, instance, pointer: "", at: instance.location, depth: 0)
         return evaluation.violations
     }
 
     public func isValid(_ instance: Node) -> Bool {
-        let evaluation = SchemaEvaluation(schema: self, collecting: false)
+        var evaluation = SchemaEvaluation(schema: self, collecting: false)
         return evaluation.check(0, instance, pointer: "", at: instance.location, depth: 0)
     }
 }

@@ -1,6 +1,7 @@
 /// One pass of a compiled schema over an instance. In collecting mode it records every
 /// violation; in boolean mode (inside `anyOf`, `not`, `if`, …) it stops at the first.
-final class SchemaEvaluation {
+/// A value, not an object: one is made for every document checked.
+struct SchemaEvaluation {
     /// `$ref` chains that never reach an instance value (`a → b → a`) stop here.
     /// Instances nest at most 32 levels (ParseLimits); this leaves room for `$ref` hops while
     /// keeping the recursion far from the stack limit (even under AddressSanitizer).
@@ -15,7 +16,7 @@ final class SchemaEvaluation {
         self.collecting = collecting
     }
 
-    private func report(_ pointer: String, _ location: SourceLocation, _ keyword: String, _ message: @autoclosure () -> String) {
+    private mutating func report(_ pointer: String, _ location: SourceLocation, _ keyword: String, _ message: @autoclosure () -> String) {
         if collecting {
             violations.append(SchemaViolation(pointer: pointer, location: location, keyword: keyword, message: message()))
         }
@@ -23,7 +24,7 @@ final class SchemaEvaluation {
 
     /// Same schema in boolean mode, for applicators whose branches are allowed to fail: this
     /// evaluation with collecting off for the while (a boolean pass records nothing).
-    private func passes(_ index: Int, _ instance: Node, depth: Int) -> Bool {
+    private mutating func passes(_ index: Int, _ instance: Node, depth: Int) -> Bool {
         let wasCollecting = collecting
         collecting = false
         defer { collecting = wasCollecting }
@@ -34,7 +35,7 @@ final class SchemaEvaluation {
         collecting ? pointer + "/" + JSONPointer.escape(token) : ""
     }
 
-    func check(_ index: Int, _ instance: Node, pointer: String, at location: SourceLocation, depth: Int) -> Bool {
+    mutating func check(_ index: Int, _ instance: Node, pointer: String, at location: SourceLocation, depth: Int) -> Bool {
         guard depth < Self.maxDepth else {
             report(pointer, location, "$ref", "schema recursion too deep (a `$ref` cycle?)")
             return false
@@ -57,7 +58,7 @@ final class SchemaEvaluation {
     }
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
-    private func apply(rule: SchemaCheck, _ instance: Node, pointer: String, at location: SourceLocation, depth: Int) -> Bool {
+    private mutating func apply(rule: SchemaCheck, _ instance: Node, pointer: String, at location: SourceLocation, depth: Int) -> Bool {
         let field = { FieldName.describe(pointer) }
         switch rule {
         case .type(let names, let types):
@@ -80,7 +81,8 @@ final class SchemaEvaluation {
             var ok = true
             for name in names where !entries.contains(where: { $0.key == name }) {
                 ok = false
-                report(child(pointer, name), location, "required", "missing required field \(FieldName.describe(child(pointer, name)))")
+                let missing = child(pointer, name)
+                report(missing, location, "required", "missing required field \(FieldName.describe(missing))")
                 if !collecting { break }
             }
             return ok
@@ -113,7 +115,8 @@ final class SchemaEvaluation {
             for entry in entries where !declared.contains(entry.key) && !patterns.contains(where: { $0.matches(entry.key) }) {
                 if case .always(false) = schema.nodes[sub] {
                     ok = false
-                    report(child(pointer, entry.key), entry.keyLocation, "additionalProperties", "unknown field \(FieldName.describe(child(pointer, entry.key)))")
+                    let unknown = child(pointer, entry.key)
+                    report(unknown, entry.keyLocation, "additionalProperties", "unknown field \(FieldName.describe(unknown))")
                     if !collecting { return false }
                 } else if !check(sub, entry.value, pointer: child(pointer, entry.key), at: entry.keyLocation, depth: depth + 1) {
                     ok = false
@@ -148,7 +151,8 @@ final class SchemaEvaluation {
             return ok
         case .contains(let sub, let minimum, let maximum):
             guard case .array(let items) = instance.value else { return true }
-            let matching = items.lazy.filter { self.passes(sub, $0, depth: depth + 1) }.count
+            var matching = 0
+            for item in items where passes(sub, item, depth: depth + 1) { matching += 1 }
             if matching < minimum {
                 report(pointer, location, "contains", "\(field()) must contain at least \(minimum) matching item\(minimum == 1 ? "" : "s")")
                 return false
@@ -229,7 +233,8 @@ final class SchemaEvaluation {
             for entry in entries {
                 for needed in map[entry.key] ?? [] where !entries.contains(where: { $0.key == needed }) {
                     ok = false
-                    report(child(pointer, needed), location, "dependentRequired", "\(FieldName.describe(child(pointer, needed))) is required when \(FieldName.describe(child(pointer, entry.key))) is set")
+                    let (missing, present) = (child(pointer, needed), child(pointer, entry.key))
+                    report(missing, location, "dependentRequired", "\(FieldName.describe(missing)) is required when \(FieldName.describe(present)) is set")
                     if !collecting { return false }
                 }
             }
@@ -246,7 +251,11 @@ final class SchemaEvaluation {
             report(pointer, location, "anyOf", "\(field()) matches none of the allowed forms")
             return false
         case .oneOf(let subs):
-            let count = subs.lazy.filter { self.passes($0, instance, depth: depth + 1) }.prefix(2).count
+            var count = 0
+            for sub in subs where passes(sub, instance, depth: depth + 1) {
+                count += 1
+                if count == 2 { break }
+            }
             if count == 1 { return true }
             report(pointer, location, "oneOf", count == 0 ? "\(field()) matches none of the allowed forms" : "\(field()) matches more than one of the exclusive forms")
             return false

@@ -84,7 +84,7 @@ public struct Validator: Sendable {
         let rules = RuleCatalogue.repositoryRules
         let documentwise = rules.map { $0 as? any DocumentwiseRule }
         let wholeIndex = rules.indices.filter { documentwise[$0] == nil }
-        // Each rule applied in place (an optional existential taken out of an array is copied).
+        // The documentwise rules with their positions in the catalogue.
         let pass = rules.indices.compactMap { i in documentwise[i].map { (position: i, rule: $0) } }
         let documents = index.documents
         // Stretches of a few thousand documents: enough to share out, few enough to gather.
@@ -99,10 +99,13 @@ public struct Validator: Sendable {
             }
             var byRule = [[Diagnostic]](repeating: [], count: rules.count)
             let range = documents.count * job / stretches ..< documents.count * (job + 1) / stretches
-            pass.withUnsafeBufferPointer { pass in
-                for document in documents[range] {
-                    for j in pass.indices { pass[j].rule.check(document, in: index, context: context, into: &byRule[pass[j].position]) }
-                }
+            // Blocks of documents few enough to stay in the cache while every rule visits them;
+            // each rule is opened once a block, not copied out of its existential per document.
+            var start = range.lowerBound
+            while start < range.upperBound {
+                let block = documents[start..<min(start + 64, range.upperBound)]
+                for (position, rule) in pass { Self.apply(rule, to: block, in: index, context: context, into: &byRule[position]) }
+                start = block.endIndex
             }
             found[job] = byRule
         }
@@ -116,6 +119,11 @@ public struct Validator: Sendable {
             }
         }
         return diagnostics
+    }
+
+    private static func apply<R: DocumentwiseRule>(_ rule: R, to documents: ArraySlice<Document>, in index: RepositoryIndex,
+                                                    context: RuleContext, into found: inout [Diagnostic]) {
+        for document in documents { rule.check(document, in: index, context: context, into: &found) }
     }
 
     /// The documents and their links only, without rules: for views that show rather than check.

@@ -12,12 +12,17 @@ public struct BugTrackerRule: DocumentwiseRule {
     public func check(_ document: Document, in index: RepositoryIndex, context: RuleContext, into diagnostics: inout [Diagnostic]) {
         guard document.kind != .postmortem else { return }
         let trackers = context.ruleset.configuration.trackers
-        let references: [Node] = document.field("bugs")?.arrayValue ?? [document.field("bug")].compactMap { $0 }
-        for reference in references {
-            guard let text = reference.stringValue, !trackers.knows(text) else { continue }
+        func check(_ reference: Node) {
+            guard let text = reference.stringValue, !trackers.knows(text) else { return }
             let forms = trackers.trackers.map(\.name).joined(separator: ", ")
             diagnostics.append(context.diagnostic(Self.description, document, at: reference.location,
                 "bug reference `\(text)` matches no configured tracker (\(forms)); e.g. `JIRA:SEC-123` or `github:org/repo#45`"))
+        }
+        // A list of `bugs`, else one `bug` (looked at in place: this runs for every finding and item).
+        if let references = document.field("bugs")?.arrayValue {
+            references.forEach(check)
+        } else if let reference = document.field("bug") {
+            check(reference)
         }
     }
 }

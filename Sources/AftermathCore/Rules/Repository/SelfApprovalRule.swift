@@ -14,10 +14,10 @@ public struct SelfApprovalRule: DocumentwiseRule {
         let owners = context.ruleset.owners
         func canonical(_ name: String) -> String { owners.resolve(name)?.handle ?? name }
         let approverHandle = canonical(approver)
-        let selves = document.kind == .postmortem
-            ? (document.field("authors")?.stringList ?? [])
-            : [document.owner].compactMap { $0 }
-        guard selves.map(canonical).contains(approverHandle) else { return }
+        let isSelf = document.kind == .postmortem
+            ? (document.field("authors")?.stringList ?? []).contains { canonical($0) == approverHandle }
+            : document.owner.map(canonical) == approverHandle
+        guard isSelf else { return }
         let role = document.kind == .postmortem ? "an author" : "the owner"
         diagnostics.append(context.diagnostic(Self.description, document, at: document.location(of: "approved_by"),
             "`approved_by` is `\(approver)`, \(role) of \(document.id); approval must come from someone else"))
