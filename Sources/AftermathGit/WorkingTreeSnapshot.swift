@@ -352,6 +352,11 @@ enum FolderReader {
         // Names, each followed by a NUL (a C string for `fstatat`), one after another.
         var names: [UInt8] = []
         var entries: [(start: Int, count: Int, info: stat, folder: Bool)] = []
+        // Room for a typical folder's entries at once (both are dropped on return): grown
+        // from nothing, they were reallocated seven or eight times for each of a large
+        // repository's folders.
+        names.reserveCapacity(1024)
+        entries.reserveCapacity(16)
         var holdsGit = false
         var foundGit = false  // in a nested folder: another repository, not listed further
         FolderStream.forEach(fd) { name, type in
@@ -412,7 +417,7 @@ enum FolderReader {
         var encoded: FolderListings.Entries?
         let listed = names.withUnsafeBufferPointer { all in
             if encoding {
-                var recorded = FolderListings.Entries()
+                var recorded = FolderListings.Entries(reservingCapacity: names.count + 2 * entries.count)
                 for entry in entries { recorded.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[entry.start..<entry.start + entry.count])), folder: entry.folder) }
                 encoded = recorded
             }

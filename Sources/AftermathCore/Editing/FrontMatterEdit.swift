@@ -42,7 +42,7 @@ public enum FrontMatterEditor {
         }
         // YAML counts a lone CR as a line break, a line-by-line rewrite does not: the two
         // would disagree on which line holds a field (found by fuzzing), so refuse.
-        let front = framed.frontMatter
+        let front = Array(framed.frontMatter)
         if front.indices.contains(where: { front[$0] == 0x0D && ($0 + 1 == front.count || front[$0 + 1] != 0x0A) }) {
             throw EditError.unsupportedLayout("the front matter uses lone carriage returns as line breaks; save it with LF or CRLF line endings")
         }

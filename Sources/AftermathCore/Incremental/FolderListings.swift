@@ -97,6 +97,9 @@ public struct FolderListings: Sendable {
 
         public init() {}
 
+        /// Room for `byteCount` bytes of entries: a name takes its length and two to three more.
+        public init(reservingCapacity byteCount: Int) { bytes.reserveCapacity(byteCount) }
+
         init(bytes: [UInt8], count: Int) { (self.bytes, self.count) = (bytes, count) }
 
         public mutating func append(_ name: UnsafeRawBufferPointer, folder: Bool) {

@@ -36,13 +36,19 @@ public struct RepositoryIndex: Sendable {
     /// pass about to ask from several threads.
     func prepareChildren() { _ = children[""] }
 
-    public func findings(of postmortemID: String) -> [Document] {
-        children[postmortemID].filter { $0.kind == .finding }
+    public func findings(of postmortemID: String) -> [Document] { Array(linked(to: postmortemID, kind: .finding)) }
+
+    public func remediations(of findingID: String) -> [Document] { Array(linked(to: findingID, kind: .remediation)) }
+
+    /// The documents of `kind` linking to `id` (its findings, its items), in path order, looked
+    /// at in place: rules ask for most documents, and gathering them into arrays was two
+    /// allocations a question.
+    public func linked(to id: String, kind: DocumentKind) -> some Sequence<Document> {
+        children.linked(to: id).lazy.filter { $0.kind == kind }
     }
 
-    public func remediations(of findingID: String) -> [Document] {
-        children[findingID].filter { $0.kind == .remediation }
-    }
+    /// Whether any document of `kind` links to `id`.
+    public func hasLinked(to id: String, kind: DocumentKind) -> Bool { linked(to: id, kind: kind).contains { _ in true } }
 
     public func documents(of kind: DocumentKind) -> [Document] { byKind[kind] ?? [] }
 
@@ -140,7 +146,10 @@ final class ChildrenIndex: @unchecked Sendable {
 
     init(_ documents: [Document]) { self.documents = documents }
 
-    subscript(id: String) -> [Document] {
+    subscript(id: String) -> [Document] { Array(linked(to: id)) }
+
+    /// The documents linking to `id`, in path order, read in place.
+    func linked(to id: String) -> LazyMapSequence<ArraySlice<Int32>, Document> {
         if !ready.load(ordering: .acquiring) {
             lock.withLock {
                 guard !ready.load(ordering: .relaxed) else { return }
@@ -148,8 +157,9 @@ final class ChildrenIndex: @unchecked Sendable {
                 ready.store(true, ordering: .releasing)
             }
         }
-        guard let group = groups[id] else { return [] }
-        return members[Int(starts[group])..<Int(starts[group + 1])].map { documents[Int($0)] }
+        let documents = documents
+        guard let group = groups[id] else { return ArraySlice<Int32>().lazy.map { documents[Int($0)] } }
+        return members[Int(starts[group])..<Int(starts[group + 1])].lazy.map { documents[Int($0)] }
     }
 
     private func build() {

@@ -1,7 +1,7 @@
 /// A document file split into its YAML front matter and Markdown body.
 public struct FramedDocument: Sendable {
     /// The YAML between the `---` lines, as UTF-8 bytes (BOM removed).
-    public var frontMatter: [UInt8]
+    public var frontMatter: ArraySlice<UInt8>
     /// File line number of the first front-matter line (line 2 for a well-formed file).
     public var frontMatterFirstLine: Int
     /// The Markdown body's bytes.
@@ -77,7 +77,7 @@ public enum DocumentFramer {
                 "front matter is \(yamlEnd - yamlStart) bytes, above the limit of \(limits.maxFrontMatterBytes) bytes"))
         }
         return .success(FramedDocument(
-            frontMatter: Array(text[yamlStart..<yamlEnd]),
+            frontMatter: text[yamlStart..<yamlEnd],
             frontMatterFirstLine: 2,
             body: text[closing.end...],
             bodyFirstLine: closing.line + 1))

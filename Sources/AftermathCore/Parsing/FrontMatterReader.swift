@@ -28,6 +28,11 @@ public final class FrontMatterReader {
     /// - Parameter simple: read the common shape directly (`SimpleFrontMatter`); tests turn it
     ///   off to compare.
     public static func read(_ yaml: [UInt8], firstLine: Int, limits: ParseLimits = .standard, simple: Bool = true) -> Output {
+        read(yaml[...], firstLine: firstLine, limits: limits, simple: simple)
+    }
+
+    /// `read` of part of a file, in place.
+    public static func read(_ yaml: ArraySlice<UInt8>, firstLine: Int, limits: ParseLimits = .standard, simple: Bool = true) -> Output {
         if simple, let root = yaml.withUnsafeBufferPointer({ SimpleFrontMatter.read($0, firstLine: firstLine, limits: limits) }) {
             return Output(root: root, problems: [])
         }

@@ -22,17 +22,22 @@ public struct MarkdownBody: Sendable {
     /// A Timeline item's leading time (RFC 3339, or `YYYY-MM-DD HH:MM` in UTC, optionally in
     /// bold or a code span) and the event after it; no time leaves the text whole.
     static func splitStamp(_ text: String) -> (timestamp: Timestamp?, event: String) {
-        var rest = Substring(text).drop { $0 == "*" || $0 == "`" || $0 == "_" }
+        guard let (stamp, rest) = leadingStamp(text) else { return (nil, text) }
+        return (stamp, String(rest.drop { " \t*`_:-—–".contains($0) }))
+    }
+
+    /// The leading time and the text after it, the event not yet made a string of its own (a
+    /// body's scan wants only the time).
+    private static func leadingStamp(_ text: String) -> (Timestamp, Substring)? {
+        let rest = Substring(text).drop { $0 == "*" || $0 == "`" || $0 == "_" }
         let token = rest.prefix { $0 != " " && $0 != "\t" && $0 != "*" && $0 != "`" && $0 != "_" }
         if let stamp = Timestamp.parseDateTime(token.hasSuffix(":") ? token.dropLast() : token) {
-            rest = rest.dropFirst(token.count)
-            return (stamp, String(rest.drop { " \t*`_:-—–".contains($0) }))
+            return (stamp, rest.dropFirst(token.count))
         }
         if let stamp = Timestamp.parseTimelineStamp(rest.prefix(16)) {
-            rest = rest.dropFirst(16)
-            return (stamp, String(rest.drop { " \t*`_:-—–".contains($0) }))
+            return (stamp, rest.dropFirst(16))
         }
-        return (nil, text)
+        return nil
     }
 
     /// A hash of the body's bytes; the text itself is not kept (memory at 100k documents),
@@ -121,6 +126,6 @@ public struct MarkdownBody: Sendable {
         guard i < line.endIndex else { return nil }
         let content = String(decoding: UnsafeBufferPointer(rebasing: line[i...]), as: UTF8.self)
         let column = String(decoding: UnsafeBufferPointer(rebasing: line[line.startIndex..<i]), as: UTF8.self).unicodeScalars.count + 1
-        return TimelineEntry(location: SourceLocation(line: number, column: column), text: content, timestamp: splitStamp(content).timestamp)
+        return TimelineEntry(location: SourceLocation(line: number, column: column), text: content, timestamp: leadingStamp(content)?.0)
     }
 }

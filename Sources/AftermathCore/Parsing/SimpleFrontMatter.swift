@@ -6,7 +6,7 @@
 ///
 /// It only ever answers for input whose meaning is certain; anything else (other characters,
 /// comments, blank or continued lines, block lists, escapes, duplicate keys, values a rule
-/// would refuse) answers nil and `FrontMatterReader` reads the file with libyaml, which also
+/// would refuse, more than 32 fields in a mapping or 16 items in a list) answers nil and `FrontMatterReader` reads the file with libyaml, which also
 /// reports the problems. Tests hold the two readers to the same trees and positions.
 enum SimpleFrontMatter {
     /// The root mapping, or nil when the input is not of the simple shape.
@@ -46,18 +46,21 @@ private struct LineReader {
 
     /// Entries at `indent` spaces, up to the first line indented less.
     mutating func mapping(indent: Int) -> [Node.Entry]? {
-        var entries: [Node.Entry] = []
-        while !atEnd {
-            let spaces = countSpaces(from: i)
-            if spaces < indent { break }
-            guard spaces == indent else { return nil }
-            i += spaces
-            guard let entry = entry(indent: indent) else { return nil }
-            // Duplicates are reported by the full reader.
-            guard !entries.contains(where: { $0.key == entry.key }) else { return nil }
-            entries.append(entry)
+        withUnsafeTemporaryAllocation(of: Node.Entry.self, capacity: 32) { scratch in
+            var entries = Gathering(scratch)
+            defer { entries.discard() }
+            while !atEnd {
+                let spaces = countSpaces(from: i)
+                if spaces < indent { break }
+                guard spaces == indent, !entries.isFull else { return nil }
+                i += spaces
+                guard let entry = entry(indent: indent) else { return nil }
+                // Duplicates are reported by the full reader.
+                guard !entries.gathered.contains(where: { $0.key == entry.key }) else { return nil }
+                entries.append(entry)
+            }
+            return entries.take()
         }
-        return entries
     }
 
     func countSpaces(from k: Int) -> Int {
@@ -123,31 +126,34 @@ private struct LineReader {
     /// `[a, 'b', "c"]` on one line.
     mutating func list() -> [Node]? {
         i += 1
-        var items: [Node] = []
         while byte(i) == 0x20 { i += 1 }
         if byte(i) == UInt8(ascii: "]") {
             i += 1
-            return items
+            return []
         }
-        while true {
-            guard let b = byte(i) else { return nil }
-            let start = location(i)
-            if b == UInt8(ascii: "'") || b == UInt8(ascii: "\"") {
-                guard let text = quoted() else { return nil }
-                items.append(Node(.string(text), at: start))
-            } else {
-                guard let text = plain(inList: true), let node = Self.resolved(text, at: start) else { return nil }
-                items.append(node)
-            }
-            while byte(i) == 0x20 { i += 1 }
-            switch byte(i) {
-            case UInt8(ascii: ","):
-                i += 1
+        return withUnsafeTemporaryAllocation(of: Node.self, capacity: 16) { scratch in
+            var items = Gathering(scratch)
+            defer { items.discard() }
+            while true {
+                guard let b = byte(i), !items.isFull else { return nil }
+                let start = location(i)
+                if b == UInt8(ascii: "'") || b == UInt8(ascii: "\"") {
+                    guard let text = quoted() else { return nil }
+                    items.append(Node(.string(text), at: start))
+                } else {
+                    guard let text = plain(inList: true), let node = Self.resolved(text, at: start) else { return nil }
+                    items.append(node)
+                }
                 while byte(i) == 0x20 { i += 1 }
-            case UInt8(ascii: "]"):
-                i += 1
-                return items
-            default: return nil
+                switch byte(i) {
+                case UInt8(ascii: ","):
+                    i += 1
+                    while byte(i) == 0x20 { i += 1 }
+                case UInt8(ascii: "]"):
+                    i += 1
+                    return items.take()
+                default: return nil
+                }
             }
         }
     }
@@ -215,5 +221,40 @@ private struct LineReader {
         default:
             return !isPrintable(b)
         }
+    }
+}
+
+/// Values gathered in stack memory, then moved into an array of exactly their number: grown
+/// by appending, the array of a document's fields was allocated five times over (1, 2, 4, 8,
+/// 16 places), for every document of every run.
+private struct Gathering<Element> {
+    private let scratch: UnsafeMutableBufferPointer<Element>
+    private var count = 0
+
+    init(_ scratch: UnsafeMutableBufferPointer<Element>) { self.scratch = scratch }
+
+    var isFull: Bool { count == scratch.count }
+    var gathered: Slice<UnsafeMutableBufferPointer<Element>> { scratch[..<count] }
+
+    mutating func append(_ element: Element) {
+        precondition(!isFull)
+        (scratch.baseAddress! + count).initialize(to: element)
+        count += 1
+    }
+
+    /// The values, moved out (none is left to discard).
+    mutating func take() -> [Element] {
+        let taken = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if count > 0 { buffer.baseAddress!.moveInitialize(from: scratch.baseAddress!, count: count) }
+            initialized = count
+        }
+        count = 0
+        return taken
+    }
+
+    /// Ends the values' lives (when the input turned out not to be of the simple shape).
+    mutating func discard() {
+        if count > 0 { scratch.baseAddress!.deinitialize(count: count) }
+        count = 0
     }
 }

@@ -55,6 +55,15 @@ final class SimpleFrontMatterTests: XCTestCase {
             XCTAssertFalse(taken(yaml), yaml)
             assertSame(Array(yaml.utf8))
         }
+        // Up to 32 fields in a mapping and 16 items in a list are read directly; beyond, libyaml.
+        func fields(_ n: Int, indent: String = "") -> String { (0..<n).map { "\(indent)f\($0): v\($0)\n" }.joined() }
+        func list(_ n: Int) -> String { "l: [" + (0..<n).map { "i\($0)" }.joined(separator: ", ") + "]\n" }
+        for (yaml, direct) in [(fields(32), true), (fields(33), false), ("a:\n" + fields(32, indent: "  "), true),
+                               ("a:\n" + fields(33, indent: "  "), false), (list(16), true), (list(17), false),
+                               ("a: 'x'\n" + fields(30) + list(16), true), (fields(31) + "z: [1, 2]\nz: 3\n", false)] {
+            XCTAssertEqual(taken(yaml), direct, yaml)
+            assertSame(Array(yaml.utf8))
+        }
         let tight = ParseLimits(maxScalarBytes: 3)
         assertSame(Array("a: long\n".utf8), limits: tight)
         XCTAssertNil(Array("a: long\n".utf8).withUnsafeBufferPointer { SimpleFrontMatter.read($0, firstLine: 2, limits: tight) })
@@ -66,7 +75,7 @@ final class SimpleFrontMatterTests: XCTestCase {
         var frontMatters: [[UInt8]] = []
         let root = TestFiles.url("examples")
         for case let url as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)! where url.pathExtension == "md" {
-            if case .success(let framed) = DocumentFramer.frame(Array(try Data(contentsOf: url))) { frontMatters.append(framed.frontMatter) }
+            if case .success(let framed) = DocumentFramer.frame(Array(try Data(contentsOf: url))) { frontMatters.append(Array(framed.frontMatter)) }
         }
         frontMatters += Self.simpleShapes.map { Array($0.utf8) }
         XCTAssertGreaterThan(frontMatters.count, 20)

@@ -12,13 +12,13 @@ public enum ClosureGate {
 
     public static func blockers(for postmortem: Document, in index: RepositoryIndex) -> [Blocker] {
         var blockers: [Blocker] = []
-        for finding in index.findings(of: postmortem.id) {
+        for finding in index.linked(to: postmortem.id, kind: .finding) {
             if finding.isOpen {
                 blockers.append(Blocker(document: finding, ruleID: RuleID.closureOpenFinding,
                     message: "finding \(finding.id) is `\(finding.status ?? "unset")`; it must be resolved or accepted-risk",
                     location: finding.location(of: "status"), owner: finding.owner))
             }
-            for item in index.remediations(of: finding.id) where item.isOpen {
+            for item in index.linked(to: finding.id, kind: .remediation) where item.isOpen {
                 blockers.append(Blocker(document: item, ruleID: RuleID.closureOpenRemediation,
                     message: "remediation item \(item.id) is `\(item.status ?? "unset")`; it must be done or wont-fix",
                     location: item.location(of: "status"), owner: item.owner))

@@ -12,7 +12,7 @@ public struct ResolvedWithOpenItemsRule: DocumentwiseRule {
 
     public func check(_ finding: Document, in index: RepositoryIndex, context: RuleContext, into diagnostics: inout [Diagnostic]) {
         guard finding.kind == .finding, finding.status == "resolved" else { return }
-        for item in index.remediations(of: finding.id) where item.isOpen {
+        for item in index.linked(to: finding.id, kind: .remediation) where item.isOpen {
             diagnostics.append(context.diagnostic(Self.description, item, at: item.location(of: "status"),
                 "finding \(finding.id) is resolved but its remediation item \(item.id) is `\(item.status ?? "unset")`",
                 owner: item.owner))

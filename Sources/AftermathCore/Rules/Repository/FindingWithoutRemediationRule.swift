@@ -10,7 +10,7 @@ public struct FindingWithoutRemediationRule: DocumentwiseRule {
     public init() {}
 
     public func check(_ finding: Document, in index: RepositoryIndex, context: RuleContext, into diagnostics: inout [Diagnostic]) {
-        guard finding.kind == .finding, finding.status == "open", index.remediations(of: finding.id).isEmpty else { return }
+        guard finding.kind == .finding, finding.status == "open", !index.hasLinked(to: finding.id, kind: .remediation) else { return }
         diagnostics.append(context.diagnostic(Self.description, finding, at: finding.location(of: "status"),
             "finding \(finding.id) is open with no remediation item; add one under remediations/ or mark it accepted-risk",
             owner: finding.owner))

@@ -10,7 +10,7 @@ public struct PostmortemWithoutFindingsRule: DocumentwiseRule {
 
     public func check(_ pm: Document, in index: RepositoryIndex, context: RuleContext, into diagnostics: inout [Diagnostic]) {
         guard pm.kind == .postmortem, let status = pm.status, status == "published" || status == "closed",
-              index.findings(of: pm.id).isEmpty else { return }
+              !index.hasLinked(to: pm.id, kind: .finding) else { return }
         diagnostics.append(context.diagnostic(Self.description, pm, at: pm.location(of: "status"),
             "\(pm.id) is \(status) but has no findings; add the findings under findings/"))
     }
