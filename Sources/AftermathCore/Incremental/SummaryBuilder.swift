@@ -238,27 +238,29 @@ extension ByteWriter {
     /// read the documents; of `incident`, only its timestamps. Written as they are found
     /// rather than gathered first (a summary writes every document's).
     mutating func listedFields(of document: Document) {
-        let entries = document.frontMatter.objectEntries ?? []
         func kept(_ key: String) -> UInt8? {
             guard let code = ListedFieldNames.code(key), !ListedFieldNames.isIncidentTime(code) else { return nil }
             return code
         }
-        buffer.append(7)
-        varint(UInt64(entries.lazy.filter { kept($0.key) != nil }.count))
-        for entry in entries {
-            guard let code = kept(entry.key) else { continue }
-            buffer.append(code)
-            guard code == ListedFieldNames.incident, case .object(let fields) = entry.value.value else {
-                node(entry.value)
-                continue
-            }
-            let times = fields.lazy.compactMap { ListedFieldNames.code($0.key) }.filter(ListedFieldNames.isIncidentTime)
+        // Fields read where they are (a loop over the entries copied each, retaining its value).
+        (document.frontMatter.objectEntries ?? []).withUnsafeBufferPointer { entries in
             buffer.append(7)
-            varint(UInt64(times.count))
-            for field in fields {
-                guard let code = ListedFieldNames.code(field.key), ListedFieldNames.isIncidentTime(code) else { continue }
+            varint(UInt64(entries.indices.lazy.filter { kept(entries[$0].key) != nil }.count))
+            for e in entries.indices {
+                guard let code = kept(entries[e].key) else { continue }
                 buffer.append(code)
-                node(field.value)
+                guard code == ListedFieldNames.incident, case .object(let fields) = entries[e].value.value else {
+                    node(entries[e].value)
+                    continue
+                }
+                let times = fields.lazy.compactMap { ListedFieldNames.code($0.key) }.filter(ListedFieldNames.isIncidentTime)
+                buffer.append(7)
+                varint(UInt64(times.count))
+                for field in fields {
+                    guard let code = ListedFieldNames.code(field.key), ListedFieldNames.isIncidentTime(code) else { continue }
+                    buffer.append(code)
+                    node(field.value)
+                }
             }
         }
     }

