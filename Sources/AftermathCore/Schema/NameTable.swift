@@ -4,13 +4,19 @@
 /// listed field codes are looked up so, once per field of every document read.
 struct NameTable: Sendable {
     private var byLength: [[(name: String, value: Int)]] = []
+    /// Each name once, with its number, in the order given.
+    private(set) var pairs: [(name: String, value: Int)] = []
+    var count: Int { pairs.count }
 
     /// The first of each name counts, as in a scan of `pairs`.
     init(_ pairs: [(name: String, value: Int)]) {
         for (name, value) in pairs {
             let length = name.utf8.count
             if length >= byLength.count { byLength += Array(repeating: [], count: length + 1 - byLength.count) }
-            if !byLength[length].contains(where: { $0.name == name }) { byLength[length].append((name, value)) }
+            if !byLength[length].contains(where: { $0.name == name }) {
+                byLength[length].append((name, value))
+                self.pairs.append((name, value))
+            }
         }
     }
 

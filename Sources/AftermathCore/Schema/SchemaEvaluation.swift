@@ -16,6 +16,10 @@ struct SchemaEvaluation {
         self.collecting = collecting
     }
 
+    /// Field names compared by length first: different names mostly differ in length, and
+    /// comparing two different strings calls into the runtime.
+    static func sameName(_ a: String, _ b: String) -> Bool { a.utf8.count == b.utf8.count && a == b }
+
     private mutating func report(_ pointer: String, _ location: SourceLocation, _ keyword: String, _ message: @autoclosure () -> String) {
         if collecting {
             violations.append(SchemaViolation(pointer: pointer, location: location, keyword: keyword, message: message()))
@@ -31,8 +35,10 @@ struct SchemaEvaluation {
         return check(index, instance, pointer: "", at: instance.location, depth: depth)
     }
 
-    private func child(_ pointer: String, _ token: String) -> String {
-        collecting ? pointer + "/" + JSONPointer.escape(token) : ""
+    /// A child's pointer; the token is worked out only when pointers are (an item's index
+    /// made a string for every item of every list otherwise).
+    private func child(_ pointer: String, _ token: @autoclosure () -> String) -> String {
+        collecting ? pointer + "/" + JSONPointer.escape(token()) : ""
     }
 
     mutating func check(_ index: Int, _ instance: Node, pointer: String, at location: SourceLocation, depth: Int) -> Bool {
@@ -79,7 +85,7 @@ struct SchemaEvaluation {
         case .required(let names):
             guard case .object(let entries) = instance.value else { return true }
             var ok = true
-            for name in names where !entries.contains(where: { $0.key == name }) {
+            for name in names where !entries.contains(where: { Self.sameName($0.key, name) }) {
                 ok = false
                 let missing = child(pointer, name)
                 report(missing, location, "required", "missing required field \(FieldName.describe(missing))")
@@ -88,10 +94,22 @@ struct SchemaEvaluation {
             return ok
         case .properties(let list):
             guard case .object(let entries) = instance.value else { return true }
+            // A yes/no question about a field or two (an `if` on `status`, say) looks for those
+            // fields rather than looking up every field of the document in the table; found
+            // or not, the answer is the same.
+            if !collecting, list.count <= 2 {
+                for (name, sub) in list.pairs {
+                    for e in entries.indices where Self.sameName(entries[e].key, name) {
+                        if !check(sub, entries[e].value, pointer: "", at: entries[e].keyLocation, depth: depth + 1) { return false }
+                    }
+                }
+                return true
+            }
             var ok = true
-            for entry in entries {
-                guard let sub = list.value(of: entry.key) else { continue }
-                if !check(sub, entry.value, pointer: child(pointer, entry.key), at: entry.keyLocation, depth: depth + 1) {
+            // By position: a loop over the entries copied each (a retain and a release of its value).
+            for e in entries.indices {
+                guard let sub = list.value(of: entries[e].key) else { continue }
+                if !check(sub, entries[e].value, pointer: child(pointer, entries[e].key), at: entries[e].keyLocation, depth: depth + 1) {
                     ok = false
                     if !collecting { return false }
                 }
@@ -112,7 +130,8 @@ struct SchemaEvaluation {
         case .additionalProperties(let sub, let declared, let patterns):
             guard case .object(let entries) = instance.value else { return true }
             var ok = true
-            for entry in entries where !declared.contains(entry.key) && !patterns.contains(where: { $0.matches(entry.key) }) {
+            for e in entries.indices where !declared.contains(entries[e].key) && !patterns.contains(where: { $0.matches(entries[e].key) }) {
+                let entry = entries[e]
                 if case .always(false) = schema.nodes[sub] {
                     ok = false
                     let unknown = child(pointer, entry.key)

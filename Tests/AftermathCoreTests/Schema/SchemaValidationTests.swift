@@ -17,6 +17,24 @@ final class SchemaValidationTests: XCTestCase {
         XCTAssertTrue(format.message.contains("`incident.declared_at`"))
     }
 
+    /// An `if` on a field or two is answered by looking for those fields (`properties` of one or
+    /// two names in a yes/no pass): the answer must be what looking up every field gives.
+    func testConditionsOnAFieldOrTwo() throws {
+        let schema = try compile(#"{"type":"object","allOf":[{"if":{"required":["status"],"properties":{"status":{"const":"done"}}},"then":{"required":["resolution"]}},{"if":{"required":["status","breach"],"properties":{"status":{"const":"closed"},"breach":{"const":true}}},"then":{"required":["notified"]}},{"if":{"required":["a"],"properties":{"a":{"const":1},"b":{"const":2},"c":{"const":3}}},"then":{"required":["abc"]}}]}"#)
+        let cases: [(String, [String])] = [
+            ("status: done\n", ["required"]), ("status: open\n", []), ("status: done\nresolution: x\n", []),
+            ("other: 1\n", []),
+            ("status: closed\nbreach: true\n", ["required"]), ("status: closed\nbreach: false\nnotified: x\n", []),
+            ("status: closed\nbreach: false\n", []), ("breach: false\n", []), ("status: open\nbreach: true\n", []),
+            ("a: 1\nb: 2\nc: 3\nnotified: x\n", ["required"]), ("a: 1\nb: 2\nc: 4\nnotified: x\n", []),
+        ]
+        for (yaml, expected) in cases {
+            let root = try XCTUnwrap(frontMatter(yaml).root)
+            XCTAssertEqual(schema.validate(root).map(\.keyword), expected, yaml)
+            XCTAssertEqual(schema.isValid(root), expected.isEmpty, yaml)
+        }
+    }
+
     /// A thread's copy of a schema shares no storage with the original and judges alike; a
     /// ruleset is copied that way only for many documents.
     func testCopiesShareNothingAndJudgeAlike() throws {
