@@ -206,24 +206,3 @@ private struct UnionFind {
         return (number, count)
     }
 }
-
-/// Positions grouped by a number in `0..<count` (a counting sort): group `g` is
-/// `order[range(of: g)]`, its positions in increasing order.
-private struct Grouping {
-    private var starts: [Int]
-    private(set) var order: [Int]
-
-    init(count: Int, of groups: some Collection<Int>) {
-        starts = [Int](repeating: 0, count: count + 1)
-        for g in groups { starts[g + 1] += 1 }
-        for g in 0..<count { starts[g + 1] += starts[g] }
-        var next = starts
-        order = [Int](repeating: 0, count: groups.count)
-        for (position, g) in groups.enumerated() {
-            order[next[g]] = position
-            next[g] += 1
-        }
-    }
-
-    func range(of group: Int) -> Range<Int> { starts[group]..<starts[group + 1] }
-}

@@ -34,7 +34,7 @@ public struct RepositoryIndex: Sendable {
 
     /// Builds the links from each ID to its documents now rather than on first use: for a
     /// pass about to ask from several threads.
-    func prepareChildren() { _ = children[""] }
+    func prepareChildren() { _ = children.linked(to: "") }
 
     public func findings(of postmortemID: String) -> [Document] { Array(linked(to: postmortemID, kind: .finding)) }
 
@@ -139,17 +139,14 @@ final class ChildrenIndex: @unchecked Sendable {
     private let lock = NSLock()
     private let ready = Atomic<Bool>(false)
     private let documents: [Document]
-    /// Each linked-to ID's group; group `g`'s members are `members[starts[g]..<starts[g + 1]]`.
+    /// Each linked-to ID's group of positions in `documents`.
     private var groups: [String: Int] = [:]
-    private var starts: [Int32] = []
-    private var members: [Int32] = []
+    private var members = Grouping(count: 0, of: [Int]())
 
     init(_ documents: [Document]) { self.documents = documents }
 
-    subscript(id: String) -> [Document] { Array(linked(to: id)) }
-
     /// The documents linking to `id`, in path order, read in place.
-    func linked(to id: String) -> LazyMapSequence<ArraySlice<Int32>, Document> {
+    func linked(to id: String) -> LazyMapSequence<ArraySlice<Int>, Document> {
         if !ready.load(ordering: .acquiring) {
             lock.withLock {
                 guard !ready.load(ordering: .relaxed) else { return }
@@ -158,32 +155,19 @@ final class ChildrenIndex: @unchecked Sendable {
             }
         }
         let documents = documents
-        guard let group = groups[id] else { return ArraySlice<Int32>().lazy.map { documents[Int($0)] } }
-        return members[Int(starts[group])..<Int(starts[group + 1])].lazy.map { documents[Int($0)] }
+        let positions = groups[id].map { members.members(of: $0) } ?? []
+        return positions.lazy.map { documents[$0] }
     }
 
     private func build() {
-        var groupOf = [Int32](repeating: -1, count: documents.count)
-        var counts: [Int32] = []
+        var groupOf = [Int](repeating: -1, count: documents.count)
         groups.reserveCapacity(documents.count / 2)
         for (i, document) in documents.enumerated() {
             guard let parent = document.parentID else { continue }
-            let group = groups[parent, default: counts.count]
-            if group == counts.count {
-                groups[parent] = group
-                counts.append(0)
-            }
-            groupOf[i] = Int32(group)
-            counts[group] += 1
+            let group = groups[parent, default: groups.count]
+            if group == groups.count { groups[parent] = group }
+            groupOf[i] = group
         }
-        starts = [0]
-        starts.reserveCapacity(counts.count + 1)
-        for count in counts { starts.append(starts[starts.count - 1] + count) }
-        var next = starts
-        members = [Int32](repeating: 0, count: Int(starts[starts.count - 1]))
-        for (i, group) in groupOf.enumerated() where group >= 0 {
-            members[Int(next[Int(group)])] = Int32(i)
-            next[Int(group)] += 1
-        }
+        members = Grouping(count: groups.count, of: groupOf)
     }
 }
