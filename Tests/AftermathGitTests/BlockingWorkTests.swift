@@ -18,6 +18,36 @@ final class BlockingWorkTests: XCTestCase {
         XCTAssertLessThanOrEqual(threads.count, 8)
     }
 
+    /// Items that only compute, on cores kept busy by other threads, are preempted (wall time
+    /// well over CPU time) but never wait: they must not bring in more threads than cores.
+    func testPreemptedItemsDoNotBringInMoreThreads() throws {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let stop = Atomic<Bool>(false)
+        let hogs = (0..<cores).map { _ in
+            let hog = Thread { while !stop.load(ordering: .relaxed) {} }
+            hog.start()
+            return hog
+        }
+        defer { stop.store(true, ordering: .relaxed); _ = hogs }
+        let ran = try BlockingWork.map(64, threads: 16) { _ -> UInt in
+            Self.spin(cpuNanoseconds: 2_000_000)
+            return UInt(pthread_self())
+        }
+        XCTAssertEqual(ran.count, 64)
+        XCTAssertLessThanOrEqual(Set(ran).count, cores)
+    }
+
+    /// Keeps the calling thread computing for this much of its own CPU time.
+    private static func spin(cpuNanoseconds: UInt64) {
+        func cpu() -> UInt64 {
+            var time = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+            return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+        }
+        let start = cpu()
+        while cpu() - start < cpuNanoseconds {}
+    }
+
     func testEveryItemRunsOnceAndTheFirstFailureIsThrown() {
         struct Failure: Error, Equatable { let item: Int }
         let ran = Atomic<Int>(0)
