@@ -1,4 +1,6 @@
 import CLibGit2
+import Foundation
+import Synchronization
 
 /// A libgit2 failure, with libgit2's own message and error class.
 public struct GitError: Error, Sendable, CustomStringConvertible {
@@ -21,8 +23,13 @@ public struct GitError: Error, Sendable, CustomStringConvertible {
 /// libgit2 wants `git_libgit2_init` once per process before any other call; a lazily
 /// initialised static is Swift's thread-safe once.
 public enum LibGit2 {
+    /// Whether libgit2 re-hashes every object it reads (see `initializeInBackground`); read
+    /// once, by the initialisation.
+    private static let verifiesObjectHashes = Atomic<Bool>(true)
+
     private static let initialized: Bool = {
         git_libgit2_init()
+        _ = aftermath_git_set_strict_hash_verification(verifiesObjectHashes.load(ordering: .acquiring) ? 1 : 0)
         // Pack files are mapped in windows; libgit2 keeps up to 8 GiB mapped by default, and a
         // full read of a large repository would keep the whole pack resident. Unused windows
         // beyond this are unmapped (measured: no slower at 100,000 documents).
@@ -32,17 +39,24 @@ public enum LibGit2 {
         return true
     }()
 
-    static func ensureInitialized() { _ = initialized }
+    /// Initialises libgit2 if no call did yet, or waits for the initialisation under way.
+    public static func ensureInitialized() { _ = initialized }
 
-    /// Whether libgit2 re-hashes every object it reads to check it against its ID (on by
-    /// default). It costs about a third of reading a blob, and repeats what git did when the
-    /// object entered the repository (index-pack and unpack-objects hash everything received),
-    /// so local commands turn it off; the push hook, reading objects just received from
-    /// someone else, leaves it on.
-    public static func verifyObjectHashes(_ on: Bool) {
-        ensureInitialized()
-        _ = aftermath_git_set_strict_hash_verification(on ? 1 : 0)
+    /// Starts libgit2's initialisation on another thread; the first call that needs libgit2
+    /// waits for it to finish. It takes 4–5 ms (libgit2's TLS backend loads every system CA
+    /// certificate, which a local tool never uses), in every command, on the core that would
+    /// otherwise idle while the command reads its arguments and its rules.
+    ///
+    /// - Parameter verifyingObjectHashes: whether libgit2 re-hashes every object it reads to
+    ///   check it against its ID (libgit2's default). It costs about a third of reading a blob,
+    ///   and repeats what git did when the object entered the repository (index-pack and
+    ///   unpack-objects hash everything received), so local commands turn it off; the push
+    ///   hook, reading objects just received from someone else, keeps it on.
+    public static func initializeInBackground(verifyingObjectHashes: Bool) {
+        verifiesObjectHashes.store(verifyingObjectHashes, ordering: .releasing)
+        Thread.detachNewThread { ensureInitialized() }
     }
+
 
     /// Turns a libgit2 return code into a thrown `GitError` carrying `git_error_last()`.
     @discardableResult

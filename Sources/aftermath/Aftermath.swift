@@ -40,13 +40,17 @@ struct Aftermath: ParsableCommand {
             }
         }
         // Objects were hashed by git when they arrived; only the push hook, reading what was
-        // just received, checks them again (see `LibGit2.verifyObjectHashes`).
-        LibGit2.verifyObjectHashes(arguments.starts(with: ["hook", "pre-receive"]))
+        // just received, checks them again (see `LibGit2.initializeInBackground`).
+        LibGit2.initializeInBackground(verifyingObjectHashes: arguments.starts(with: ["hook", "pre-receive"]))
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
+            // `exit` runs what libraries registered to run at exit, which must not race their
+            // initialisation (commands that end through `Console.finish` skip them).
+            LibGit2.ensureInitialized()
             exit(withError: error)
         }
+        LibGit2.ensureInitialized()
     }
 }

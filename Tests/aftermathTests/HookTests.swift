@@ -157,6 +157,35 @@ final class HookTests: XCTestCase {
         XCTAssertTrue(forced.stderr.contains("[AM501]"), forced.stderr)
     }
 
+    /// Objects are re-hashed only by the push hook, which reads what someone else just sent: a
+    /// loose object holding another object's content reads without complaint in a local
+    /// command, and the hook refuses it.
+    func testOnlyThePushHookRehashesObjects() throws {
+        let repo = try TemporaryDirectory.examples()
+        try repo.commitAll()
+        func id(_ spec: String) throws -> String {
+            try CLI.git(["rev-parse", spec], in: repo.url).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        func object(_ id: String) -> URL { repo.path(".git/objects/\(id.prefix(2))/\(id.dropFirst(2))") }
+        let (target, other) = (try id("HEAD:\(item)"), try id("HEAD:\(closedFinding)"))
+        try FileManager.default.removeItem(at: object(target))
+        try FileManager.default.copyItem(at: object(other), to: object(target))
+
+        // A pushed commit (made without moving a branch, as one arriving is), checked against
+        // the branch it would move: the hook reads every document of the branch.
+        let head = try id("HEAD")
+        let pushed = try CLI.git(["commit-tree", "HEAD^{tree}", "-p", "HEAD", "-m", "pushed"], in: repo.url).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let hook = try CLI.aftermath(["hook", "pre-receive"], in: repo.url, environment: ["GIT_DIR": repo.path(".git").path],
+                                     stdin: "\(head) \(pushed) refs/heads/main\n")
+        XCTAssertNotEqual(hook.status, 0)
+        XCTAssertTrue(hook.stderr.contains("mismatch"), hook.stderr)
+
+        let local = try CLI.aftermath(["validate", "--rev", "HEAD"], in: repo.url)
+        XCTAssertNotEqual(local.status, 4, local.stderr)
+        XCTAssertFalse(local.stderr.contains("mismatch"), local.stderr)
+    }
+
     /// A push whose commit object never arrived is refused with a message, not a crash.
     func testPreReceiveRefusesACommitMissingFromThePush() throws {
         let setup = try makeSetup(clientHook: false)

@@ -127,7 +127,7 @@ private struct KeySlots {
     func byteOrderRanks() -> [Int] {
         // Sorted by their first 16 bytes as two big-endian words (all of an ID), the strings
         // compared only when those are equal.
-        var order = strings.indices.map { SortKey(prefix: Self.prefix(strings[$0]), slot: $0) }
+        var order = strings.indices.map { SortKey(prefix: BytePrefix(strings[$0]), slot: $0) }
         order.sort { a, b in
             if a.prefix != b.prefix { return a.prefix < b.prefix }
             return SnapshotDelta.precedes(strings[a.slot], strings[b.slot])
@@ -145,27 +145,8 @@ private struct KeySlots {
     }
 
     private struct SortKey {
-        var prefix: Prefix
+        var prefix: BytePrefix
         var slot: Int
-    }
-
-    private struct Prefix: Equatable, Comparable {
-        var high: UInt64
-        var low: UInt64
-        static func < (a: Prefix, b: Prefix) -> Bool { (a.high, a.low) < (b.high, b.low) }
-    }
-
-    /// The first 16 bytes, zero-padded: ordered as the bytes are, ties left to the strings.
-    private static func prefix(_ key: String) -> Prefix {
-        var key = key
-        return key.withUTF8 { bytes in
-            var words: (UInt64, UInt64) = (0, 0)
-            for k in 0..<min(16, bytes.count) {
-                let shift = UInt64(56 - 8 * (k % 8))
-                if k < 8 { words.0 |= UInt64(bytes[k]) << shift } else { words.1 |= UInt64(bytes[k]) << shift }
-            }
-            return Prefix(high: words.0, low: words.1)
-        }
     }
 }
 

@@ -52,9 +52,14 @@ extension Node {
 
     /// Where the first entry `key` is, found without copying entries out.
     private static func position(of key: String, in entries: [Entry]) -> Int? {
-        for i in entries.indices where entries[i].key == key { return i }
+        for i in entries.indices where sameName(entries[i].key, key) { return i }
         return nil
     }
+
+    /// Whether two field names are the same, lengths compared first: most names of an object
+    /// differ in length, and comparing lengths is a load where `==` is a call.
+    @inline(__always)
+    static func sameName(_ a: String, _ b: String) -> Bool { a.utf8.count == b.utf8.count && a == b }
 
     public var stringValue: String? {
         if case .string(let s) = value { return s }

@@ -16,10 +16,6 @@ struct SchemaEvaluation {
         self.collecting = collecting
     }
 
-    /// Field names compared by length first: different names mostly differ in length, and
-    /// comparing two different strings calls into the runtime.
-    static func sameName(_ a: String, _ b: String) -> Bool { a.utf8.count == b.utf8.count && a == b }
-
     private mutating func report(_ pointer: String, _ location: SourceLocation, _ keyword: String, _ message: @autoclosure () -> String) {
         if collecting {
             violations.append(SchemaViolation(pointer: pointer, location: location, keyword: keyword, message: message()))
@@ -85,7 +81,7 @@ struct SchemaEvaluation {
         case .required(let names):
             guard case .object(let entries) = instance.value else { return true }
             var ok = true
-            for name in names where !entries.contains(where: { Self.sameName($0.key, name) }) {
+            for name in names where !entries.contains(where: { Node.sameName($0.key, name) }) {
                 ok = false
                 let missing = child(pointer, name)
                 report(missing, location, "required", "missing required field \(FieldName.describe(missing))")
@@ -99,7 +95,7 @@ struct SchemaEvaluation {
             // or not, the answer is the same.
             if !collecting, list.count <= 2 {
                 for (name, sub) in list.pairs {
-                    for e in entries.indices where Self.sameName(entries[e].key, name) {
+                    for e in entries.indices where Node.sameName(entries[e].key, name) {
                         if !check(sub, entries[e].value, pointer: "", at: entries[e].keyLocation, depth: depth + 1) { return false }
                     }
                 }

@@ -10,6 +10,9 @@ struct GitValidation {
     let repository: GitRepository
     let today: Timestamp
     let threads: Int
+    /// The working tree's rules, when the caller read them already (see
+    /// `Workspace.workingTreeRulesFirst`).
+    var workingTreeRules: Ruleset? = nil
 
     struct Outcome {
         /// Every diagnostic, in reporting order.
@@ -52,7 +55,7 @@ struct GitValidation {
             // the content the summary's records name, so every version needed is the file itself.
             let memory = SummaryStore.folderMemory(in: repository, root: workspace.root)
             let files = WorkingTreeSnapshot(root: workspace.root, memory: memory)
-            let ruleset = try workspace.ruleset(from: files)
+            let ruleset = try workingTreeRules ?? workspace.ruleset(from: files)
             let listed = WorkingTreeListing(files: files, roots: ruleset.configuration.roots, folder: folder,
                                             index: repository.indexPath.flatMap(GitIndexFile.read), repository: repository)
             let limit = ruleset.configuration.limits.maxFileBytes + 1

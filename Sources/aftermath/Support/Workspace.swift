@@ -56,6 +56,13 @@ struct Workspace {
         return String(resolvedRoot.dropFirst(resolvedWorkdir.count + 1))
     }
 
+    /// The working tree's rules for a command on the working tree, read before its repository
+    /// is opened: opening waits for libgit2 to finish initialising on the other core
+    /// (`LibGit2.initializeInBackground`), and this gives that core something to overlap.
+    func workingTreeRulesFirst(_ choice: SnapshotChoice) throws -> Ruleset? {
+        choice.isWorkingTree ? try ruleset(from: WorkingTreeSnapshot(root: root)) : nil
+    }
+
     /// The rules that judge `snapshot`, read from `snapshot` (or another, trusted one).
     func ruleset(from snapshot: Snapshot) throws -> Ruleset { try Self.ruleset(from: snapshot) }
 

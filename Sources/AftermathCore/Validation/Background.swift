@@ -1,0 +1,24 @@
+import Dispatch
+
+/// Work started on another thread now, its result taken later — waiting for it if it is not
+/// done. For a step that does not need what the steps before it produce (reading git's index
+/// while the rules load), so the core that would idle meanwhile does it.
+public final class Background<T>: @unchecked Sendable {
+    private let done = DispatchGroup()
+    /// Written once by the work, before `done` is left; read only after waiting on it.
+    private var result: T?
+
+    public init(_ work: @escaping @Sendable () -> T) {
+        done.enter()
+        DispatchQueue.global().async {
+            self.result = work()
+            self.done.leave()
+        }
+    }
+
+    /// The work's result, once it is done.
+    public func value() -> T {
+        done.wait()
+        return result!
+    }
+}
