@@ -30,6 +30,9 @@ public enum AtomicFile {
     public static let testPauseVariable = "AFTERMATH_TEST_PAUSE_BEFORE_RENAME"
     /// Test-only pause point just before a write takes the target's lock (same protocol).
     public static let testLockPauseVariable = "AFTERMATH_TEST_PAUSE_BEFORE_LOCK"
+    /// Test-only pause point before a derived file (`overwrite`: the summary, the folder
+    /// listings) is renamed into place (same protocol).
+    public static let testOverwritePauseVariable = "AFTERMATH_TEST_PAUSE_BEFORE_OVERWRITE"
 
     static let temporaryMarker = ".aftermath-tmp-"
 
@@ -64,6 +67,7 @@ public enum AtomicFile {
     ///   cache): the file is then not synced to disk, which costs more than writing it.
     public static func overwrite(_ path: String, with pieces: [[UInt8]], durable: Bool = true) throws {
         let temporary = try writeTemporary(besides: path, pieces: pieces, durable: durable)
+        pauseIfTesting(testOverwritePauseVariable)
         guard rename(temporary, path) == 0 else {
             let message = String(cString: strerror(errno))
             unlink(temporary)

@@ -23,6 +23,29 @@ final class WriteFaultTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: url.path), "marker \(url.lastPathComponent) never appeared", file: file, line: line)
     }
 
+    /// A full run writes its summary while it prints what it found; the process must not end
+    /// before the write does (a paused write keeps it running), and leaves the whole file.
+    func testTheSummaryWrittenBesideThePrintingIsCompleteBeforeTheProcessEnds() throws {
+        let repo = try TemporaryDirectory.examples()
+        try repo.commitAll()
+        let marker = repo.path("pause-marker")
+        let process = try start(["validate", "--today", "2026-10-01"], in: repo.url, environment: ["AFTERMATH_TEST_PAUSE_BEFORE_OVERWRITE": marker.path])
+        waitFor(marker)
+        usleep(300_000)
+        XCTAssertTrue(process.isRunning, "ended with its summary half-written")
+        // Each write pausing (the summary, and the folder listings when worth keeping) is let go.
+        while process.isRunning {
+            if FileManager.default.fileExists(atPath: marker.path) { try? FileManager.default.removeItem(at: marker) }
+            usleep(10_000)
+        }
+        XCTAssertEqual(process.terminationStatus, 0)
+        let kept = try FileManager.default.contentsOfDirectory(atPath: repo.path(".git/aftermath").path)
+        XCTAssertTrue(kept.contains { $0.hasPrefix("summary-v") }, "\(kept)")
+        XCTAssertFalse(kept.contains { $0.contains(".aftermath-tmp-") }, "\(kept)")
+        let again = try CLI.aftermath(["validate", "--today", "2026-10-01"], in: repo.url)
+        XCTAssertEqual(again.status, 0, again.stderr)
+    }
+
     func testSIGKILLDuringAWriteLeavesTheOriginalIntact() throws {
         let repo = try TemporaryDirectory.examples()
         let before = try repo.read(path)

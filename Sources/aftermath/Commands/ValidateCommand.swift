@@ -41,6 +41,7 @@ struct ValidateCommand: ParsableCommand {
             let workspace = Workspace()
             let (diagnostics, files): ([Diagnostic], Int)
             var documents: Any?
+            var finishWrites = {}
             if let range {
                 (diagnostics, files) = try RangeCheck.run(range, workspace: workspace, today: today.timestamp, threads: threads)
             } else {
@@ -52,6 +53,7 @@ struct ValidateCommand: ParsableCommand {
                     let outcome = try git.validate(self.snapshot.choice)
                     (diagnostics, files) = (Validator.restricted(outcome.diagnostics, to: paths.map(workspace.location.relative)), outcome.fileCount)
                     documents = outcome.documents
+                    finishWrites = outcome.finishWrites
                 } else {
                     let snapshot = try workspace.snapshot(self.snapshot.choice)
                     let ruleset = try rules ?? workspace.ruleset(from: snapshot)
@@ -71,6 +73,7 @@ struct ValidateCommand: ParsableCommand {
                 console.out(SARIFReporter.report(diagnostics, toolVersion: Aftermath.version))
             }
             let failing = diagnostics.errorCount > 0 || (strict && diagnostics.warningCount > 0)
+            finishWrites()  // the summary, written while this printed
             withExtendedLifetime(documents) { console.finish(failing ? ExitStatus.validation : ExitStatus.ok) }
         }
     }

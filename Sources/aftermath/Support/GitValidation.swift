@@ -22,6 +22,12 @@ struct GitValidation {
         /// with its repository handles, the summary's inputs): the caller keeps it until
         /// `Console.finish` ends the process, since freeing it costs more than printing.
         var documents: Any? = nil
+        /// The summary a full run leaves, being written while the caller prints: `finishWrites`
+        /// must be called before the process ends.
+        var saving: Background<Bool>? = nil
+
+        /// Waits for what the run still writes.
+        func finishWrites() { _ = saving?.value() }
     }
 
     private var folder: String { workspace.subfolder(in: repository) }
@@ -37,6 +43,9 @@ struct GitValidation {
         var read: (@Sendable (String, ContentID) throws -> [UInt8]?)?
         /// The tree the state is, if it is one.
         var tree: ContentID?
+        /// Waits for what reading the state still writes (the working tree's folder listings);
+        /// called before the process ends.
+        var finishWrites: () -> Void = {}
     }
 
     func state(_ choice: SnapshotChoice) throws -> State {
@@ -61,7 +70,7 @@ struct GitValidation {
             let limit = ruleset.configuration.limits.maxFileBytes + 1
             return State(ruleset: ruleset, delta: { SnapshotDelta.between($0, and: try listed.listing()) },
                          snapshot: { try listed.snapshot() },
-                         read: { path, _ in try files.read(path, upTo: limit) }, tree: nil)
+                         read: { path, _ in try files.read(path, upTo: limit) }, tree: nil, finishWrites: listed.finishWrites)
         case .revision(let revision):
             let commit = try repository.resolveCommit(revision)
             let tree = try repository.treeID(ofCommit: commit)
@@ -73,8 +82,11 @@ struct GitValidation {
         }
     }
 
+    /// Validates `choice`; the caller calls `finishWrites()` on the outcome before the process
+    /// ends (a full run's summary is written meanwhile).
     func validate(_ choice: SnapshotChoice) throws -> Outcome {
         let state = try self.state(choice)
+        defer { state.finishWrites() }
         if let incremental = try incrementalValidator(state.ruleset, read: state.read),
            let delta = try state.delta(incremental.summary), let result = try incremental.validate([delta])?.first {
             return Outcome(diagnostics: result.diagnostics, fileCount: result.fileCount)
@@ -99,6 +111,7 @@ struct GitValidation {
     func leaveSummary(_ choice: SnapshotChoice) throws -> LeftSummary {
         guard !SummaryStore.disabled else { return .off }
         let state = try self.state(choice)
+        defer { state.finishWrites() }
         let run = try full(try state.snapshot(), ruleset: state.ruleset, tree: state.tree)
         guard !run.saved else {
             // What it read is freed: kept, it would stand beside what reading through the
@@ -118,6 +131,7 @@ struct GitValidation {
     }
 
     func summarised(_ state: State) throws -> (validator: IncrementalValidator, delta: SnapshotDelta, state: IncrementalValidator.State)? {
+        defer { state.finishWrites() }
         guard let incremental = try incrementalValidator(state.ruleset, read: state.read),
               let delta = try state.delta(incremental.summary), let result = try incremental.validate([delta])?.first else { return nil }
         return (incremental, delta, result)
@@ -128,6 +142,7 @@ struct GitValidation {
     /// which leaves a summary, so that only the first listing in a clone reads everything.
     func documentsForListing(_ choice: SnapshotChoice, kinds: Set<DocumentKind>, openOnly: Bool) throws -> (RepositoryIndex, Ruleset) {
         let state = try self.state(choice)
+        defer { state.finishWrites() }
         if let incremental = try incrementalValidator(state.ruleset, read: state.read), let delta = try state.delta(incremental.summary),
            let index = try SummaryView.index(incremental.summary, delta: delta, kinds: kinds, openOnly: openOnly, ruleset: state.ruleset,
                                              threads: threads, read: incremental.read) {
@@ -136,7 +151,9 @@ struct GitValidation {
         guard !SummaryStore.disabled else {
             return (try Validator(ruleset: state.ruleset, today: today, threads: threads).read(try state.snapshot()).index, state.ruleset)
         }
-        return (RepositoryIndex(try full(try state.snapshot(), ruleset: state.ruleset, tree: state.tree).documents), state.ruleset)
+        let run = try full(try state.snapshot(), ruleset: state.ruleset, tree: state.tree)
+        _ = run.saved  // written before the listing ends the process
+        return (RepositoryIndex(run.documents), state.ruleset)
     }
 
     /// What the pre-commit hook reports: the staged state's diagnostics and the transition
@@ -154,7 +171,7 @@ struct GitValidation {
             // next ones re-read only what they change; a summary naming its tree is compared
             // with HEAD by a tree diff instead of a listing of every file.
             _ = try full(workspace.scoped(try repository.snapshot(ofCommit: head, label: "HEAD (\(head.short))"), in: repository),
-                         ruleset: ruleset, tree: headTree)
+                         ruleset: ruleset, tree: headTree).saved
             incremental = try incrementalValidator(ruleset)
         }
         guard let incremental, let after = try staged.delta(incremental.summary) else { return nil }
@@ -175,7 +192,7 @@ struct GitValidation {
             // As for the pre-commit hook: a summary naming its tree is compared with each commit
             // by a tree diff instead of a listing of every file.
             let snapshot = workspace.scoped(try repository.snapshot(ofCommit: base), in: repository)
-            _ = try full(snapshot, ruleset: ruleset, tree: try repository.treeID(ofCommit: base))
+            _ = try full(snapshot, ruleset: ruleset, tree: try repository.treeID(ofCommit: base)).saved
             incremental = try incrementalValidator(ruleset)
         }
         guard let incremental else { return nil }
@@ -223,8 +240,10 @@ struct GitValidation {
         var result: ValidationResult
         /// Every document read, sorted by path.
         var documents: [Document]
-        /// Whether the summary was written.
-        var saved: Bool
+        /// The summary being written.
+        var saving: Background<Bool>
+        /// Whether the summary was written (once it is).
+        var saved: Bool { saving.value() }
     }
 
     /// Validates `snapshot` whole and leaves its summary.
@@ -239,8 +258,14 @@ struct GitValidation {
         // The only reference to the index's lookup tables: they are freed here, before the
         // summary's tables are built (12 MB less at the peak at 100k documents, for 17 ms).
         result.index = RepositoryIndex([])
-        let saved = SummaryStore.save(prepared, diagnostics: result.allDiagnostics, ruleset: ruleset, tree: tree, repository: repository, threads: threads)
-        let outcome = Outcome(diagnostics: result.allDiagnostics, fileCount: result.fileCount, documents: (documents, snapshot, prepared))
-        return FullRun(outcome: outcome, result: result, documents: documents, saved: saved)
+        // Written while the caller prints what the run found (a fifth of a second's work at
+        // 100,000 documents, partly on one core, as is printing): a caller that needs the
+        // summary, or ends the process, waits for it.
+        let (diagnostics, repository, threads) = (result.allDiagnostics, repository, threads)
+        let saving = Background {
+            SummaryStore.save(prepared, diagnostics: diagnostics, ruleset: ruleset, tree: tree, repository: repository, threads: threads)
+        }
+        let outcome = Outcome(diagnostics: diagnostics, fileCount: result.fileCount, documents: (documents, snapshot, prepared), saving: saving)
+        return FullRun(outcome: outcome, result: result, documents: documents, saving: saving)
     }
 }
