@@ -255,9 +255,6 @@ struct GitValidation {
             SummaryStore.prepare(paths: paths, documents: documents, snapshot: snapshot)
         }
         let documents = result.index.documents
-        // The only reference to the index's lookup tables: they are freed here, before the
-        // summary's tables are built (12 MB less at the peak at 100k documents, for 17 ms).
-        result.index = RepositoryIndex([])
         // Written while the caller prints what the run found (a fifth of a second's work at
         // 100,000 documents, partly on one core, as is printing): a caller that needs the
         // summary, or ends the process, waits for it.
@@ -265,6 +262,10 @@ struct GitValidation {
         let saving = Background {
             SummaryStore.save(prepared, diagnostics: diagnostics, ruleset: ruleset, tree: tree, repository: repository, threads: threads)
         }
+        // The only reference to the index's lookup tables: they are freed here, in the first
+        // milliseconds of the summary's build (5 ms at 100,000 documents, long before the
+        // build's peak, so the run's peak stays as low as when they were freed before it).
+        result.index = RepositoryIndex([])
         let outcome = Outcome(diagnostics: diagnostics, fileCount: result.fileCount, documents: (documents, snapshot, prepared), saving: saving)
         return FullRun(outcome: outcome, result: result, documents: documents, saving: saving)
     }
