@@ -57,7 +57,6 @@ public enum LibGit2 {
         Thread.detachNewThread { ensureInitialized() }
     }
 
-
     /// Turns a libgit2 return code into a thrown `GitError` carrying `git_error_last()`.
     @discardableResult
     static func check(_ rc: Int32, _ context: @autoclosure () -> String = "") throws -> Int32 {

@@ -6,21 +6,18 @@ struct BytePrefix: Comparable, Sendable {
     var high: UInt64
     var low: UInt64
 
-    init(high: UInt64, low: UInt64) {
-        self.high = high
-        self.low = low
-    }
-
     init(_ string: String) {
         var string = string
-        (high, low) = string.withUTF8 { bytes in
-            var words: (UInt64, UInt64) = (0, 0)
-            for k in 0..<min(16, bytes.count) {
-                let shift = UInt64(56 - 8 * (k % 8))
-                if k < 8 { words.0 |= UInt64(bytes[k]) << shift } else { words.1 |= UInt64(bytes[k]) << shift }
-            }
-            return words
+        self = string.withUTF8(Self.init)
+    }
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var words: (UInt64, UInt64) = (0, 0)
+        for k in 0..<min(16, bytes.count) {
+            let shift = UInt64(56 - 8 * (k % 8))
+            if k < 8 { words.0 |= UInt64(bytes[k]) << shift } else { words.1 |= UInt64(bytes[k]) << shift }
         }
+        (high, low) = words
     }
 
     static func < (a: BytePrefix, b: BytePrefix) -> Bool { (a.high, a.low) < (b.high, b.low) }
@@ -37,9 +34,7 @@ struct StringSortKey: Sendable {
 
     init(_ string: String) {
         var string = string
-        prefix = BytePrefix(string)
-        count = string.utf8.count
-        ascii = string.withUTF8 { bytes in bytes.reduce(0, |) < 0x80 }
+        (prefix, count, ascii) = string.withUTF8 { bytes in (BytePrefix(bytes), bytes.count, bytes.reduce(0, |) < 0x80) }
     }
 
     /// How `self`'s string compares with `other`'s (negative, zero or positive), when the keys

@@ -1,8 +1,8 @@
 import Dispatch
 
 /// Work started on another thread now, its result taken later — waiting for it if it is not
-/// done. For a step that does not need what the steps before it produce (reading git's index
-/// while the rules load), so the core that would idle meanwhile does it.
+/// done. For a step nothing after it needs at once (writing a summary while the findings are
+/// printed), so the core that would idle meanwhile does it.
 public final class Background<T>: @unchecked Sendable {
     private let done = DispatchGroup()
     /// Written once by the work, before `done` is left; read only after waiting on it.
