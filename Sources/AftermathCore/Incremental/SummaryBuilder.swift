@@ -249,29 +249,40 @@ extension ByteWriter {
     /// read the documents; of `incident`, only its timestamps. Written as they are found
     /// rather than gathered first (a summary writes every document's).
     mutating func listedFields(of document: Document) {
-        func kept(_ key: String) -> UInt8? {
-            guard let code = ListedFieldNames.code(key), !ListedFieldNames.isIncidentTime(code) else { return nil }
-            return code
-        }
-        // Fields read where they are (a loop over the entries copied each, retaining its value).
+        // Fields read where they are (a loop over the entries copied each, retaining its value),
+        // each name looked up once: the codes are noted as the kept fields are counted.
         (document.frontMatter.objectEntries ?? []).withUnsafeBufferPointer { entries in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: entries.count) { codes in
+                var count = 0
+                for e in entries.indices {
+                    let code = ListedFieldNames.code(entries[e].key)
+                    let kept = code.map { !ListedFieldNames.isIncidentTime($0) } ?? false
+                    codes[e] = kept ? code! : ListedFieldNames.other  // never a kept field's code
+                    if kept { count += 1 }
+                }
+                listedFields(entries, codes: codes, count: count)
+            }
+        }
+    }
+
+    /// The kept fields of `entries`, their codes given (`other` for one not kept).
+    private mutating func listedFields(_ entries: UnsafeBufferPointer<Node.Entry>, codes: UnsafeMutableBufferPointer<UInt8>, count: Int) {
+        buffer.append(7)
+        varint(UInt64(count))
+        for e in entries.indices where codes[e] != ListedFieldNames.other {
+            let code = codes[e]
+            buffer.append(code)
+            guard code == ListedFieldNames.incident, case .object(let fields) = entries[e].value.value else {
+                node(entries[e].value)
+                continue
+            }
+            let times = fields.lazy.compactMap { ListedFieldNames.code($0.key) }.filter(ListedFieldNames.isIncidentTime)
             buffer.append(7)
-            varint(UInt64(entries.indices.lazy.filter { kept(entries[$0].key) != nil }.count))
-            for e in entries.indices {
-                guard let code = kept(entries[e].key) else { continue }
+            varint(UInt64(times.count))
+            for field in fields {
+                guard let code = ListedFieldNames.code(field.key), ListedFieldNames.isIncidentTime(code) else { continue }
                 buffer.append(code)
-                guard code == ListedFieldNames.incident, case .object(let fields) = entries[e].value.value else {
-                    node(entries[e].value)
-                    continue
-                }
-                let times = fields.lazy.compactMap { ListedFieldNames.code($0.key) }.filter(ListedFieldNames.isIncidentTime)
-                buffer.append(7)
-                varint(UInt64(times.count))
-                for field in fields {
-                    guard let code = ListedFieldNames.code(field.key), ListedFieldNames.isIncidentTime(code) else { continue }
-                    buffer.append(code)
-                    node(field.value)
-                }
+                node(field.value)
             }
         }
     }
