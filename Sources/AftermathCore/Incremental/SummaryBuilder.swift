@@ -255,18 +255,17 @@ extension ByteWriter {
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: entries.count) { codes in
                 var count = 0
                 for e in entries.indices {
-                    let code = ListedFieldNames.code(entries[e].key)
-                    let kept = code.map { !ListedFieldNames.isIncidentTime($0) } ?? false
-                    codes[e] = kept ? code! : ListedFieldNames.other  // never a kept field's code
-                    if kept { count += 1 }
+                    let kept = ListedFieldNames.code(entries[e].key).flatMap { ListedFieldNames.isIncidentTime($0) ? nil : $0 }
+                    codes[e] = kept ?? ListedFieldNames.other  // never a kept field's code
+                    if kept != nil { count += 1 }
                 }
-                listedFields(entries, codes: codes, count: count)
+                listedFields(entries, codes: UnsafeBufferPointer(codes), count: count)
             }
         }
     }
 
     /// The kept fields of `entries`, their codes given (`other` for one not kept).
-    private mutating func listedFields(_ entries: UnsafeBufferPointer<Node.Entry>, codes: UnsafeMutableBufferPointer<UInt8>, count: Int) {
+    private mutating func listedFields(_ entries: UnsafeBufferPointer<Node.Entry>, codes: UnsafeBufferPointer<UInt8>, count: Int) {
         buffer.append(7)
         varint(UInt64(count))
         for e in entries.indices where codes[e] != ListedFieldNames.other {
