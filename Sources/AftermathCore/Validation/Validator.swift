@@ -46,7 +46,8 @@ public struct Validator: Sendable {
     /// - Parameter only: report diagnostics only for these paths (files or folders); the
     ///   whole snapshot is still read so links resolve.
     public func validate(_ snapshot: Snapshot, only: [String] = []) throws -> ValidationResult {
-        try run(snapshot, only: only, meanwhile: nil)
+        let nothing: (@Sendable ([String], [Document?]) -> Void)? = nil
+        return try run(snapshot, only: only, meanwhile: nothing).result
     }
 
     /// `validate`, with `meanwhile` run on another thread from when the documents are read
@@ -55,17 +56,16 @@ public struct Validator: Sendable {
     /// the summary's link tables. It fills the core the index leaves idle.
     public func validate<T: Sendable>(_ snapshot: Snapshot, only: [String] = [],
                                       meanwhile: @escaping @Sendable (_ paths: [String], _ documents: [Document?]) -> T) throws -> (result: ValidationResult, meanwhile: T) {
-        let side = ResultSlots<T>(count: 1)
-        let result = try run(snapshot, only: only) { side[0] = meanwhile($0, $1) }
-        return (result, side.take()[0]!)
+        let (result, side) = try run(snapshot, only: only, meanwhile: meanwhile)
+        return (result, side!)
     }
 
-    private func run(_ snapshot: Snapshot, only: [String], meanwhile: (@Sendable ([String], [Document?]) -> Void)?) throws -> ValidationResult {
+    private func run<T>(_ snapshot: Snapshot, only: [String],
+                        meanwhile: (@Sendable ([String], [Document?]) -> T)?) throws -> (result: ValidationResult, meanwhile: T?) {
         let paths = try documentPaths(in: snapshot)
         let parsed = try parseAll(paths, from: snapshot)
         let byPosition = parsed.map(\.document)
-        let done = DispatchGroup()
-        if let meanwhile { DispatchQueue.global().async(group: done) { meanwhile(paths, byPosition) } }
+        let side = meanwhile.map { work in Background { work(paths, byPosition) } }
         let context = RuleContext(ruleset: ruleset, today: today)
         // Document rules ran in parallel with parsing (see `checkedFile`).
         var diagnostics = parsed.flatMap(\.diagnostics)
@@ -73,8 +73,7 @@ public struct Validator: Sendable {
         diagnostics += Self.repositoryDiagnostics(index, context: context)
         let all = diagnostics.sortedForReport()
         let shown = Self.restricted(all, to: only)
-        done.wait()
-        return ValidationResult(diagnostics: shown, index: index, fileCount: paths.count, allDiagnostics: all, paths: paths)
+        return (ValidationResult(diagnostics: shown, index: index, fileCount: paths.count, allDiagnostics: all, paths: paths), side?.value())
     }
 
     /// Every repository rule's diagnostics, gathered in catalogue order, each rule's in the
