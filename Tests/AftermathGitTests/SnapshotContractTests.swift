@@ -143,7 +143,7 @@ final class SnapshotContractTests: XCTestCase {
         func ids() throws -> [String: String] {
             let listing = try WorkingTreeIDs.listing(WorkingTreeSnapshot(root: directory.path), roots: ["postmortems"], folder: "",
                                                      index: GitIndexFile.read(directory.appendingPathComponent(".git/index").path))
-            return Dictionary(uniqueKeysWithValues: (0..<listing.count).map { (listing.path($0), listing.contentID($0).hex) })
+            return Dictionary(uniqueKeysWithValues: (0..<listing.count).map { (listing.path($0).text, listing.contentID($0).hex) })
         }
         XCTAssertEqual(try ids()[finding], try repository.stagedSnapshot().contentID(finding))
         try Data("---\nid: F-2026-001-01\n---\nchanged\n".utf8).write(to: directory.appendingPathComponent(finding))
@@ -175,6 +175,7 @@ final class SnapshotContractTests: XCTestCase {
         try write(unread, "---\nid: PM-2026-002\n---\n")
         try write(gone, "---\nid: PM-2026-003\n---\n")
         func blobID(_ path: String) throws -> ContentID { try GitRepository.blobID(of: Array(try Data(contentsOf: url(path)))) }
+        func id(_ path: String) -> RepositoryPath { RepositoryPath(path) }
 
         let index = GitIndexFile.read(directory.appendingPathComponent(".git/index").path)
         XCTAssertNotNil(index)
@@ -188,9 +189,9 @@ final class SnapshotContractTests: XCTestCase {
         let snapshot = ReadIdentifiedSnapshot(base: walking, listing: walked, folder: "", index: index)
         XCTAssertEqual(try snapshot.files(under: "postmortems"), walked.entries.map(\.path))
         let read = try blobID(finding)
-        let expected: [String: ContentID] = [finding: read, added: try blobID(added), big: try blobID(big), unchanged: try blobID(unchanged),
-                                             unread: try blobID(unread), gone: WorkingTreeIDs.unreadableID(gone)]
-        XCTAssertEqual(expected[unchanged], examined.contentID(examined.index(of: unchanged)!))
+        let expected: [RepositoryPath: ContentID] = [id(finding): read, id(added): try blobID(added), id(big): try blobID(big), id(unchanged): try blobID(unchanged),
+                                                     id(unread): try blobID(unread), id(gone): WorkingTreeIDs.unreadableID(id(gone))]
+        XCTAssertEqual(expected[id(unchanged)], examined.contentID(examined.index(of: unchanged)!))
         try FileManager.default.removeItem(at: url(gone))
         do {
             let reader = snapshot.reader()
@@ -203,7 +204,7 @@ final class SnapshotContractTests: XCTestCase {
         let identified = snapshot.listing
         XCTAssertEqual(Dictionary(uniqueKeysWithValues: identified.entries.map { ($0.path, $0.id) }), expected)
         XCTAssertEqual(snapshot.contentIdentity(finding), read)
-        XCTAssertEqual(snapshot.contentIdentities([added, unread]), [expected[added], expected[unread]])
+        XCTAssertEqual(snapshot.contentIdentities([added, unread]), [expected[id(added)], expected[id(unread)]])
     }
 
     /// IDs asked for while a reader is still about are worked out by name (what readers found
@@ -292,14 +293,14 @@ final class SnapshotContractTests: XCTestCase {
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         // git shows a nested repository as one "folder/" entry and lists links; neither is a file here.
-        let expected = output.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
-            .filter { !$0.hasSuffix("/") && $0 != "postmortems/link.md" }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let expected = output.split(separator: 0).map { RepositoryPath(bytes: $0) }
+            .filter { !$0.hasSuffix("/") && $0 != "postmortems/link.md" }.sorted()
         let scanned = try WorkingTreeSnapshot(root: directory.path).scan(under: "postmortems").map(\.path)
         XCTAssertEqual(scanned, expected)
         let unexamined = try WorkingTreeSnapshot(root: directory.path, examinesFiles: false).scan(under: "postmortems")
         XCTAssertEqual(unexamined.map(\.path), expected, "the same files when they are not examined")
         XCTAssertTrue(unexamined.allSatisfy { $0.info.st_mode == 0 }, "none examined")
-        XCTAssertTrue(scanned.contains("postmortems/a/b/c/d.md") && !scanned.contains { $0.contains("nested") })
+        XCTAssertTrue(scanned.contains("postmortems/a/b/c/d.md") && !scanned.contains { $0.text.contains("nested") })
         XCTAssertEqual(try WorkingTreeSnapshot(root: directory.path).scan(under: "postmortems/a").map(\.path), ["postmortems/a/b/c/d.md", "postmortems/a/x.md"])
         XCTAssertTrue(try WorkingTreeSnapshot(root: directory.path).scan(under: "missing").isEmpty)
     }
@@ -351,7 +352,7 @@ final class SnapshotContractTests: XCTestCase {
             return (String(parts[1]), String(parts[0].split(separator: " ")[2]))
         }
         XCTAssertGreaterThan(listed.count, 240)
-        func pairs(_ listing: ContentListing) -> [String] { (0..<listing.count).map { listing.path($0) + " " + listing.contentID($0).hex } }
+        func pairs(_ listing: ContentListing) -> [String] { (0..<listing.count).map { listing.path($0).text + " " + listing.contentID($0).hex } }
         XCTAssertEqual(pairs(try repository.listing(ofTree: tree, under: "", matching: { _ in true })), listed.map { $0.0 + " " + $0.1 })
         XCTAssertEqual(pairs(try repository.listing(ofTree: tree, under: "postmortems", matching: { $0.hasSuffix(".md") })),
                        listed.filter { $0.0.hasPrefix("postmortems/") && $0.0.hasSuffix(".md") }.map { String($0.0.dropFirst(12)) + " " + $0.1 })

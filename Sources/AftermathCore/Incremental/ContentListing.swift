@@ -79,6 +79,9 @@ public struct ContentListing: Sendable {
         return sortedPaths.map { path in index(of: path, hint: &hint).map { ids[$0] } }
     }
 
+    /// The position of a path named by text, by binary search.
+    public func index(of path: String) -> Int? { index(of: RepositoryPath(path)) }
+
     /// The position of `path`, by binary search.
     public func index(of path: RepositoryPath) -> Int? {
         pathBytes.withUnsafeBytes { all in path.withBytes { SortedBytes.find($0, count: count, at: { slice(all, $0) }) } }

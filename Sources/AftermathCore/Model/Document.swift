@@ -33,6 +33,13 @@ public final class Document: Sendable {
         self.fingerprint = fingerprint
     }
 
+    /// A document at a path named by text.
+    public convenience init(path: String, kind: DocumentKind, id: String, frontMatter: Node, body: MarkdownBody,
+                            isWellFormed: Bool = true, fingerprint: UInt64 = 0) {
+        self.init(path: RepositoryPath(path), kind: kind, id: id, frontMatter: frontMatter, body: body,
+                  isWellFormed: isWellFormed, fingerprint: fingerprint)
+    }
+
     /// A document known by its listed fields only (`SummaryFile.listedDocument`), their bytes
     /// held by `owner`.
     init(path: RepositoryPath, kind: DocumentKind, id: String, listed: ListedRecord, keeping owner: any AnyObject & Sendable) {

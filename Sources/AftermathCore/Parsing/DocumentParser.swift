@@ -18,6 +18,11 @@ public enum DocumentParser {
         ])
     }
 
+    /// `parse` of a file named by text.
+    public static func parse(path: String, bytes: [UInt8], ruleset: Ruleset) -> ParsedFile {
+        parse(path: RepositoryPath(path), bytes: bytes, ruleset: ruleset)
+    }
+
     public static func parse(path: RepositoryPath, bytes: [UInt8], ruleset: Ruleset) -> ParsedFile {
         var diagnostics: [Diagnostic] = []
         func report(_ problem: ParseProblem) {

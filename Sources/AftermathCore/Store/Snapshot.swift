@@ -26,6 +26,11 @@ public protocol SnapshotReader: AnyObject {
     func read(_ path: RepositoryPath, upTo limit: Int) throws -> [UInt8]?
 }
 
+extension SnapshotReader {
+    /// A file named by text: its UTF-8 bytes are the path.
+    public func read(_ path: String, upTo limit: Int) throws -> [UInt8]? { try read(RepositoryPath(path), upTo: limit) }
+}
+
 /// A snapshot's plain `read`, for snapshots with nothing to keep between reads.
 final class SnapshotReading: SnapshotReader {
     let snapshot: Snapshot
@@ -38,6 +43,9 @@ extension Snapshot {
     /// A file named by text (configuration, schemas): its UTF-8 bytes are the path.
     public func read(_ path: String, upTo limit: Int) throws -> [UInt8]? { try read(RepositoryPath(path), upTo: limit) }
     public func read(_ path: String) throws -> [UInt8]? { try read(RepositoryPath(path), upTo: Int.max) }
+    public func contentID(_ path: String) -> String? { contentID(RepositoryPath(path)) }
+    public func contentIdentity(_ path: String) -> ContentID? { contentIdentity(RepositoryPath(path)) }
+    public func contentIdentities(_ sortedPaths: [String]) -> [ContentID?] { contentIdentities(sortedPaths.map { RepositoryPath($0) }) }
     public func contentID(_ path: RepositoryPath) -> String? { nil }
     public func contentIdentity(_ path: RepositoryPath) -> ContentID? { contentID(path).flatMap(ContentID.init(hex:)) }
     public func contentIdentities(_ sortedPaths: [RepositoryPath]) -> [ContentID?] { sortedPaths.map(contentIdentity) }

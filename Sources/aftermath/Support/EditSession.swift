@@ -113,7 +113,7 @@ struct EditSession {
         return bytes
     }
 
-    func check(_ overrides: [String: [UInt8]?]) throws -> EditCheck {
+    func check(_ overrides: [RepositoryPath: [UInt8]?]) throws -> EditCheck {
         switch reading {
         case .whole(let before):
             return try EditCheck(validator: validator, snapshot: snapshot, before: before, overrides: overrides)
@@ -143,9 +143,9 @@ struct EditSession {
     /// and commits it when `commitMessage` is given.
     func write(_ document: Document, original: [UInt8], edited: [UInt8], commitMessage: String? = nil) throws {
         guard snapshot is WorkingTreeSnapshot else { throw CLIFailure.usage("only the working tree can be written; use --dry-run with --staged or --rev") }
-        try GitRecording.withCommit(commitMessage, paths: [document.path], workspace: workspace) {
+        try GitRecording.withCommit(commitMessage, paths: [document.path.text], workspace: workspace) {
             do {
-                try AtomicFile.replace(workspace.root + "/" + document.path, expected: original, with: edited)
+                try AtomicFile.replace(workspace.root + "/" + document.path.text, expected: original, with: edited)
             } catch let failure as AtomicFile.Failure {
                 throw CLIFailure.refused(failure.description)
             }

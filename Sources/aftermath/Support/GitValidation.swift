@@ -159,7 +159,7 @@ struct GitValidation {
     /// What the pre-commit hook reports: the staged state's diagnostics and the transition
     /// problems from HEAD to it, or nil when the repository has no commit or the index cannot
     /// be read directly (the hook then validates the slow way).
-    func preCommit() throws -> (diagnostics: [Diagnostic], changed: Set<String>)? {
+    func preCommit() throws -> (diagnostics: [Diagnostic], changed: Set<RepositoryPath>)? {
         guard !repository.isEmpty else { return nil }
         let staged = try state(.staged)
         let ruleset = staged.ruleset

@@ -14,7 +14,7 @@ enum NewDocument {
             var names = edit.ids
             for root in ruleset.configuration.roots {
                 for path in (try? edit.snapshot.files(under: root)) ?? [] {
-                    names += path.split(separator: "/").map(String.init)
+                    names += path.text.split(separator: "/").map(String.init)
                 }
             }
             return names
@@ -33,8 +33,8 @@ enum NewDocument {
         let session = Session(edit: try EditSession(today: today, throughSummary: true))
         let (path, text) = try plan(session)
         let bytes = Array(text.utf8)
-        let check = try session.edit.check([path: bytes])
-        let errors = check.newErrors(in: [path])
+        let check = try session.edit.check([RepositoryPath(path): bytes])
+        let errors = check.newErrors(in: [RepositoryPath(path)])
         if !errors.isEmpty {
             console.diagnostics(errors)
             console.err("nothing was written: the new document would have \(errors.count) error\(errors.count == 1 ? "" : "s")")
@@ -42,7 +42,7 @@ enum NewDocument {
         }
         let absolute = workspace.root + "/" + path
         try FileManager.default.createDirectory(atPath: (absolute as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        let id = check.after.index.documents.first { $0.path == path }?.id ?? path
+        let id = check.after.index.documents.first { $0.path == RepositoryPath(path) }?.id ?? path
         try GitRecording.withCommit(commit ? "new \(id)" : nil, paths: [path], workspace: workspace) {
             do {
                 try AtomicFile.create(absolute, content: bytes)
