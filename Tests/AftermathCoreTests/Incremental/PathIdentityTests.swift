@@ -14,7 +14,10 @@ final class PathIdentityTests: XCTestCase {
         var baseContents: [RepositoryPath: [UInt8]] = [:]
         for (path, text) in base { baseContents[RepositoryPath(path)] = Array(text.utf8) }
         for seed in Self.seeds {
-            let corpus = PathVariantCorpus(seed: seed).contents
+            let generated = PathVariantCorpus(seed: seed)
+            let corpus = generated.contents
+            // Counted on the raw bytes, apart from any path type: every generated name is a file.
+            let documents = base.keys.filter { $0.hasPrefix("postmortems/") && $0.hasSuffix(".md") }.count + Set(generated.files.map(\.path)).count
             var random = SeededRandom(seed ^ 0xA5A5)
             // The earlier state holds some of the names; the later one all, some rewritten.
             var before = baseContents, after = baseContents
@@ -22,7 +25,7 @@ final class PathIdentityTests: XCTestCase {
                 if random.next(2) == 0 { before[path] = bytes }
                 after[path] = random.next(3) == 0 ? Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "owner: security", with: "owner: securty").utf8) : bytes
             }
-            try assertSameAsFull(before: before, after: after, ruleset: ruleset, "seed \(seed)")
+            try assertSameAsFull(before: before, after: after, ruleset: ruleset, expectedFiles: documents, "seed \(seed)")
         }
     }
 
@@ -58,7 +61,7 @@ final class PathIdentityTests: XCTestCase {
         try assertSameAsFull(before: before, after: after, ruleset: ruleset)
     }
 
-    func assertSameAsFull(before: [RepositoryPath: [UInt8]], after: [RepositoryPath: [UInt8]], ruleset: Ruleset, _ message: String = "",
+    func assertSameAsFull(before: [RepositoryPath: [UInt8]], after: [RepositoryPath: [UInt8]], ruleset: Ruleset, expectedFiles: Int? = nil, _ message: String = "",
                           file: StaticString = #filePath, line: UInt = #line) throws {
         let today = IncrementalValidatorTests.today
         func id(_ bytes: [UInt8]) -> ContentID { IncrementalValidatorTests.contentID(String(decoding: bytes, as: UTF8.self) + "\(bytes.count)\(bytes.hashValue)") }
@@ -82,5 +85,6 @@ final class PathIdentityTests: XCTestCase {
         let full = try Validator(ruleset: ruleset, today: today, threads: 1).validate(InMemorySnapshot(contents: after))
         XCTAssertEqual(states[0].diagnostics, full.allDiagnostics, message, file: file, line: line)
         XCTAssertEqual(states[0].fileCount, full.fileCount, message, file: file, line: line)
+        if let expectedFiles { XCTAssertEqual(full.fileCount, expectedFiles, "every name is a file of its own; \(message)", file: file, line: line) }
     }
 }
