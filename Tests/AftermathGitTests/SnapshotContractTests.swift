@@ -84,6 +84,64 @@ final class SnapshotContractTests: XCTestCase {
         }
     }
 
+    /// Names are bytes in every snapshot: names equal as `String`s (composed and decomposed
+    /// forms), one that differs only by case, and ones that are not UTF-8 (one byte apart) are
+    /// separate files, listed in byte order, each read as its own content.
+    func testNamesAreBytesInEverySnapshot() throws {
+        let folder = Array("postmortems/PM-2026-001-a/findings/".utf8)
+        let names: [[UInt8]] = [
+            Array("caf\u{E9}.md".utf8), Array("cafe\u{301}.md".utf8), Array("CAF\u{C9}.md".utf8),
+            [0x63, 0x61, 0x66, 0xE9, 0x2E, 0x6D, 0x64], [0x63, 0x61, 0x66, 0xE8, 0x2E, 0x6D, 0x64],
+        ]
+        var contents: [RepositoryPath: [UInt8]] = [:]
+        for (path, text) in files { contents[RepositoryPath(path)] = Array(text.utf8) }
+        for (n, name) in names.enumerated() {
+            let path = folder + name
+            let content = Array("---\nid: F-2026-001-0\(n + 2)\n---\nname \(n)\n".utf8)
+            contents[RepositoryPath(bytes: path)] = content
+            let absolute = Array(directory.path.utf8) + [UInt8(ascii: "/")] + path + [0]
+            let fd = absolute.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT | O_TRUNC, 0o644) } }
+            XCTAssertGreaterThanOrEqual(fd, 0)
+            _ = content.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            close(fd)
+        }
+        try git(["add", "-A"])
+        try git(["-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-q", "-m", "names"])
+        let repository = try GitRepository(path: directory.path)
+        let expected = contents.keys.filter { $0.hasPrefix("postmortems/") }.sorted()
+        XCTAssertEqual(expected.count, 2 + names.count)
+        XCTAssertEqual(Set(expected.map(\.bytes)).count, expected.count, "all distinct as bytes")
+        let snapshots: [Snapshot] = [
+            InMemorySnapshot(contents: contents),
+            WorkingTreeSnapshot(root: directory.path),
+            try repository.snapshot(ofRevision: "HEAD"),
+            try repository.stagedSnapshot(),
+            try repository.fastStagedSnapshot(),
+            try GitTreeLookupSnapshot(tree: try repository.treeID(ofCommit: try repository.resolveCommit("HEAD")), label: "HEAD lookup", repository: repository),
+            try readIdentified(),
+        ]
+        for snapshot in snapshots {
+            let label = snapshot.label
+            XCTAssertEqual(try snapshot.files(under: "postmortems"), expected, label)
+            let reader = snapshot.reader()
+            for path in expected {
+                XCTAssertEqual(try snapshot.read(path), contents[path], "\(path) (\(label))")
+                XCTAssertEqual(try reader.read(path, upTo: 1000), contents[path], "\(path) (\(label))")
+            }
+            let ids = snapshot.contentIdentities(expected)
+            XCTAssertEqual(ids, expected.map(snapshot.contentIdentity), label)
+            if ids.allSatisfy({ $0 != nil }) { XCTAssertEqual(Set(ids).count, expected.count, "one ID per content (\(label))") }
+        }
+        // Every name is a document of its own in a full run, and the one that is not UTF-8 is AM001.
+        let ruleset = try RulesetLoader.load(from: InMemorySnapshot(files: [:])).get()
+        for snapshot in snapshots {
+            let result = try Validator(ruleset: ruleset, today: Timestamp.parseDate("2026-10-01")!).validate(snapshot)
+            XCTAssertEqual(result.fileCount, expected.count, snapshot.label)
+            let refused = Set(result.allDiagnostics.filter { $0.ruleID == RuleID.invalidEncoding }.map(\.path))
+            XCTAssertEqual(refused, Set(expected.filter { !$0.isValidUTF8 }), snapshot.label)
+        }
+    }
+
     func testGitSnapshotsKnowContentIDs() throws {
         let repository = try GitRepository(path: directory.path)
         let head = try repository.snapshot(ofRevision: "HEAD")
