@@ -66,13 +66,21 @@ struct Console {
             case .configuration(let diagnostics):
                 console.diagnostics(diagnostics)
                 console.failure("the configuration above must be fixed first")
-            case .git(let message), .usage(let message), .refused(let message):
-                console.failure(message)
+            case .git, .usage, .refused, .io:
+                console.failure(failure.message)
             }
             status = failure.exitCode
         } catch let error as GitFailureConvertible {
             console.failure(error.gitMessage)
             status = ExitStatus.git
+        } catch let failure as AtomicFile.Failure {
+            let failure = CLIFailure(failure)
+            console.failure(failure.message)
+            status = failure.exitCode
+        } catch let error as CocoaError {
+            let failure = CLIFailure(fileError: error)
+            console.failure(failure.message)
+            status = failure.exitCode
         }
         if status != 0 { throw ExitCode(status) }
     }
