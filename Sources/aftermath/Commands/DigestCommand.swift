@@ -24,7 +24,9 @@ struct DigestCommand: ParsableCommand {
             let (index, ruleset) = try Workspace().listedDocuments(snapshot.choice, kinds: [.remediation], openOnly: true, today: today.timestamp)
             var messages = Digest.messages(index: index, ruleset: ruleset, today: today.timestamp)
             if let owner {
-                let handle = ruleset.owners.resolve(owner)?.handle ?? owner
+                guard let handle = ruleset.owners.resolve(owner)?.handle else {
+                    throw CLIFailure.usage("--owner `\(owner)` is not in the owners registry\(Suggestion.hint(ruleset.owners.suggestion(for: owner)))")
+                }
                 messages = messages.filter { $0.owner == handle }
             }
             guard let outputDir else {

@@ -34,6 +34,7 @@ struct ValidateCommand: ParsableCommand {
 
     func validate() throws {
         if range != nil && (snapshot.staged || snapshot.rev != nil) { throw ValidationError("--range cannot be combined with --staged or --rev") }
+        if let range, let problem = RangeCheck.syntaxProblem(range) { throw ValidationError(TerminalSafe.escape(problem)) }
     }
 
     func run() throws {
