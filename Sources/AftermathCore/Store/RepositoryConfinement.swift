@@ -45,10 +45,10 @@ public struct RepositoryConfinement: Sendable {
 
     /// The rule on the text alone: relative, no `..`, no NUL.
     public static func lexicalProblem(_ path: String) -> String? {
-        if path.hasPrefix("/") { return "is an absolute path; name a path inside the repository, relative to its root" }
+        if path.hasPrefix("/") { return "is an absolute path, outside the repository; name a path relative to the repository root" }
         if path.utf8.contains(0) { return "contains a NUL character" }
         if path.split(separator: "/", omittingEmptySubsequences: true).contains("..") {
-            return "contains `..`; name a path inside the repository, relative to its root"
+            return "contains `..`, which leads outside the repository or back into it; name a path relative to the repository root without `..`"
         }
         return nil
     }
