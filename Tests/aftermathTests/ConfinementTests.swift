@@ -113,6 +113,19 @@ final class ConfinementTests: XCTestCase {
         XCTAssertEqual(try CLI.aftermath(["validate", "postmortems/PM-2026-001-checkout-db-disk-full"] + today, in: repo).status, 0)
     }
 
+    /// The digest's folder is the user's choice; a link planted there under an owner's name
+    /// does not make it write elsewhere.
+    func testDigestFilesDoNotFollowALinkOutOfTheirFolder() throws {
+        let (root, repo) = try makeRepository()
+        let out = root.path("digests")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: out.appendingPathComponent("bob.md").path, withDestinationPath: root.path("outside/shadow").path)
+        let result = try CLI.aftermath(["digest", "--output-dir", out.path] + today, in: repo)
+        XCTAssertEqual(result.status, 4, result.stderr)
+        XCTAssertTrue(result.stderr.contains("bob.md") && result.stderr.contains("outside"), result.stderr)
+        XCTAssertEqual(try root.read("outside/shadow"), secret + "\n")
+    }
+
     func testValidatePathsAreLookedUpInTheSnapshotBeingRead() throws {
         let (root, repo) = try makeRepository()
         defer { withExtendedLifetime(root) {} }

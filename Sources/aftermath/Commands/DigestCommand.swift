@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import AftermathCore
+import AftermathGit
 
 struct DigestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,10 +35,14 @@ struct DigestCommand: ParsableCommand {
                 return ExitStatus.ok
             }
             try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
+            // The folder is the user's choice; the names in it come from the repository, and
+            // must not lead elsewhere (a link planted in the folder under an owner's name).
+            let folder = RepositoryConfinement.fileSystem(root: outputDir)
             for message in messages {
                 // Handles are validated by the schemas; still, never let one name a path elsewhere.
-                let name = message.owner.replacing("/", with: "_").replacing("..", with: "_")
-                try ReportOutput.write(message.text, to: outputDir + "/" + name + ".md", console: console)
+                let name = message.owner.replacing("/", with: "_").replacing("..", with: "_") + ".md"
+                if let problem = folder.problem(name) { throw CLIFailure.io("\(outputDir)/\(name) \(problem); nothing was written there") }
+                try ReportOutput.write(message.text, to: outputDir + "/" + name, console: console)
             }
             return ExitStatus.ok
         }

@@ -8,7 +8,7 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
         Problems go to stderr as `path:line:column: error|warning: message [RULE]`, then a summary. \
         With --format json or sarif the same diagnostics go to stdout instead.
-        Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 configuration error, 4 git error.
+        Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 configuration error, 4 git or file error, 64 usage error (a path naming nothing, a malformed range).
         """
     )
 
