@@ -50,15 +50,6 @@ struct PreReceiveInput {
         return input
     }
 
-    /// Parses input already read (tests and callers that hold it).
-    static func parse(_ text: String) throws(Malformed) -> PreReceiveInput {
-        var input = PreReceiveInput()
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
-            try input.add(Array(line.utf8), number: offset + 1)
-        }
-        return input
-    }
-
     private mutating func add(_ line: [UInt8], number: Int) throws(Malformed) {
         let shown = TerminalSafe.escape(String(decoding: line.prefix(80), as: UTF8.self)) + (line.count > 80 ? "…" : "")
         func malformed(_ why: String) -> Malformed {
