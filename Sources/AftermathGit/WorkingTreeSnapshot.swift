@@ -29,6 +29,8 @@ public struct WorkingTreeSnapshot: Snapshot {
         self.examinesFiles = examinesFiles
     }
 
+    public var confinement: RepositoryConfinement { .fileSystem(root: root) }
+
     private func absolute(_ path: RepositoryPath) -> RepositoryPath { path.isEmpty ? RepositoryPath(root) : path.prefixed(by: root + "/") }
 
     public func read(_ path: RepositoryPath, upTo limit: Int) throws -> [UInt8]? {
