@@ -6,14 +6,19 @@ public struct RuleDescription: Sendable {
     public var summary: String
     public var rationale: String
     /// Files laid over `RuleExamples.base`: the bad one triggers the rule, the good one does not.
+    /// `↓` in the bad files marks each place the rule must report (`MarkedText`); an empty text
+    /// removes the file.
     public var bad: [String: String]
     public var good: [String: String]
     /// For rules about a change between commits: the earlier state (also laid over the base);
     /// `bad` and `good` are then the later states.
     public var before: [String: String]?
+    /// Words every message of the bad example must contain (the ID, field or value it is
+    /// about), so that the examples test checks what is said, not only where.
+    public var mentions: [String]
 
     public init(id: String, name: String, severity: Severity = .error, summary: String, rationale: String,
-                bad: [String: String], good: [String: String], before: [String: String]? = nil) {
+                bad: [String: String], good: [String: String], before: [String: String]? = nil, mentions: [String] = []) {
         self.before = before
         self.id = id
         self.name = name
@@ -22,6 +27,12 @@ public struct RuleDescription: Sendable {
         self.rationale = rationale
         self.bad = bad
         self.good = good
+        self.mentions = mentions
+    }
+
+    /// The places the bad example marks, by path, in path order.
+    public var expectedLocations: [(path: String, location: SourceLocation)] {
+        bad.keys.sorted().flatMap { path in MarkedText(bad[path] ?? "").marks.map { (path, $0) } }
     }
 }
 

@@ -4,8 +4,9 @@ public struct TimelineOrderRule: DocumentRule {
         id: RuleID.timelineOrder, name: "timeline-order",
         summary: "Timeline entries must be in chronological order.",
         rationale: "Readers reconstruct cause and effect from the order of events; an entry out of place tells the wrong story.",
-        bad: RuleExamples.edit(RuleExamples.postmortemPath, "- 2026-03-01 10:10 Incident declared", "- 2026-03-01 09:10 Incident declared"),
-        good: [:])
+        bad: RuleExamples.edit(RuleExamples.postmortemPath, "- 2026-03-01 10:10 Incident declared", "- ↓2026-03-01 09:10 Incident declared"),
+        good: RuleExamples.edit(RuleExamples.postmortemPath, "- 2026-03-01 10:10 Incident declared", "- 2026-03-01 10:10 Incident declared\n- 2026-03-01 10:40 Replica promoted by hand"),
+        mentions: ["earlier"])
 
     public init() {}
 

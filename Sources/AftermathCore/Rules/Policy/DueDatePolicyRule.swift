@@ -4,8 +4,9 @@ public struct DueDatePolicyRule: DocumentwiseRule {
         id: RuleID.dueBeyondPolicy, name: "due-date-policy", severity: .warning,
         summary: "A remediation item must be due no later than N days after its incident's `declared_at` (defaults: sev1 15, sev2 30, sev3 60, sev4 90; `policies.remediation_due_days`).",
         rationale: "Action-item SLOs (PagerDuty's and Atlassian's published practice) keep fixes from drifting into the next incident.",
-        bad: RuleExamples.edit(RuleExamples.remediationPath, "due: 2026-03-20", "due: 2026-06-20"),
-        good: [:])
+        bad: RuleExamples.edit(RuleExamples.remediationPath, "due: 2026-03-20", "↓due: 2026-06-20"),
+        good: RuleExamples.edit(RuleExamples.remediationPath, "due: 2026-03-20", "due: 2026-03-25"),
+        mentions: ["2026-06-20", "30 days", "sev2"])
 
     public init() {}
 

@@ -4,8 +4,9 @@ public struct BugTrackerRule: DocumentwiseRule {
         id: RuleID.unknownTracker, name: "unknown-tracker",
         summary: "Every bug reference (`bugs` of findings, `bug` of remediation items) must match one tracker of the configuration (defaults: `JIRA:KEY-1`, `github:org/repo#1`, `gitlab:group/project#1`).",
         rationale: "A reference no tracker recognises cannot be followed, so nobody can check the fix was made.",
-        bad: RuleExamples.edit(RuleExamples.findingPath, "bugs: [JIRA:OPS-12]", "bugs: [OPS12]"),
-        good: RuleExamples.edit(RuleExamples.findingPath, "bugs: [JIRA:OPS-12]", "bugs: [JIRA:OPS-12, 'github:acme/db#45']"))
+        bad: RuleExamples.edit(RuleExamples.findingPath, "bugs: [JIRA:OPS-12]", "bugs: [↓OPS12]"),
+        good: RuleExamples.edit(RuleExamples.findingPath, "bugs: [JIRA:OPS-12]", "bugs: [JIRA:OPS-12, 'github:acme/db#45']"),
+        mentions: ["`OPS12`"])
 
     public init() {}
 

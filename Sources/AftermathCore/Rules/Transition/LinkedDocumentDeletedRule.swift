@@ -4,9 +4,14 @@ public struct LinkedDocumentDeletedRule: TransitionRule {
         id: RuleID.linkedDocumentDeleted, name: "linked-document-deleted",
         summary: "A postmortem or finding that other documents link to may not be deleted.",
         rationale: "Deleting the target of a link orphans every finding or remediation item under it.",
-        bad: [RuleExamples.findingPath: ""],
-        good: [RuleExamples.findingPath: "", RuleExamples.remediationPath: ""],
-        before: [:])
+        bad: [RuleExamples.findingPath: ""].merging(RuleExamples.edit(RuleExamples.remediationPath, "finding: F-2026-001-01", "↓finding: F-2026-001-01")) { $1 },
+        good: [
+            RuleExamples.findingPath: "",
+            "postmortems/PM-2026-001-db-outage/findings/F-2026-001-02-no-failover-test.md": RuleExamples.finding
+                .replacing("F-2026-001-01", with: "F-2026-001-02").replacing("title: No automatic failover", with: "title: Failover never tested"),
+        ].merging(RuleExamples.edit(RuleExamples.remediationPath, "finding: F-2026-001-01", "finding: F-2026-001-02")) { $1 },
+        before: [:],
+        mentions: ["F-2026-001-01", "R-2026-001-01", "deleted"])
 
     public init() {}
 
