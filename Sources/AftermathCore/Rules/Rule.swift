@@ -55,13 +55,30 @@ public struct RuleContext: Sendable {
     }
 }
 
+// The contract every rule keeps, which incremental validation relies on
+// (`IncrementalValidator`, checked for every rule by `IncrementalContractTests`):
+//
+// - A `DocumentRule` looks at one document and the `RuleContext`'s ruleset only — never at
+//   other documents, and never at the date. Its diagnostics are cached with the parse, by the
+//   file's content and the ruleset's fingerprint.
+// - A `RepositoryRule` relates documents only through their keys (`Document.keys`: the ID and
+//   the parent's ID) and references (`Document.references`: `related`), that is through
+//   `RepositoryIndex` lookups by ID (`index[id]`, `linked(to:)`, `tree(of:)`,
+//   `postmortem(of:)`, `duplicates`). A run after a small change re-checks only the documents
+//   those keys connect to the change; a rule that joined documents some other way (by owner,
+//   by tag, by a tracker's state) would report differently there than in a full run.
+// - A rule whose result depends on the date (`RuleContext.today`) does so only through what the
+//   summary keeps for it (`OverdueRule.Input`), so a summary written on one day serves another.
+// - Diagnostics are about the document visited, at a location inside it, in document order.
+
 /// A rule about one document on its own.
 public protocol DocumentRule: Sendable {
     static var description: RuleDescription { get }
     func check(_ document: Document, in context: RuleContext) -> [Diagnostic]
 }
 
-/// A rule about documents together: links, uniqueness, closure.
+/// A rule about documents together: links, uniqueness, closure. It relates documents only
+/// through their keys and references (see the contract above).
 public protocol RepositoryRule: Sendable {
     static var description: RuleDescription { get }
     func check(_ index: RepositoryIndex, in context: RuleContext) -> [Diagnostic]
