@@ -72,7 +72,14 @@ struct SchemaEvaluation {
             return ok
         case .enumeration(let allowed):
             let ok = allowed.contains { $0.jsonEquals(instance.value) }
-            if !ok { report(pointer, location, "enum", "\(field()) must be one of \(allowed.map(FieldName.render).joined(separator: ", ")); found \(FieldName.render(instance.value))") }
+            if !ok {
+                var hint = ""
+                if case .string(let found) = instance.value {
+                    let options = allowed.compactMap { if case .string(let s) = $0 { return s } else { return nil } }
+                    hint = Suggestion.hint(Suggestion.closest(to: found, among: options))
+                }
+                report(pointer, location, "enum", "\(field()) must be one of \(allowed.map(FieldName.render).joined(separator: ", ")); found \(FieldName.render(instance.value))\(hint)")
+            }
             return ok
         case .constant(let expected):
             let ok = expected.jsonEquals(instance.value)

@@ -17,7 +17,8 @@ public struct BugTrackerRule: DocumentwiseRule {
             guard let text = reference.stringValue, !trackers.knows(text) else { return }
             let forms = trackers.trackers.map(\.name).joined(separator: ", ")
             diagnostics.append(context.diagnostic(Self.description, document, at: reference.location,
-                "bug reference `\(text)` matches no configured tracker (\(forms)); e.g. `JIRA:SEC-123` or `github:org/repo#45`"))
+                "bug reference `\(text)` matches no configured tracker (\(forms))"
+                    + (trackers.nearMiss(text).map { " (did you mean `\($0)`?)" } ?? "; e.g. `JIRA:SEC-123` or `github:org/repo#45`")))
         }
         // A list of `bugs`, else one `bug` (looked at in place: this runs for every finding and item).
         if let references = document.field("bugs")?.arrayValue {
