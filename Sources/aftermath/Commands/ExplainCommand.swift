@@ -42,8 +42,8 @@ enum RuleExplanation {
             guard !shown.isEmpty else { return }
             out += "\n\(title)\n"
             for (path, text) in shown {
-                if text.isEmpty {
-                    out += "  (\(path) removed)\n"
+                if MarkedText(text).text.isEmpty {
+                    out += "  (\(path) removed)\(text.isEmpty ? "" : " \(MarkedText.marker)")\n"
                 } else if let old = earlier?[path] {
                     out += "  \(path), changed:\n"
                     for line in LineDiff.changes(from: old, to: text) {
