@@ -278,20 +278,16 @@ public struct WorkingTreeSnapshot: Snapshot {
         return complete && current
     }
 
-    /// `prefix` and a name joined into one path, built in place when it is text (the string
-    /// made from the bytes is checked to hold them unchanged: a name that is not UTF-8 is kept
-    /// as its bytes, not repaired into another name).
+    /// `prefix` and a name joined into one path: joined in a scratch buffer, then made a string
+    /// in one copy when the bytes are UTF-8 (a name that is not is kept as its bytes, not
+    /// repaired into another name).
     static func path(_ prefix: UnsafeBufferPointer<UInt8>, _ name: UnsafePointer<CChar>, _ count: Int) -> RepositoryPath {
-        let raw = UnsafeRawBufferPointer(start: name, count: count)
-        if raw.allSatisfy({ $0 < 0x80 }) && prefix.allSatisfy({ $0 < 0x80 }) {
-            return RepositoryPath(String(unsafeUninitializedCapacity: prefix.count + count) { buffer in
-                let base = UnsafeMutableRawPointer(buffer.baseAddress!)
-                if let start = prefix.baseAddress { base.copyMemory(from: start, byteCount: prefix.count) }
-                (base + prefix.count).copyMemory(from: name, byteCount: count)
-                return prefix.count + count
-            })
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: prefix.count + count) { buffer in
+            let base = UnsafeMutableRawPointer(buffer.baseAddress!)
+            if let start = prefix.baseAddress { base.copyMemory(from: start, byteCount: prefix.count) }
+            (base + prefix.count).copyMemory(from: name, byteCount: count)
+            return RepositoryPath(bytes: UnsafeRawBufferPointer(buffer))
         }
-        return RepositoryPath(bytes: Array(prefix) + raw)
     }
 
     /// `walk` for a folder the walk memory does not hold unchanged: listed, and recorded.
