@@ -10,10 +10,27 @@ struct SchemaEvaluation {
     let schema: CompiledSchema
     private(set) var collecting: Bool
     var violations: [SchemaViolation] = []
+    /// Checks this evaluation may still make. Depth alone does not bound the work: `$defs`
+    /// that each refer twice to the next double it with every link and never nest deeper
+    /// than the chain is long.
+    private var checksLeft: Int
+    /// The budget ran out: every check since has failed at once, so the answer means nothing.
+    private(set) var exhausted = false
 
-    init(schema: CompiledSchema, collecting: Bool) {
+    init(schema: CompiledSchema, collecting: Bool, maxChecks: Int) {
         self.schema = schema
         self.collecting = collecting
+        self.checksLeft = maxChecks
+    }
+
+    /// Takes `count` checks from the budget; false (and `exhausted`) once it is spent.
+    private mutating func spend(_ count: Int) -> Bool {
+        guard !exhausted, checksLeft >= count else {
+            exhausted = true
+            return false
+        }
+        checksLeft -= count
+        return true
     }
 
     private mutating func report(_ pointer: String, _ location: SourceLocation, _ keyword: String, _ message: @autoclosure () -> String) {
@@ -38,6 +55,7 @@ struct SchemaEvaluation {
     }
 
     mutating func check(_ index: Int, _ instance: Node, pointer: String, at location: SourceLocation, depth: Int) -> Bool {
+        guard spend(1) else { return false }
         guard depth < Self.maxDepth else {
             report(pointer, location, "$ref", "schema recursion too deep (a `$ref` cycle?)")
             return false
@@ -57,6 +75,30 @@ struct SchemaEvaluation {
             }
             return valid
         }
+    }
+
+    /// The index reported for `uniqueItems`: the second occurrence of the earliest item that
+    /// occurs again. Lists of strings (every list in the built-in schemas) are answered in one
+    /// pass; other lists compare pairs, each pair a check taken from the budget.
+    private mutating func firstRepeat(in items: [Node]) -> Int? {
+        var strings: [[UInt8]: Int] = [:]
+        var earliest: (first: Int, repeat: Int)?
+        for (j, item) in items.enumerated() {
+            // JSON compares strings by code points: equal code points are equal UTF-8 bytes.
+            guard case .string(let s) = item.value else { strings = [:]; earliest = nil; break }
+            let key = Array(s.utf8)
+            if let first = strings[key] {
+                if first < (earliest?.first ?? .max) { earliest = (first, j) }
+            } else {
+                strings[key] = j
+            }
+        }
+        if !strings.isEmpty || items.isEmpty { return earliest?.repeat }
+        for i in items.indices {
+            guard spend(items.count - i) else { return nil }
+            for j in items.indices where j > i && items[i].value.jsonEquals(items[j].value) { return j }
+        }
+        return nil
     }
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
@@ -187,13 +229,9 @@ struct SchemaEvaluation {
             return false
         case .uniqueItems:
             guard case .array(let items) = instance.value else { return true }
-            for i in items.indices {
-                for j in items.indices where j > i && items[i].value.jsonEquals(items[j].value) {
-                    report(child(pointer, String(j)), items[j].location, "uniqueItems", "\(field()) lists \(FieldName.render(items[j].value)) twice")
-                    return false
-                }
-            }
-            return true
+            guard let j = firstRepeat(in: items) else { return !exhausted }
+            report(child(pointer, String(j)), items[j].location, "uniqueItems", "\(field()) lists \(FieldName.render(items[j].value)) twice")
+            return false
         case .minLength(let n):
             // A character takes one to four bytes: the byte count settles most cases uncounted.
             guard case .string(let s) = instance.value, s.utf8.count < 4 * n, s.unicodeScalars.count < n else { return true }
