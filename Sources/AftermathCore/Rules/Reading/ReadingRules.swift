@@ -43,8 +43,8 @@ public enum ReadingRules {
             good: [:]),
         RuleDescription(
             id: RuleID.limitExceeded, name: "limit-exceeded",
-            summary: "Files, front matter, values and nesting have size limits (configurable under `limits:`).",
-            rationale: "Documents are written by anyone with push access and read inside server hooks; limits keep a hostile file from exhausting memory or time.",
+            summary: "Files, front matter, values and nesting have size limits, and a schema a number of checks per document (configurable under `limits:`).",
+            rationale: "Documents and schemas are written by anyone with push access and read inside server hooks; limits keep a hostile file from exhausting memory or time.",
             bad: RuleExamples.edit(f, "status: open", "status: open\nnotes: " + String(repeating: "[", count: 40) + String(repeating: "]", count: 40)),
             good: [:]),
         RuleDescription(
