@@ -155,6 +155,15 @@ final class TemporaryDirectory {
         return dir
     }
 
+    /// A folder holding a copy of the examples at `examples/`: commands given `-C examples`
+    /// there read the examples without leaving a cache in the project's own `.git`.
+    static func holdingExamples() throws -> TemporaryDirectory {
+        let dir = try TemporaryDirectory()
+        let copy = try examples()
+        try FileManager.default.moveItem(at: copy.url, to: dir.path("examples"))
+        return dir
+    }
+
     /// Makes the folder a git repository with everything committed.
     func commitAll(_ message: String = "initial") throws {
         if !FileManager.default.fileExists(atPath: path(".git").path) {
