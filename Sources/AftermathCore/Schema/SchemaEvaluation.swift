@@ -78,27 +78,34 @@ struct SchemaEvaluation {
     }
 
     /// The index reported for `uniqueItems`: the second occurrence of the earliest item that
-    /// occurs again. Lists of strings (every list in the built-in schemas) are answered in one
-    /// pass; other lists compare pairs, each pair a check taken from the budget.
+    /// occurs again. Short lists compare pairs, each pair a check taken from the budget; long
+    /// lists of strings (a document's `bugs` or `tags`) are answered in one pass.
     private mutating func firstRepeat(in items: [Node]) -> Int? {
-        var strings: [[UInt8]: Int] = [:]
-        var earliest: (first: Int, repeat: Int)?
-        for (j, item) in items.enumerated() {
-            // JSON compares strings by code points: equal code points are equal UTF-8 bytes.
-            guard case .string(let s) = item.value else { strings = [:]; earliest = nil; break }
-            let key = Array(s.utf8)
-            if let first = strings[key] {
-                if first < (earliest?.first ?? .max) { earliest = (first, j) }
-            } else {
-                strings[key] = j
-            }
+        if items.count > 16, items.allSatisfy({ if case .string = $0.value { true } else { false } }) {
+            return Self.firstStringRepeat(in: items)
         }
-        if !strings.isEmpty || items.isEmpty { return earliest?.repeat }
         for i in items.indices {
             guard spend(items.count - i) else { return nil }
             for j in items.indices where j > i && items[i].value.jsonEquals(items[j].value) { return j }
         }
         return nil
+    }
+
+    /// `firstRepeat` for a list of strings, by their bytes: JSON compares strings by code
+    /// points, and equal code points are equal UTF-8 bytes.
+    private static func firstStringRepeat(in items: [Node]) -> Int? {
+        var firstIndex: [[UInt8]: Int] = [:]
+        var earliest: (first: Int, repeat: Int)?
+        for (j, item) in items.enumerated() {
+            guard case .string(let s) = item.value else { continue }
+            let key = Array(s.utf8)
+            if let first = firstIndex[key] {
+                if first < (earliest?.first ?? .max) { earliest = (first, j) }
+            } else {
+                firstIndex[key] = j
+            }
+        }
+        return earliest?.repeat
     }
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length

@@ -65,6 +65,8 @@ final class SchemaWorkBoundTests: XCTestCase {
             ("tags: [1, 2, 2, 1]\n", "/tags/3", "`tags` lists 1 twice"),
             ("tags: [x, \"caf\\u00e9\", \"cafe\\u0301\", y, x]\n", "/tags/4", "`tags` lists `x` twice"),
             ("tags: [a, b, c]\n", nil, nil),
+            ("tags: [" + (0..<20).map { "x\($0)" }.joined(separator: ", ") + ", x5, x3]\n", "/tags/21", "`tags` lists `x3` twice"),
+            ("tags: [" + (0..<20).map { "x\($0)" }.joined(separator: ", ") + ", 5, 3, 5]\n", "/tags/22", "`tags` lists 5 twice"),
         ] {
             let violations = try schema.validate(try XCTUnwrap(frontMatter(yaml).root))
             XCTAssertEqual(violations.map(\.pointer), pointer.map { [$0] } ?? [], yaml)
