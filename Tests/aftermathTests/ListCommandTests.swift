@@ -5,8 +5,14 @@ import Foundation
 final class ListCommandTests: XCTestCase {
     let today = ["--today", "2026-10-01"]
 
+    /// Where commands run: a copy of examples/ at `examples/` (`-C examples`), so that no
+    /// cache is written into the project's own `.git`.
+    private var workspace: TemporaryDirectory!
+    override func setUpWithError() throws { workspace = try TemporaryDirectory.holdingExamples() }
+    override func tearDown() { workspace = nil }
+
     func list(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
-        let result = try CLI.aftermath(["-C", "examples", "list"] + arguments + today, in: CLI.packageRoot, environment: environment)
+        let result = try CLI.aftermath(["-C", "examples", "list"] + arguments + today, in: workspace.url, environment: environment)
         XCTAssertEqual(result.status, 0, result.stderr)
         return result
     }
@@ -84,24 +90,24 @@ final class ListCommandTests: XCTestCase {
     func testColourOnlyOnATerminalAndNeverWithNO_COLOR() throws {
         let binary = CLI.binary.path
         let command = "\(binary) -C examples list --today 2026-10-01"
-        let tty = try CLI.run("/usr/bin/script", ["-qc", command, "/dev/null"], in: CLI.packageRoot, environment: ["TERM": "xterm", "NO_COLOR": ""])
+        let tty = try CLI.run("/usr/bin/script", ["-qc", command, "/dev/null"], in: workspace.url, environment: ["TERM": "xterm", "NO_COLOR": ""])
         XCTAssertTrue(tty.stdout.contains("\u{1B}[31m"), "overdue rows are red on a terminal")
-        let noColor = try CLI.run("/usr/bin/script", ["-qc", command, "/dev/null"], in: CLI.packageRoot, environment: ["TERM": "xterm", "NO_COLOR": "1"])
+        let noColor = try CLI.run("/usr/bin/script", ["-qc", command, "/dev/null"], in: workspace.url, environment: ["TERM": "xterm", "NO_COLOR": "1"])
         XCTAssertFalse(noColor.stdout.contains("\u{1B}["))
     }
 
     func testUnknownOwnerIsAUsageError() throws {
-        let result = try CLI.aftermath(["-C", "examples", "list", "--owner", "bbo"], in: CLI.packageRoot)
+        let result = try CLI.aftermath(["-C", "examples", "list", "--owner", "bbo"], in: workspace.url)
         XCTAssertEqual(result.status, 64)
         XCTAssertTrue(result.stderr.contains("did you mean `bob`"))
     }
 
     func testShowResolvesLinksAndBugURLs() throws {
-        let text = try CLI.aftermath(["-C", "examples", "show", "PM-2026-003"] + today, in: CLI.packageRoot)
+        let text = try CLI.aftermath(["-C", "examples", "show", "PM-2026-003"] + today, in: workspace.url)
         XCTAssertEqual(text.status, 0)
         XCTAssertTrue(text.stdout.contains("R-2026-003-03  Remove console write access to production storage  [open]  owner: bob  due: 2026-09-25  OVERDUE 6d"))
         XCTAssertTrue(text.stdout.contains("bug: JIRA:SEC-225 <https://jira.acme.example/browse/SEC-225>"))
-        let json = try CLI.aftermath(["-C", "examples", "show", "R-2026-003-03", "--format", "json"] + today, in: CLI.packageRoot)
+        let json = try CLI.aftermath(["-C", "examples", "show", "R-2026-003-03", "--format", "json"] + today, in: workspace.url)
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         XCTAssertEqual(object["overdue_days"] as? Int, 6)
         XCTAssertEqual((object["parents"] as? [[String: Any]])?.compactMap { $0["id"] as? String }, ["PM-2026-003", "F-2026-003-02"])

@@ -5,8 +5,14 @@ import Foundation
 final class ReportCommandTests: XCTestCase {
     let today = ["--today", "2026-10-01"]
 
+    /// Where commands run: a copy of examples/ at `examples/` (`-C examples`), so that no
+    /// cache is written into the project's own `.git`.
+    private var workspace: TemporaryDirectory!
+    override func setUpWithError() throws { workspace = try TemporaryDirectory.holdingExamples() }
+    override func tearDown() { workspace = nil }
+
     func report(_ arguments: [String]) throws -> CommandResult {
-        let result = try CLI.aftermath(["-C", "examples", "report"] + arguments + today, in: CLI.packageRoot)
+        let result = try CLI.aftermath(["-C", "examples", "report"] + arguments + today, in: workspace.url)
         XCTAssertEqual(result.status, 0, result.stderr)
         return result
     }
@@ -39,17 +45,17 @@ final class ReportCommandTests: XCTestCase {
         let html = try report(["PM-2026-003", "--format", "html"]).stdout
         XCTAssertTrue(html.contains("<h1>PM-2026-003: Customer invoices exposed through a public export bucket</h1>"))
         XCTAssertTrue(html.contains("<a href=\"https://jira.acme.example/browse/SEC-221\">JIRA:SEC-221</a>"))
-        XCTAssertEqual(try CLI.aftermath(["-C", "examples", "report", "PM-2026-099"], in: CLI.packageRoot).status, 64)
+        XCTAssertEqual(try CLI.aftermath(["-C", "examples", "report", "PM-2026-099"], in: workspace.url).status, 64)
     }
 
     func testDigestOnePerOwner() throws {
-        let result = try CLI.aftermath(["-C", "examples", "digest"] + today, in: CLI.packageRoot)
+        let result = try CLI.aftermath(["-C", "examples", "digest"] + today, in: workspace.url)
         XCTAssertEqual(result.status, 0)
         XCTAssertTrue(result.stdout.contains("<!-- owner: bob email: bob.okafor@acme.example -->\n## Remediation items for Bob Okafor — 2026-10-01"))
         XCTAssertTrue(result.stdout.contains("You have 2 open items, **1 overdue**."))
         XCTAssertTrue(result.stdout.contains("- **OVERDUE 6d** R-2026-003-03 (open, due 2026-09-25): Remove console write access to production storage — [JIRA:SEC-225](https://jira.acme.example/browse/SEC-225) · PM-2026-003"))
         let dir = try TemporaryDirectory()
-        let files = try CLI.aftermath(["-C", "examples", "digest", "--output-dir", dir.path("out").path] + today, in: CLI.packageRoot)
+        let files = try CLI.aftermath(["-C", "examples", "digest", "--output-dir", dir.path("out").path] + today, in: workspace.url)
         XCTAssertEqual(files.status, 0, files.stderr)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path("out").path).sorted(), ["alice.md", "bob.md", "carol.md", "erin.md"])
     }
@@ -85,7 +91,7 @@ final class ReportCommandTests: XCTestCase {
         }
         let dir = try TemporaryDirectory()
         let html = dir.path("dashboard.html")
-        XCTAssertEqual(try CLI.aftermath(["-C", "examples", "report", "--format", "html", "--output", html.path] + today, in: CLI.packageRoot).status, 0)
+        XCTAssertEqual(try CLI.aftermath(["-C", "examples", "report", "--format", "html", "--output", html.path] + today, in: workspace.url).status, 0)
         let flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--user-data-dir=\(dir.path("profile").path)"]
         let dom = try CLI.run(chromium, flags + ["--dump-dom", html.absoluteString], in: dir.url)
         XCTAssertEqual(dom.status, 0, dom.stderr)
