@@ -1,0 +1,146 @@
+import Ink
+
+/// Markdown from a document's body as HTML elements, through Ink (JohnSundell/Ink): a
+/// maintained, dependency-free Swift renderer of the CommonMark constructs postmortems use
+/// (paragraphs, nested `-`, `*` and `1.` lists, code spans and fenced blocks, emphasis, links,
+/// headings, quotes, tables).
+///
+/// Ink passes raw HTML through and writes link targets as they are, so the text is prepared
+/// before Ink reads it: `&`, `<` and `"` become entities, which Ink keeps as they are (no tag
+/// can start, no attribute can be closed). Inside code, where Ink escapes `&` once more, that
+/// one level is undone; every link and image is rewritten through `SafeLink`, so only http,
+/// https and mailto targets stay links.
+enum MarkdownHTML {
+    static func block(_ markdown: String) -> String {
+        parser().html(from: prepared(markdown))
+    }
+
+    /// One line of Markdown (a timeline entry, a caption) as inline HTML, never a block.
+    static func inline(_ markdown: String) -> String {
+        var text = prepared(markdown)
+        if startsBlock(text) { text = "\\" + text }
+        let html = parser().html(from: text)
+        guard html.hasPrefix("<p>"), html.hasSuffix("</p>") else { return html }
+        return String(html.dropFirst(3).dropLast(4))
+    }
+
+    /// Entities for what Ink would pass through raw; control characters escaped, tabs kept; a
+    /// thematic break at the start kept one (Ink would read `---` there as metadata); and a
+    /// blank line where CommonMark starts a new list that Ink would run on (`separated`).
+    static func prepared(_ markdown: String) -> String {
+        var out = ""
+        out.reserveCapacity(markdown.utf8.count)
+        for scalar in markdown.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case "\"": out += "&quot;"
+            case "\r": continue
+            case "\n", "\t": out.unicodeScalars.append(scalar)
+            default:
+                if TerminalSafe.isControl(scalar) { out += TerminalSafe.escape(String(scalar)) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        out = separated(out)
+        if out.drop(while: \.isWhitespace).hasPrefix("---") { out = "***" + out.drop(while: \.isWhitespace).drop { $0 == "-" } }
+        return out
+    }
+
+    /// A blank line before a list item that CommonMark reads as the start of a new list but Ink
+    /// would join to what comes before: one right after a paragraph line, or one whose marker
+    /// differs from the previous item's at the same indentation (`*` after `-`, `1.` after `*`).
+    /// Lines in fenced code are left alone.
+    static func separated(_ text: String) -> String {
+        var lines: [Substring] = []
+        var markers: [Int: Character] = [:]
+        var previous: (blank: Bool, item: Bool, indent: Int) = (true, false, 0)
+        var inFence = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let indent = line.prefix { $0 == " " }.count
+            let trimmed = line.dropFirst(indent)
+            if trimmed.hasPrefix("```") { inFence.toggle() }
+            if inFence || trimmed.hasPrefix("```") {
+                lines.append(line)
+                previous = (false, false, indent)
+                continue
+            }
+            let blank = trimmed.allSatisfy(\.isWhitespace)
+            if let marker = listMarker(trimmed) {
+                let afterParagraph = !previous.blank && !previous.item && previous.indent < 2
+                if afterParagraph || (markers[indent].map { $0 != marker } ?? false) { lines.append("") }
+                markers = markers.filter { $0.key < indent }
+                markers[indent] = marker
+            } else if blank || indent == 0 {
+                markers = [:]
+            }
+            lines.append(line)
+            previous = (blank, listMarker(trimmed) != nil, indent)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `-`, `*` or `+`, or `.` or `)` after digits, when the line is a list item.
+    static func listMarker(_ line: Substring) -> Character? {
+        guard let first = line.first else { return nil }
+        if "-*+".contains(first) { return line.dropFirst().first == " " ? first : nil }
+        let digits = line.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 9 else { return nil }
+        let rest = line.dropFirst(digits.count)
+        guard let delimiter = rest.first, delimiter == "." || delimiter == ")", rest.dropFirst().first == " " else { return nil }
+        return delimiter
+    }
+
+    /// Whether Ink would read the line as a block (heading, quote, list, fence, table, rule).
+    static func startsBlock(_ text: String) -> Bool {
+        guard let first = text.first else { return false }
+        if "#>|".contains(first) || text.hasPrefix("```") { return true }
+        if "-*+".contains(first) { return text.dropFirst().first.map { $0 == " " || $0 == first } ?? true }
+        if first.isNumber {
+            let rest = text.drop { $0.isNumber }
+            return rest.first == "." || rest.first == ")"
+        }
+        return false
+    }
+
+    private static func parser() -> MarkdownParser {
+        MarkdownParser(modifiers: [
+            Modifier(target: .html) { html, markdown in ReportHTML.escape(String(markdown)) },
+            Modifier(target: .inlineCode) { html, _ in html.replacing("&amp;", with: "&") },
+            Modifier(target: .codeBlocks) { html, _ in html.replacing("&amp;", with: "&") },
+            Modifier(target: .links) { html, _ in link(html) },
+            Modifier(target: .images) { html, _ in image(html) },
+        ])
+    }
+
+    /// Ink's `<a href="TARGET">TEXT</a>`, TARGET holding no `"` (prepared away): a safe link
+    /// or the text alone.
+    static func link(_ html: String) -> String {
+        let open = "<a href=\"", close = "</a>"
+        guard html.hasPrefix(open), html.hasSuffix(close), let end = html.range(of: "\">") else { return ReportHTML.escape(html) }
+        let target = String(html[html.index(html.startIndex, offsetBy: open.count)..<end.lowerBound])
+        let text = String(html[end.upperBound..<html.index(html.endIndex, offsetBy: -close.count)])
+        return ReportHTML.link(text, decoded(target))
+    }
+
+    /// Ink's `<img src="TARGET" alt="TEXT"/>`: a link to the image (the page loads nothing from
+    /// elsewhere), or its text alone.
+    static func image(_ html: String) -> String {
+        let open = "<img src=\""
+        guard html.hasPrefix(open) else { return ReportHTML.escape(html) }
+        let rest = html.dropFirst(open.count)
+        guard let end = rest.firstIndex(of: "\"") else { return ReportHTML.escape(html) }
+        let target = String(rest[..<end])
+        var text = "image"
+        if let alt = rest.range(of: " alt=\""), html.hasSuffix("\"/>") {
+            text = String(rest[alt.upperBound..<rest.index(rest.endIndex, offsetBy: -3)])
+        }
+        return ReportHTML.link(text, decoded(target))
+    }
+
+    /// The target as written (the entities `prepared` made turned back), without a title
+    /// after it (`(https://… "title")`: a destination holds no space).
+    private static func decoded(_ target: String) -> String {
+        let written = target.replacing("&quot;", with: "\"").replacing("&lt;", with: "<").replacing("&amp;", with: "&")
+        return String(written.trimmingWhitespace.split(separator: " ", maxSplits: 1).first ?? "")
+    }
+}
