@@ -102,7 +102,7 @@ public struct ReviewReport: Sendable {
         }
 
         report.add(.heading(1, "Incidents"))
-        report.add(.table(caption: "Time to detect runs from started_at; contain and recover from detected_at", headers: ["Postmortem", "Severity", "Status", "Detect", "Contain", "Recover"], rows: postmortems.map { pm in
+        report.add(.table(caption: .markdown("Time to detect runs from `started_at`; contain and recover from `detected_at`"), headers: ["Postmortem", "Severity", "Status", "Detect", "Contain", "Recover"], rows: postmortems.map { pm in
             let figures = IncidentFigures(pm)
             return [.init(pm.id), .init(pm.string("severity") ?? ""), .init(pm.status ?? ""), .init(IncidentFigures.duration(figures.detect)),
                     .init(IncidentFigures.duration(figures.contain)), .init(IncidentFigures.duration(figures.recover))]
