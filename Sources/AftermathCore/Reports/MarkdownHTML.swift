@@ -46,35 +46,45 @@ enum MarkdownHTML {
         return out
     }
 
-    /// A blank line before a list item that CommonMark reads as the start of a new list but Ink
-    /// would join to what comes before: one right after a paragraph line, or one whose marker
-    /// differs from the previous item's at the same indentation (`*` after `-`, `1.` after `*`).
-    /// Lines in fenced code are left alone.
+    /// Where Ink's reading of lines differs from CommonMark's, the lines rearranged so that Ink
+    /// reads them as CommonMark does (lines in fenced code are left alone):
+    /// - a blank line before a list item that starts a new list but that Ink would join to what
+    ///   comes before: one right after a paragraph line, or one whose marker differs from the
+    ///   previous item's at the same indentation (`*` after `-`, `1.` after `*`);
+    /// - a paragraph's line that Ink would take as the start of a block (one starting with a
+    ///   code span, `#word` or `-word`) joined to the line before, as the paragraph's soft
+    ///   line break is shown anyway.
     static func separated(_ text: String) -> String {
-        var lines: [Substring] = []
+        var lines: [String] = []
         var markers: [Int: Character] = [:]
-        var previous: (blank: Bool, item: Bool, indent: Int) = (true, false, 0)
+        var previousIsParagraph = false, previousIsItem = false
         var inFence = false
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let indent = line.prefix { $0 == " " }.count
             let trimmed = line.dropFirst(indent)
             if trimmed.hasPrefix("```") { inFence.toggle() }
             if inFence || trimmed.hasPrefix("```") {
-                lines.append(line)
-                previous = (false, false, indent)
+                lines.append(String(line))
+                (previousIsParagraph, previousIsItem) = (false, false)
                 continue
             }
             let blank = trimmed.allSatisfy(\.isWhitespace)
-            if let marker = listMarker(trimmed) {
-                let afterParagraph = !previous.blank && !previous.item && previous.indent < 2
-                if afterParagraph || (markers[indent].map { $0 != marker } ?? false) { lines.append("") }
+            let marker = listMarker(trimmed)
+            if let marker {
+                if (previousIsParagraph && indent < 2) || (markers[indent].map { $0 != marker } ?? false) { lines.append("") }
                 markers = markers.filter { $0.key < indent }
                 markers[indent] = marker
             } else if blank || indent == 0 {
                 markers = [:]
             }
-            lines.append(line)
-            previous = (blank, listMarker(trimmed) != nil, indent)
+            if previousIsParagraph, marker == nil, let first = trimmed.first, first == "`" || first == "#" || first == "-",
+               first == "`" || trimmed.dropFirst().first.map({ !$0.isWhitespace && $0 != first }) ?? false {
+                lines[lines.count - 1] += " " + trimmed
+                continue
+            }
+            lines.append(String(line))
+            previousIsItem = marker != nil || (previousIsItem && !blank && indent > 0)
+            previousIsParagraph = !blank && !previousIsItem && !"#|>".contains(trimmed.first ?? " ")
         }
         return lines.joined(separator: "\n")
     }
