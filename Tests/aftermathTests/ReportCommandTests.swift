@@ -101,8 +101,44 @@ final class ReportCommandTests: XCTestCase {
         let png = dir.path("phone.png")
         let shot = try CLI.run(chromium, flags + ["--screenshot=\(png.path)", "--window-size=390,1200", "--hide-scrollbars", html.absoluteString], in: dir.url)
         XCTAssertEqual(shot.status, 0, shot.stderr)
-        // Non-blank: the decompressed, still filtered scanlines of a blank page are nearly all
-        // zero; a rendered page has many distinct byte values.
+        try assertRendered(png, in: dir)
+    }
+
+    /// The incident report in a real browser: the body's lists and the bugs' links are elements.
+    /// With AFTERMATH_SCREENSHOTS set to a folder, the screenshot is kept there as report.png
+    /// (docs/report.png is made this way).
+    func testIncidentReportInARealBrowser() throws {
+        guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: FileManager.default.isExecutableFile) else {
+            throw XCTSkip("chromium is not installed (scripts/test installs it)")
+        }
+        let dir = try TemporaryDirectory()
+        let html = dir.path("report.html")
+        let written = try CLI.aftermath(["-C", "examples", "report", "PM-2026-001", "--format", "html", "--output", html.path] + today, in: CLI.packageRoot)
+        XCTAssertEqual(written.status, 0, written.stderr)
+        let flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--user-data-dir=\(dir.path("profile").path)"]
+        let dom = try CLI.run(chromium, flags + ["--dump-dom", html.absoluteString], in: dir.url)
+        XCTAssertEqual(dom.status, 0, dom.stderr)
+        XCTAssertTrue(dom.stdout.contains("""
+        <h2>Lessons</h2>
+        <ul><li>Silent failures in background jobs need an alert, not a log line.</li><li>Runbooks must be drilled, or they rot.</li>
+        """), dom.stdout)
+        XCTAssertTrue(dom.stdout.contains("<code>archive_command</code> failures were only logged"), "a code span in a paragraph")
+        XCTAssertTrue(dom.stdout.contains("<a href=\"https://jira.acme.example/browse/OPS-415\">JIRA:OPS-415</a>"), "bugs are links")
+
+        let png = dir.path("report.png")
+        let shot = try CLI.run(chromium, flags + ["--screenshot=\(png.path)", "--window-size=1000,2400", "--hide-scrollbars", html.absoluteString], in: dir.url)
+        XCTAssertEqual(shot.status, 0, shot.stderr)
+        try assertRendered(png, in: dir)
+        if let folder = ProcessInfo.processInfo.environment["AFTERMATH_SCREENSHOTS"], !folder.isEmpty {
+            let target = URL(fileURLWithPath: folder).appendingPathComponent("report.png")
+            try? FileManager.default.removeItem(at: target)
+            try FileManager.default.copyItem(at: png, to: target)
+        }
+    }
+
+    /// Non-blank: the decompressed, still filtered scanlines of a blank page are nearly all
+    /// zero; a rendered page has many distinct byte values.
+    func assertRendered(_ png: URL, in dir: TemporaryDirectory, file: StaticString = #filePath, line: UInt = #line) throws {
         let check = """
         import sys, zlib
         data = open(sys.argv[1], 'rb').read()
@@ -116,10 +152,10 @@ final class ReportCommandTests: XCTestCase {
         print(len(set(raw)), sum(1 for b in raw if b) / len(raw))
         """
         let stats = try CLI.run("/usr/bin/env", ["python3", "-c", check, png.path], in: dir.url)
-        XCTAssertEqual(stats.status, 0, stats.stderr)
+        XCTAssertEqual(stats.status, 0, stats.stderr, file: file, line: line)
         let numbers = stats.stdout.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-        XCTAssertGreaterThan(numbers.first ?? 0, 50, "distinct byte values in the screenshot")
-        XCTAssertGreaterThan(numbers.last ?? 0, 0.01, "share of non-zero bytes")
+        XCTAssertGreaterThan(numbers.first ?? 0, 50, "distinct byte values in the screenshot", file: file, line: line)
+        XCTAssertGreaterThan(numbers.last ?? 0, 0.01, "share of non-zero bytes", file: file, line: line)
     }
 
     // MARK: Bodies, links and escaping in reports
