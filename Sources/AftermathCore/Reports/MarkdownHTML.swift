@@ -24,25 +24,75 @@ enum MarkdownHTML {
         return String(html.dropFirst(3).dropLast(4))
     }
 
-    /// Entities for what Ink would pass through raw; control characters escaped, tabs kept; a
-    /// thematic break at the start kept one (Ink would read `---` there as metadata); and a
-    /// blank line where CommonMark starts a new list that Ink would run on (`separated`).
+    /// The text as Ink should read it: `&`, `<` and `"` as entities (Ink passes entities
+    /// through, so no tag can start and no attribute can be closed); outside code, a
+    /// backslash escape as the entity of the character it escapes, and any other backslash as
+    /// an entity (Ink would drop it); control characters shown escaped, tabs kept; a thematic
+    /// break at the start kept one (Ink would read `---` there as metadata); and the lines
+    /// rearranged where Ink's reading of them differs from CommonMark's (`separated`). Code is
+    /// found as Ink finds it: a line opening with three or more backticks up to a line
+    /// starting with as many, a backtick up to the next one on its line.
     static func prepared(_ markdown: String) -> String {
+        var lines: [String] = []
+        var fence = 0
+        for raw in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            let run = line.drop { $0 == " " }.prefix { $0 == "`" }.count
+            if fence > 0 {
+                lines.append(entities(line, code: true))
+                if line.prefix(while: { $0 == "`" }).count == fence { fence = 0 }
+            } else if run >= 3 {
+                fence = run
+                lines.append(entities(line, code: true))
+            } else {
+                lines.append(inlineEntities(line))
+            }
+        }
+        var out = separated(lines.joined(separator: "\n"))
+        if out.drop(while: \.isWhitespace).hasPrefix("---") { out = "***" + out.drop(while: \.isWhitespace).drop { $0 == "-" } }
+        return out
+    }
+
+    /// One line outside fenced code: code spans as code, backslashes as entities.
+    static func inlineEntities(_ line: Substring) -> String {
         var out = ""
-        out.reserveCapacity(markdown.utf8.count)
-        for scalar in markdown.unicodeScalars {
+        var rest = line[...]
+        while let first = rest.first {
+            if first == "`", let close = rest.dropFirst().firstIndex(of: "`") {
+                out += entities(rest[...close], code: true)
+                rest = rest[rest.index(after: close)...]
+            } else if first == "\\", let next = rest.dropFirst().first {
+                // CommonMark escapes ASCII punctuation only; a backslash before anything else is
+                // itself (at the end of a line it is a hard break, which Ink reads).
+                let escapes = next.isASCII && (next.isPunctuation || next.isSymbol)
+                out += escapes ? "&#\(next.asciiValue ?? 0);" : "&#92;"
+                rest = rest.dropFirst(escapes ? 2 : 1)
+            } else {
+                out += entities(rest.prefix(1), code: false)
+                rest = rest.dropFirst()
+            }
+        }
+        return out
+    }
+
+    /// `&`, `<` and `"` as entities, control characters escaped (their backslash an entity
+    /// outside code, where Ink would drop it).
+    static func entities(_ text: Substring, code: Bool) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case "\"": out += "&quot;"
-            case "\r": continue
-            case "\n", "\t": out.unicodeScalars.append(scalar)
+            case "\t": out.unicodeScalars.append(scalar)
             default:
-                if TerminalSafe.isControl(scalar) { out += TerminalSafe.escape(String(scalar)) } else { out.unicodeScalars.append(scalar) }
+                if TerminalSafe.isControl(scalar) {
+                    out += "&#92;" + TerminalSafe.escape(String(scalar)).dropFirst()
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
-        out = separated(out)
-        if out.drop(while: \.isWhitespace).hasPrefix("---") { out = "***" + out.drop(while: \.isWhitespace).drop { $0 == "-" } }
         return out
     }
 
@@ -150,7 +200,32 @@ enum MarkdownHTML {
     /// The target as written (the entities `prepared` made turned back), without a title
     /// after it (`(https://… "title")`: a destination holds no space).
     private static func decoded(_ target: String) -> String {
-        let written = target.replacing("&quot;", with: "\"").replacing("&lt;", with: "<").replacing("&amp;", with: "&")
+        var written = ""
+        var rest = target[...]
+        while let amp = rest.firstIndex(of: "&") {
+            written += rest[..<amp]
+            let tail = rest[amp...]
+            if let semicolon = tail.prefix(8).firstIndex(of: ";"), let character = entity(tail[tail.index(after: amp)..<semicolon]) {
+                written.append(character)
+                rest = tail[tail.index(after: semicolon)...]
+            } else {
+                written += "&"
+                rest = tail.dropFirst()
+            }
+        }
+        written += rest
         return String(written.trimmingWhitespace.split(separator: " ", maxSplits: 1).first ?? "")
+    }
+
+    /// The character of an entity `prepared` makes: `amp`, `lt`, `quot` or `#N` (ASCII).
+    private static func entity(_ name: Substring) -> Character? {
+        switch name {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "quot": return "\""
+        default:
+            guard name.first == "#", let code = UInt8(name.dropFirst()), code < 0x80 else { return nil }
+            return Character(Unicode.Scalar(code))
+        }
     }
 }
