@@ -121,7 +121,9 @@ enum MarkdownHTML {
             let blank = trimmed.allSatisfy(\.isWhitespace)
             let marker = listMarker(trimmed)
             if let marker {
-                if (previousIsParagraph && indent < 2) || (markers[indent].map { $0 != marker } ?? false) { lines.append("") }
+                // Of ordered items, only one numbered 1 interrupts a paragraph (CommonMark).
+                let interrupts = previousIsParagraph && indent < 2 && ("-*+".contains(marker) || trimmed.prefix { $0.isNumber } == "1")
+                if interrupts || (markers[indent].map { $0 != marker } ?? false) { lines.append("") }
                 markers = markers.filter { $0.key < indent }
                 markers[indent] = marker
             } else if blank || indent == 0 {

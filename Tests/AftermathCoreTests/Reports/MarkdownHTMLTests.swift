@@ -24,6 +24,12 @@ final class MarkdownHTMLTests: XCTestCase {
         check("- foo\n  - bar\n    - baz\n      - boo\n", "<ul><li>foo<ul><li>bar<ul><li>baz<ul><li>boo</li></ul></li></ul></li></ul></li></ul>", "Lists: nesting by indentation")
         check("10) foo\n    - bar\n", "<ol start=\"10\"><li>foo<ul><li>bar</li></ul></li></ol>", "Lists: a sublist under an ordered item")
         check("- a\n- b\n\n* c\n", "<ul><li>a</li><li>b</li></ul><ul><li>c</li></ul>", "Lists: `*` after `-`")
+        check("- foo\n1. bar\n", "<ul><li>foo</li></ul><ol><li>bar</li></ol>", "Lists: an ordered item after a bullet starts a new list")
+        check("* foo\n2) bar\n", "<ul><li>foo</li></ul><ol start=\"2\"><li>bar</li></ol>", "Lists: any start number after a bullet")
+        check("The number of windows in my house is\n14.  The number of doors is 6.\n",
+              "<p>The number of windows in my house is 14.  The number of doors is 6.</p>", "Lists: only 1 interrupts a paragraph")
+        check("The number of windows in my house is\n1.  The number of doors is 6.\n",
+              "<p>The number of windows in my house is</p><ol><li>The number of doors is 6.</li></ol>", "Lists: 1 interrupts a paragraph")
     }
 
     func testCodeFromTheSpec() {
