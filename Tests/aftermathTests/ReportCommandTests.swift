@@ -228,6 +228,17 @@ final class ReportCommandTests: XCTestCase {
         }
     }
 
+    /// A body written with CRLF line ends keeps its structure too.
+    func testIncidentReportOfACRLFBody() throws {
+        let repo = try structuredRepository()
+        try repo.write(HostileExamples.postmortem, try repo.read(HostileExamples.postmortem).replacingOccurrences(of: "\n", with: "\r\n"))
+        let html = try CLI.aftermath(["report", "PM-2026-003", "--format", "html"] + today, in: repo.url)
+        XCTAssertEqual(html.status, 0, html.stderr)
+        XCTAssertTrue(html.stdout.contains("<ol><li>First numbered</li><li>Second numbered</li></ol>"), html.stdout)
+        let markdown = try CLI.aftermath(["report", "PM-2026-003"] + today, in: repo.url)
+        XCTAssertTrue(markdown.stdout.contains("* Star item &lt;script>alert(1)&lt;/script>\n1. First numbered\n"), markdown.stdout)
+    }
+
     /// Captions and timeline cells hold Markdown (code spans, emphasis): rendered in HTML, not
     /// shown with their backticks.
     func testHTMLRendersInlineMarkdownInCaptionsAndTimelineCells() throws {

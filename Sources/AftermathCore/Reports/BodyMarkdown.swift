@@ -7,7 +7,8 @@ enum BodyMarkdown {
     static func block(_ text: String) -> String {
         var out: [String] = []
         var fence: (marker: Character, count: Int)?
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // CRLF is one Character to Swift, so line ends are made plain before lines are split.
+        for raw in text.replacing("\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false) {
             let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
             let indent = line.prefix { $0 == " " }.count
             let trimmed = line.dropFirst(indent)

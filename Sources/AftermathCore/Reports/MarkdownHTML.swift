@@ -35,7 +35,8 @@ enum MarkdownHTML {
     static func prepared(_ markdown: String) -> String {
         var lines: [String] = []
         var fence = 0
-        for raw in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+        // CRLF is one Character to Swift, so line ends are made plain before lines are split.
+        for raw in markdown.replacing("\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false) {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             let run = line.drop { $0 == " " }.prefix { $0 == "`" }.count
             if fence > 0 {
