@@ -4,14 +4,14 @@
 /// links, strikethrough) are backslash-escaped.
 public enum MarkdownText {
     public static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { special.contains($0) }) else { return TerminalSafe.escape(text) }
+        guard text.utf8.contains(where: isSpecial) else { return TerminalSafe.escape(text) }
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
         // One pass, so the backslashes of escaped control characters are not escaped again.
         for scalar in text.unicodeScalars {
             if scalar == "<" {
                 out += "&lt;"
-            } else if scalar.isASCII, special.contains(UInt8(scalar.value)) {
+            } else if scalar.isASCII, isSpecial(UInt8(scalar.value)) {
                 out += "\\"
                 out.unicodeScalars.append(scalar)
             } else if TerminalSafe.isControl(scalar) {
@@ -30,6 +30,13 @@ public enum MarkdownText {
         return escaped.replacing("|", with: "\\|").replacing("\n", with: " ")
     }
 
-    /// `\`, `` ` ``, `*`, `_`, `[`, `]`, `~` and `<`.
-    private static let special: [UInt8] = Array("\\`*_[]~<".utf8)
+    /// `\`, `` ` ``, `*`, `_`, `[`, `]`, `~` and `<`: a switch, since every byte of every cell
+    /// of a large report is checked.
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "~"), UInt8(ascii: "<"): return true
+        default: return false
+        }
+    }
 }
