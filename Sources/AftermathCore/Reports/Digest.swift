@@ -22,13 +22,14 @@ public struct Digest: Sendable {
                 (email, sentTo) = Self.recipients(of: t, in: ruleset.owners)
             case nil: break
             }
-            var text = "## Remediation items for \(ReportMarkdown.escape(name)) — \(today.dateString)\n\n"
-            if !sentTo.isEmpty { text += "Items owned by the team, sent to \(ReportMarkdown.escape(sentTo)).\n\n" }
+            var text = "## Remediation items for \(MarkdownText.escape(name)) — \(today.dateString)\n\n"
+            if !sentTo.isEmpty { text += "Items owned by the team, sent to \(MarkdownText.escape(sentTo)).\n\n" }
             text += "You have \(rows.count) open item\(rows.count == 1 ? "" : "s")" + (overdue > 0 ? ", **\(overdue) overdue**" : "") + ".\n\n"
             for row in rows {
-                var line = "- \(row.isOverdue ? "**OVERDUE \(row.overdueDays ?? 0)d** " : "")\(row.id) (\(row.status), due \(row.due ?? "—")): \(ReportMarkdown.escape(row.title))"
-                for bug in row.bugs { line += bug.url.map { " — [\(ReportMarkdown.escape(bug.reference))](\($0))" } ?? " — \(ReportMarkdown.escape(bug.reference))" }
-                if let pm = row.postmortemID { line += " · \(pm)" }
+                let escape = MarkdownText.escape
+                var line = "- \(row.isOverdue ? "**OVERDUE \(row.overdueDays ?? 0)d** " : "")\(escape(row.id)) (\(escape(row.status)), due \(escape(row.due ?? "—"))): \(escape(row.title))"
+                for bug in row.bugs { line += " — " + ReportMarkdown.link(escape(bug.reference), bug.url) }
+                if let pm = row.postmortemID { line += " · \(escape(pm))" }
                 text += line + "\n"
             }
             text += "\nUpdate an item with `aftermath set ID status=in-progress` (or done, with resolved_at and resolution).\n"
