@@ -17,6 +17,10 @@ public struct GitIndexFile: Sendable {
     /// When the index was written: a file modified in the same instant or later may have
     /// changed without its stat data showing it ("racy git"), so it must be read.
     public private(set) var writtenAt = FileStat.Time(seconds: 0, nanoseconds: 0)
+    /// The tree the entries make, when git's cache of it (the `TREE` extension) is valid for
+    /// the whole index: equal to HEAD's tree, the entries are HEAD's files, known without
+    /// reading HEAD's trees.
+    public private(set) var tree: ContentID?
 
     /// Git's stat data of a file, as the index keeps it (32-bit fields).
     public struct FileStat: Sendable, Equatable {
@@ -120,7 +124,11 @@ public struct GitIndexFile: Sendable {
         while offset + 8 <= end {
             let signature = raw[offset..<(offset + 4)]
             if signature.elementsEqual("link".utf8) { return nil }
-            offset += 8 + Int(be32(offset + 4))
+            let size = Int(be32(offset + 4))
+            if signature.elementsEqual("TREE".utf8), offset + 8 + size <= end {
+                result.tree = rootTree(UnsafeRawBufferPointer(rebasing: raw[(offset + 8)..<(offset + 8 + size)]))
+            }
+            offset += 8 + size
         }
         // Entries and extensions must end exactly where the trailer starts: a truncated or
         // padded file does not.
@@ -141,6 +149,15 @@ public struct GitIndexFile: Sendable {
             }
         }
         return listing
+    }
+
+    /// The root entry of a `TREE` extension: an empty path, then "ENTRIES SUBTREES\n" and the
+    /// tree's ID, where ENTRIES is -1 when the cache is invalid.
+    private static func rootTree(_ data: UnsafeRawBufferPointer) -> ContentID? {
+        guard data.count > 1, data[0] == 0, let newline = data.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+        let counts = String(decoding: data[1..<newline], as: UTF8.self).split(separator: " ")
+        guard counts.count == 2, let entries = Int(counts[0]), entries >= 0, data.count - (newline + 1) >= 20 else { return nil }
+        return ContentID(UnsafeRawBufferPointer(rebasing: data[(newline + 1)...]))
     }
 
     private static func firstNUL(_ raw: UnsafeRawBufferPointer, from start: Int, end: Int) -> Int? {

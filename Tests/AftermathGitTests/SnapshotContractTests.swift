@@ -116,6 +116,25 @@ final class SnapshotContractTests: XCTestCase {
         }
     }
 
+    /// The index names HEAD's tree while git's cache of it is valid (after a commit) and no
+    /// tree once something is staged, so its entries stand for HEAD's files only when they are.
+    func testIndexFileKnowsItsTreeWhileNothingIsStaged() throws {
+        let repository = try GitRepository(path: directory.path)
+        let head = try repository.treeID(ofCommit: try repository.resolveCommit("HEAD"))
+        let indexPath = directory.appendingPathComponent(".git/index").path
+        try git(["read-tree", "HEAD"])  // the cache of the tree, as a commit leaves it
+        XCTAssertEqual(GitIndexFile.read(indexPath)?.tree, head)
+        let finding = "postmortems/PM-2026-001-a/findings/F-2026-001-01-x.md"
+        try Data("---\nid: F-2026-001-01\n---\nstaged\n".utf8).write(to: directory.appendingPathComponent(finding))
+        try git(["add", finding])
+        let staged = try XCTUnwrap(GitIndexFile.read(indexPath))
+        XCTAssertNil(staged.tree)
+        try git(["-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-q", "-m", "staged"])
+        let committed = try repository.treeID(ofCommit: try repository.resolveCommit("HEAD"))
+        XCTAssertNotEqual(committed, head)
+        XCTAssertEqual(GitIndexFile.read(indexPath)?.tree, committed)
+    }
+
     /// Flipped bytes anywhere in an index file give nil or some listing, never a crash or a read
     /// outside the file (lengths and offsets are checked, the count is not trusted).
     func testDamagedIndexFilesAreReadSafely() throws {

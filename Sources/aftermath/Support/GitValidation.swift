@@ -243,7 +243,14 @@ struct GitValidation {
     /// from git. Nil without HEAD.
     func head(from incremental: IncrementalValidator, beside state: SnapshotDelta) throws -> (delta: SnapshotDelta, validator: IncrementalValidator)? {
         guard let commit = try headCommit() else { return nil }
-        let head = try delta(from: incremental.summary, toTree: try repository.treeID(ofCommit: commit), incremental.ruleset)
+        let tree = try repository.treeID(ofCommit: commit)
+        let head: SnapshotDelta
+        if incremental.summary.tree == nil, let index = repository.indexPath.flatMap(GitIndexFile.read), index.tree == tree {
+            // Nothing staged: the index lists HEAD's files, read in a fraction of a walk of its trees.
+            head = SnapshotDelta.between(incremental.summary, and: index.documents(under: folder, matching: filter(incremental.ruleset)))
+        } else {
+            head = try delta(from: incremental.summary, toTree: tree, incremental.ruleset)
+        }
         let limit = incremental.ruleset.configuration.limits.maxFileBytes + 1
         let blobs = try GitBlobReader(repository)
         let read = incremental.read
