@@ -6,16 +6,19 @@ extension GitRepository {
     /// caches unchanged (`GitIndexFile.cachedTrees`) taken from the index instead of read: after
     /// a commit, no tree is read at all; with a few files staged, only the folders above them.
     public func listing(ofTree tree: ContentID, under folder: String, matching filter: DocumentPathFilter, index: GitIndexFile) throws -> ContentListing {
-        let prefix = folder.isEmpty ? "" : folder + "/"
-        var files: [(path: String, id: ContentID)] = []
-        func keep(_ path: String, _ id: ContentID) {
-            guard path.hasPrefix(prefix) else { return }
-            let relative = String(path.dropFirst(prefix.count))
-            if filter.matches(relative) { files.append((relative, id)) }
+        let prefix: [UInt8] = folder.isEmpty ? [] : Array((folder + "/").utf8)
+        var listing = ContentListing()
+        var inOrder = true
+        // Trees order folders as if their names ended in "/", which is byte order for whole
+        // paths, and the index keeps that order: the walk appends in order.
+        func keep(_ path: UnsafeRawBufferPointer, _ id: ContentID) {
+            guard path.starts(with: prefix) else { return }
+            let relative = UnsafeRawBufferPointer(rebasing: path[prefix.count...])
+            if filter.matches(relative) { inOrder = listing.append(path: relative, id: id) && inOrder }
         }
         func visit(_ tree: ContentID, at path: String) throws {
             if index.cachedTrees[path] == tree {
-                for i in index.files.indices(under: path) { keep(index.files.path(i), index.files.contentID(i)) }
+                for i in index.files.indices(under: path) { index.files.withPathBytes(i) { keep($0, index.files.contentID(i)) } }
                 return
             }
             var oid = tree.oid
@@ -28,13 +31,14 @@ extension GitRepository {
                 let mode = git_tree_entry_filemode(entry)
                 if mode == GIT_FILEMODE_TREE {
                     // Only the folders on the way to `folder` and those inside it.
-                    if prefix.hasPrefix(child + "/") || (child + "/").hasPrefix(prefix) { try visit(ContentID(oid: id), at: child) }
+                    let bytes = Array((child + "/").utf8)
+                    if prefix.starts(with: bytes) || bytes.starts(with: prefix) { try visit(ContentID(oid: id), at: child) }
                 } else if mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE {
-                    keep(child, ContentID(oid: id))
+                    Array(child.utf8).withUnsafeBytes { keep($0, ContentID(oid: id)) }
                 }
             }
         }
         try visit(tree, at: "")
-        return ContentListing(sorting: files)
+        return inOrder ? listing : try self.listing(ofTree: tree, under: folder, matching: filter.matches)
     }
 }
