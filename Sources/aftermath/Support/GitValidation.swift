@@ -245,9 +245,10 @@ struct GitValidation {
         guard let commit = try headCommit() else { return nil }
         let tree = try repository.treeID(ofCommit: commit)
         let head: SnapshotDelta
-        if incremental.summary.tree == nil, let index = repository.indexPath.flatMap(GitIndexFile.read), !index.cachedTrees.isEmpty {
+        if incremental.summary.tree == nil, let index = repository.indexPath.flatMap(GitIndexFile.readVerified), !index.cachedTrees.isEmpty {
             // Git's index caches most of HEAD's trees (all of them after a commit): a tree diff
-            // has no summary tree to start from, and a walk of every tree costs more.
+            // has no summary tree to start from, and a walk of every tree costs more. What the
+            // index records is used, so it must be git's (its checksum verified).
             head = SnapshotDelta.between(incremental.summary, and: try repository.listing(ofTree: tree, under: folder, matching: filter(incremental.ruleset), index: index))
         } else {
             head = try delta(from: incremental.summary, toTree: tree, incremental.ruleset)
