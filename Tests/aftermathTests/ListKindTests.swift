@@ -18,4 +18,17 @@ final class ListKindTests: XCTestCase {
         XCTAssertEqual(try ids(["--kind", "finding", "--all"], in: repo).count, 9)
         XCTAssertEqual(try ids(["--kind", "postmortem", "--status", "closed"], in: repo), ["PM-2026-001"], "a status names what to list")
     }
+
+    func testTheDueColumnIsLeftOutWhereNoRowHasADueDate() throws {
+        let repo = try TemporaryDirectory.examples()
+        func header(_ arguments: [String]) throws -> String {
+            let result = try CLI.aftermath(["list", "--today", "2026-10-01"] + arguments, in: repo.url, environment: ["COLUMNS": "120"])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            return String(result.stdout.split(separator: "\n").first ?? "")
+        }
+        XCTAssertFalse(try header(["--kind", "finding"]).contains("DUE"))
+        XCTAssertFalse(try header(["--kind", "postmortem"]).contains("DUE"))
+        XCTAssertTrue(try header([]).contains("DUE"))
+        XCTAssertTrue(try header(["--kind", "finding", "--kind", "remediation"]).contains("DUE"))
+    }
 }

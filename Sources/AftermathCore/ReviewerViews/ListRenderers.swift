@@ -11,6 +11,7 @@ public enum ListRenderer {
     /// field per line instead of as a table.
     public static let narrowestTable = 40
     static let narrowestTitle = 10
+    static let dueColumn = 3
 
     /// A row's cells, made safe to show, with the columns each takes: printable ASCII (nearly
     /// every cell) is checked once and measured by its length.
@@ -44,7 +45,9 @@ public enum ListRenderer {
         for (_, cellWidths) in measured {
             for c in widest.indices where cellWidths[c] > widest[c] { widest[c] = cellWidths[c] }
         }
+        // DUE belongs to remediation items: a listing of findings or postmortems has none.
         var shown = Array(columns.indices)
+        if !rows.contains(where: { $0.due != nil }) { shown.removeAll { $0 == dueColumn } }
         var w = shown.map { widest[$0] }
         for optional in dropOrder where width - (w.dropLast().reduce(0, +) + 2 * (shown.count - 1)) < min(preferredTitle, w.last ?? 0) {
             shown.removeAll { $0 == optional }
