@@ -37,7 +37,9 @@ enum NewDocument {
         let check = try session.edit.check([RepositoryPath(path): bytes], committing: commit)
         let errors = (check.newErrors(in: [RepositoryPath(path)]) + check.newTransitionErrors()).sortedForReport()
         if !errors.isEmpty {
-            console.diagnostics(errors)
+            // The new file was not written, so its problems name no path a user could open.
+            console.diagnostics(errors.filter { $0.path != path })
+            for d in errors where d.path == path { console.failure("\(d.message) [\(d.ruleID)]") }
             console.err("nothing was written: the new document would have \(errors.count) error\(errors.count == 1 ? "" : "s")")
             return ExitStatus.validation
         }

@@ -26,7 +26,7 @@ struct NewFindingCommand: ParsableCommand {
                 let id = IDAllocator.nextFinding(postmortem: pm.id, used: session.usedNames)
                 let folder = pm.path.text.split(separator: "/").dropLast().joined(separator: "/")
                 let path = "\(folder)/findings/\(id)-\(slug ?? DocumentTemplate.slug(title)).md"
-                return (path, DocumentTemplate.render(kind: .finding, path: path, fields: [
+                return (path, DocumentTemplate.render(kind: .finding, path: path, schema: session.ruleset.ownSchemaFile(for: .finding), fields: [
                     ("id", .scalar(id)), ("kind", .scalar("finding")), ("postmortem", .scalar(pm.id)), ("title", .scalar(title)),
                     ("category", .scalar(category)), ("owner", .scalar(owner)), ("bugs", .list(bugs)), ("status", .scalar("open")),
                 ], sections: session.ruleset.configuration.sections[.finding] ?? []))
