@@ -38,8 +38,8 @@ enum NewDocument {
         let errors = (check.newErrors(in: [RepositoryPath(path)]) + check.newTransitionErrors()).sortedForReport()
         if !errors.isEmpty {
             // The new file was not written, so its problems name no path a user could open.
-            console.diagnostics(errors.filter { $0.path != path })
-            for d in errors where d.path == path { console.failure("\(d.message) [\(d.ruleID)]") }
+            console.diagnostics(errors.filter { $0.path != RepositoryPath(path) })
+            for d in errors where d.path == RepositoryPath(path) { console.failure("\(d.message) [\(d.ruleID)]") }
             console.err("nothing was written: the new document would have \(errors.count) error\(errors.count == 1 ? "" : "s")")
             return ExitStatus.validation
         }
