@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "aftermath", targets: ["aftermath"]),
         .library(name: "AftermathCore", targets: ["AftermathCore"]),
+        .library(name: "AftermathEngine", targets: ["AftermathEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,11 +32,18 @@ let package = Package(
             name: "AftermathGit",
             dependencies: ["CLibGit2", "AftermathCore"]
         ),
+        // The engine every front end calls: opens a repository at a snapshot and decides how a
+        // run reads it (summaries, listings, git), validates, lists, shows and edits.
+        .target(
+            name: "AftermathEngine",
+            dependencies: ["AftermathCore", "AftermathGit"]
+        ),
         .executableTarget(
             name: "aftermath",
             dependencies: [
                 "AftermathCore",
                 "AftermathGit",
+                "AftermathEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AftermathCore
+import AftermathEngine
 
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,7 +24,7 @@ struct HistoryCommand: ParsableCommand {
             var reader = HistoryReader(repository: repository, ruleset: ruleset) { workspace.scoped($0, in: repository) }
             guard let history = try reader.history(of: id) else {
                 let known = try Validator(ruleset: ruleset, today: Timestamp(secondsSinceEpoch: 0)).validate(head).index.documents.map(\.id)
-                throw CLIFailure.usage("no document with ID `\(id)` in the history of HEAD\(Suggestion.hint(Suggestion.closest(to: id, among: known)))")
+                throw WorkspaceError.usage("no document with ID `\(id)` in the history of HEAD\(Suggestion.hint(Suggestion.closest(to: id, among: known)))")
             }
             console.out(format == .json ? HistoryRenderer.json(history).rendered() + "\n" : HistoryRenderer.text(history))
             return ExitStatus.ok

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AftermathCore
+import AftermathEngine
 
 extension ListQuery.SortKey: ExpressibleByArgument {}
 extension ListQuery.GroupKey: ExpressibleByArgument {}
@@ -86,10 +87,10 @@ struct ListCommand: ParsableCommand {
             let query = self.query
             let (index, ruleset) = try Workspace().listedDocuments(snapshot.choice, kinds: query.kinds, openOnly: query.openOnly, today: today.timestamp)
             for name in [owner, team].compactMap({ $0 }) where ruleset.owners.resolve(name) == nil {
-                throw CLIFailure.usage("`\(name)` is not in the owners registry\(Suggestion.hint(ruleset.owners.suggestion(for: name)))")
+                throw WorkspaceError.usage("`\(name)` is not in the owners registry\(Suggestion.hint(ruleset.owners.suggestion(for: name)))")
             }
-            if let team, case .person? = ruleset.owners.resolve(team) { throw CLIFailure.usage("`\(team)` is a person, not a team; use --owner") }
-            if let problem = ListFilterCheck.problem(query, index: index, ruleset: ruleset) { throw CLIFailure.usage(problem) }
+            if let team, case .person? = ruleset.owners.resolve(team) { throw WorkspaceError.usage("`\(team)` is a person, not a team; use --owner") }
+            if let problem = ListFilterCheck.problem(query, index: index, ruleset: ruleset) { throw WorkspaceError.usage(problem) }
             if let postmortem, index[postmortem]?.kind != .postmortem {
                 // The listing holds only the documents it shows: whether the ID exists at all
                 // is asked of the whole repository (this throws, with the closest ID, if not).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import AftermathCore
+import AftermathEngine
 import AftermathGit
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case markdown, html }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AftermathCore
+import AftermathEngine
 
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

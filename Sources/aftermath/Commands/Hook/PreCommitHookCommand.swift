@@ -1,5 +1,6 @@
 import ArgumentParser
 import AftermathCore
+import AftermathEngine
 import AftermathGit
 
 struct PreCommitHookCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import AftermathCore
+import AftermathEngine
 import AftermathGit
 
 struct PreReceiveHookCommand: ParsableCommand {
@@ -25,7 +26,7 @@ struct PreReceiveHookCommand: ParsableCommand {
             do {
                 input = try PreReceiveInput.read(from: STDIN_FILENO)
             } catch let malformed as PreReceiveInput.Malformed {
-                throw CLIFailure.usage("pre-receive: \(malformed.message); the push is refused")
+                throw WorkspaceError.usage("pre-receive: \(malformed.message); the push is refused")
             }
             // The environment names the pushed objects' quarantine; libgit2 sees them only this way.
             let repository = try GitRepository(path: FileManager.default.currentDirectoryPath, fromEnvironment: true)

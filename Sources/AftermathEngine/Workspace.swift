@@ -3,32 +3,32 @@ import AftermathCore
 import AftermathGit
 
 /// The repository a command works on, and how it reads snapshots and rules from it.
-struct Workspace {
-    let location: RepositoryLocation
+package struct Workspace {
+    package let location: RepositoryLocation
     private let environment: [String: String]
 
-    init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    package init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.environment = environment
         location = RepositoryLocation.find()
     }
 
-    var root: String { location.root }
+    package var root: String { location.root }
 
     /// Inside a git hook (`GIT_DIR`, `GIT_INDEX_FILE` or git's push quarantine set), the
     /// repository is opened from the environment so the hook sees what git sees.
-    var openFromEnvironment: Bool {
+    package var openFromEnvironment: Bool {
         ["GIT_DIR", "GIT_INDEX_FILE", "GIT_QUARANTINE_PATH", "GIT_OBJECT_DIRECTORY"].contains { environment[$0] != nil }
     }
 
-    func repository() throws -> GitRepository {
+    package func repository() throws -> GitRepository {
         if openFromEnvironment { return try GitRepository(path: root, fromEnvironment: true) }
         guard let gitDir = GitRepository.discover(from: root) else {
-            throw CLIFailure.git("\(root) is not inside a git repository")
+            throw WorkspaceError.git("\(root) is not inside a git repository")
         }
         return try GitRepository(path: gitDir)
     }
 
-    func snapshot(_ choice: SnapshotChoice) throws -> Snapshot {
+    package func snapshot(_ choice: SnapshotChoice) throws -> Snapshot {
         switch choice {
         case .staged:
             let repository = try repository()
@@ -41,13 +41,13 @@ struct Workspace {
     }
 
     /// A git snapshot as seen from the Aftermath root, which may be a folder of the work tree.
-    func scoped(_ snapshot: Snapshot, in repository: GitRepository) -> Snapshot {
+    package func scoped(_ snapshot: Snapshot, in repository: GitRepository) -> Snapshot {
         let folder = subfolder(in: repository)
         return folder.isEmpty ? snapshot : SubfolderSnapshot(base: snapshot, folder: folder)
     }
 
     /// The Aftermath root relative to the git work tree's root (empty when they are the same).
-    func subfolder(in repository: GitRepository) -> String {
+    package func subfolder(in repository: GitRepository) -> String {
         guard var workdir = repository.workdir else { return "" }
         if workdir.hasSuffix("/") { workdir.removeLast() }
         let resolvedRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
@@ -59,17 +59,17 @@ struct Workspace {
     /// The working tree's rules for a command on the working tree, read before its repository
     /// is opened: opening waits for libgit2 to finish initialising on the other core
     /// (`LibGit2.initializeInBackground`), and this gives that core something to overlap.
-    func workingTreeRulesFirst(_ choice: SnapshotChoice) throws -> Ruleset? {
+    package func workingTreeRulesFirst(_ choice: SnapshotChoice) throws -> Ruleset? {
         choice.isWorkingTree ? try ruleset(from: WorkingTreeSnapshot(root: root)) : nil
     }
 
     /// The rules that judge `snapshot`, read from `snapshot` (or another, trusted one).
-    func ruleset(from snapshot: Snapshot) throws -> Ruleset { try Self.ruleset(from: snapshot) }
+    package func ruleset(from snapshot: Snapshot) throws -> Ruleset { try Self.ruleset(from: snapshot) }
 
-    static func ruleset(from snapshot: Snapshot) throws -> Ruleset {
+    package static func ruleset(from snapshot: Snapshot) throws -> Ruleset {
         switch try RulesetLoader.load(from: snapshot) {
         case .success(let ruleset): return ruleset
-        case .failure(let error): throw CLIFailure.configuration(error.diagnostics)
+        case .failure(let error): throw WorkspaceError.configuration(error.diagnostics)
         }
     }
 }
