@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // libFuzzer targets for Aftermath's parsers. A separate package so the main build never needs
-// -sanitize=fuzzer; build and run them with Fuzz/run (see the README, "Fuzzing").
+// -sanitize=fuzzer; build and run them with Fuzz/run (see docs/security.md).
 import Foundation
 import PackageDescription
 
