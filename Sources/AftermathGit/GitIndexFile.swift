@@ -3,8 +3,8 @@ import AftermathCore
 /// Git's index file (`.git/index`, or the one `GIT_INDEX_FILE` names) read directly: the
 /// entries of versions 2–4 in one pass over the mapped file.
 ///
-/// libgit2 verifies the file's SHA-1 trailer on every load, which at 100,000 entries costs
-/// more than the whole incremental check (about 100 ms of a 200 ms budget). The file is git's
+/// libgit2 verifies the file's SHA-1 trailer on every load, which in a large repository costs
+/// more than the whole incremental check. The file is git's
 /// own, written under its lock and renamed into place, so this reader does not verify the
 /// trailer; it checks every length and offset instead (entries and extensions must fill the
 /// file exactly up to the trailer), and declines (nil) anything it does not fully understand — a split index, sparse directory entries, a damaged entry — leaving
