@@ -47,7 +47,14 @@ public enum AtomicFile {
         guard let current = try? [UInt8](Data(contentsOf: URL(fileURLWithPath: path))), current == expected else {
             throw Failure.changedSinceRead(path)
         }
-        let temporary = try writeTemporary(besides: path, content: content)
+        var original = stat()
+        guard fstat(lockFD, &original) == 0 else { throw Failure.io("\(path): cannot examine: \(String(cString: strerror(errno)))") }
+        // A file its owner made read-only is refused, also for root (whom `access` would let
+        // through): replacing it would undo that decision without a word.
+        guard access(path, W_OK) == 0, original.st_mode & 0o222 != 0 else {
+            throw Failure.io("\(path): cannot write: the file is read-only (\(String(original.st_mode & 0o777, radix: 8))); nothing was written")
+        }
+        let temporary = try writeTemporary(besides: path, pieces: [content], durable: true, like: original)
         pauseIfTesting(testPauseVariable)
         guard rename(temporary, path) == 0 else {
             let message = String(cString: strerror(errno))
@@ -101,7 +108,9 @@ public enum AtomicFile {
         try writeTemporary(besides: path, pieces: [content], durable: true)
     }
 
-    private static func writeTemporary(besides path: String, pieces: [[UInt8]], durable: Bool) throws -> String {
+    /// - Parameter original: the file being replaced, whose permission bits (and owner and
+    ///   group, where this process may set them) the replacement keeps.
+    private static func writeTemporary(besides path: String, pieces: [[UInt8]], durable: Bool, like original: stat? = nil) throws -> String {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         removeStaleTemporaries(in: folder, for: url.lastPathComponent)
@@ -120,10 +129,16 @@ public enum AtomicFile {
                 }
             }
         }
-        // Keep the permissions a normal file write would give.
-        let mask = umask(0)
-        umask(mask)
-        fchmod(fd, 0o666 & ~mask)
+        if let original {
+            // Owner first: changing it clears set-ID bits, which the mode then restores.
+            if original.st_uid != geteuid() || original.st_gid != getegid() { _ = fchown(fd, original.st_uid, original.st_gid) }
+            if fchmod(fd, original.st_mode & 0o7777) != 0 { ok = false }
+        } else {
+            // Keep the permissions a normal file write would give.
+            let mask = umask(0)
+            umask(mask)
+            fchmod(fd, 0o666 & ~mask)
+        }
         if durable && fsync(fd) != 0 { ok = false }
         close(fd)
         guard ok else {

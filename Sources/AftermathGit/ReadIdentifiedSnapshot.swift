@@ -34,6 +34,8 @@ public final class ReadIdentifiedSnapshot: ListingSnapshot, @unchecked Sendable 
     ///   - base: the working tree at the Aftermath root.
     ///   - listing: its documents, as `WorkingTreeIDs.listing` lists them.
     ///   - folder: that root relative to the git work tree ("" when they are the same).
+    public var confinement: RepositoryConfinement { base.confinement }
+
     public init(base: WorkingTreeSnapshot, listing: ContentListing, folder: String, index: GitIndexFile?) {
         self.base = base
         walked = listing

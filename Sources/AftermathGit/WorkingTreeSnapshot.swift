@@ -29,6 +29,8 @@ public struct WorkingTreeSnapshot: Snapshot {
         self.examinesFiles = examinesFiles
     }
 
+    public var confinement: RepositoryConfinement { .fileSystem(root: root) }
+
     private func absolute(_ path: String) -> String { path.isEmpty ? root : "\(root)/\(path)" }
 
     public func read(_ path: String, upTo limit: Int) throws -> [UInt8]? {

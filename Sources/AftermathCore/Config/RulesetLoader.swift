@@ -6,6 +6,7 @@ public enum RulesetLoader {
 
     public static func load(from snapshot: Snapshot) throws -> Result<Ruleset, ConfigurationError> {
         var problems: [Diagnostic] = []
+        let confinement = snapshot.confinement
         var inputs: [UInt8] = Array(coreRevision.utf8)
         var schemas: [String: CompiledSchema] = [:]
         var sources: [String: String] = [:]
@@ -13,7 +14,11 @@ public enum RulesetLoader {
         for name in names {
             let path = "\(RepositoryConfiguration.schemaFolder)/\(name)"
             let (bytes, source): ([UInt8], String)
-            if let own = try snapshot.read(path) {
+            if let problem = confinement.problem(path) {
+                problems.append(Diagnostic(path: path, location: .fileStart, severity: .error, ruleID: "config",
+                                           message: "the schema file \(problem); it was not read"))
+                continue
+            } else if let own = try snapshot.read(path) {
                 (bytes, source) = (own, path)
             } else if let builtin = BuiltinSchemas.files[name] {
                 (bytes, source) = (Array(builtin.utf8), "built-in \(name)")
@@ -37,16 +42,29 @@ public enum RulesetLoader {
         let configPath = RepositoryConfiguration.fileName
         let configBytes = try snapshot.read(configPath)
         inputs += configBytes ?? []
+        var ownersConfined = true
         if let bytes = configBytes, let node = readYAML(bytes, path: configPath, schema: schemas["config.schema.json"], into: &problems) {
             do {
                 configuration = try RepositoryConfiguration(node: node)
             } catch {
                 problems.append(Diagnostic(path: configPath, location: error.location, severity: .error, ruleID: "config", message: error.message))
             }
+            // Checked before anything is read there, so nothing outside is ever read or shown.
+            let rootNodes = node["roots"]?.arrayValue ?? []
+            let named = [("owners", configuration.ownersPath, node["owners"]?.location)]
+                + configuration.roots.enumerated().map { ("roots", $0.element, rootNodes.indices.contains($0.offset) ? rootNodes[$0.offset].location : nil) }
+            for (key, path, location) in named {
+                guard let problem = confinement.problem(path) else { continue }
+                if key == "owners" { ownersConfined = false }
+                problems.append(Diagnostic(path: configPath, location: location ?? .fileStart, severity: .error, ruleID: "config",
+                                           message: "`\(key)`: `\(path)` \(problem)"))
+            }
         }
 
         var owners = OwnerRegistry()
-        if let bytes = try snapshot.read(configuration.ownersPath) {
+        if !ownersConfined {
+            // Reported above.
+        } else if let bytes = try snapshot.read(configuration.ownersPath) {
             // Owners decide repository rules' results, which the summary of a run keeps.
             inputs += [0] + bytes
             if let node = readYAML(bytes, path: configuration.ownersPath, schema: schemas["owners.schema.json"], into: &problems) {

@@ -33,22 +33,8 @@ public enum DocumentTemplate {
         }
     }
 
-    /// `payment-api-outage` from a title: lowercase ASCII letters and digits joined by dashes.
-    public static func slug(_ title: String) -> String {
-        var out = ""
-        var pendingDash = false
-        for scalar in title.lowercased().unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                if pendingDash && !out.isEmpty { out += "-" }
-                out.unicodeScalars.append(scalar)
-                pendingDash = false
-            } else {
-                pendingDash = true
-            }
-            if out.count >= 40 { break }
-        }
-        return out.isEmpty ? "untitled" : out
-    }
+    /// `payment-api-outage` from a title (see `Slug`).
+    public static func slug(_ title: String) -> String { Slug.make(from: title) }
 }
 
 /// The next free ID of each kind, from the IDs in use and the file names present (so that a

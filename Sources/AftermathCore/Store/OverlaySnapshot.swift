@@ -11,6 +11,7 @@ public struct OverlaySnapshot: Snapshot {
     }
 
     public var label: String { base.label }
+    public var confinement: RepositoryConfinement { base.confinement }
 
     public func read(_ path: String, upTo limit: Int) throws -> [UInt8]? {
         if let override = overrides[path] { return override.map { Array($0.prefix(limit)) } }

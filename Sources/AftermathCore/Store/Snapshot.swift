@@ -18,6 +18,8 @@ public protocol Snapshot: Sendable {
     func contentIdentities(_ sortedPaths: [String]) -> [ContentID?]
     /// A reader for one thread's share of a run's reads, which come in path order.
     func reader() -> SnapshotReader
+    /// How paths named by the configuration are kept inside the repository.
+    var confinement: RepositoryConfinement { get }
 }
 
 /// Reads files of a snapshot for one thread, in path order: a reader may keep what one read
@@ -39,6 +41,7 @@ extension Snapshot {
     public func contentIdentity(_ path: String) -> ContentID? { contentID(path).flatMap(ContentID.init(hex:)) }
     public func contentIdentities(_ sortedPaths: [String]) -> [ContentID?] { sortedPaths.map(contentIdentity) }
     public func reader() -> SnapshotReader { SnapshotReading(self) }
+    public var confinement: RepositoryConfinement { .lexical }
 }
 
 /// A snapshot held in memory: tests, rule examples, and files about to be written.

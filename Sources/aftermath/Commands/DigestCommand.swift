@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import AftermathCore
+import AftermathGit
 
 struct DigestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,7 +25,9 @@ struct DigestCommand: ParsableCommand {
             let (index, ruleset) = try Workspace().listedDocuments(snapshot.choice, kinds: [.remediation], openOnly: true, today: today.timestamp)
             var messages = Digest.messages(index: index, ruleset: ruleset, today: today.timestamp)
             if let owner {
-                let handle = ruleset.owners.resolve(owner)?.handle ?? owner
+                guard let handle = ruleset.owners.resolve(owner)?.handle else {
+                    throw CLIFailure.usage("--owner `\(owner)` is not in the owners registry\(Suggestion.hint(ruleset.owners.suggestion(for: owner)))")
+                }
                 messages = messages.filter { $0.owner == handle }
             }
             guard let outputDir else {
@@ -32,10 +35,14 @@ struct DigestCommand: ParsableCommand {
                 return ExitStatus.ok
             }
             try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
+            // The folder is the user's choice; the names in it come from the repository, and
+            // must not lead elsewhere (a link planted in the folder under an owner's name).
+            let folder = RepositoryConfinement.fileSystem(root: outputDir)
             for message in messages {
                 // Handles are validated by the schemas; still, never let one name a path elsewhere.
-                let name = message.owner.replacing("/", with: "_").replacing("..", with: "_")
-                try ReportOutput.write(message.text, to: outputDir + "/" + name + ".md", console: console)
+                let name = message.owner.replacing("/", with: "_").replacing("..", with: "_") + ".md"
+                if let problem = folder.problem(name) { throw CLIFailure.io("\(outputDir)/\(name) \(problem); nothing was written there") }
+                try ReportOutput.write(message.text, to: outputDir + "/" + name, console: console)
             }
             return ExitStatus.ok
         }

@@ -88,6 +88,13 @@ struct ListCommand: ParsableCommand {
                 throw CLIFailure.usage("`\(name)` is not in the owners registry\(Suggestion.hint(ruleset.owners.suggestion(for: name)))")
             }
             if let team, case .person? = ruleset.owners.resolve(team) { throw CLIFailure.usage("`\(team)` is a person, not a team; use --owner") }
+            if let problem = ListFilterCheck.problem(query, index: index, ruleset: ruleset) { throw CLIFailure.usage(problem) }
+            if let postmortem, index[postmortem]?.kind != .postmortem {
+                // The listing holds only the documents it shows: whether the ID exists at all
+                // is asked of the whole repository (this throws, with the closest ID, if not).
+                _ = try EditSession(snapshot: snapshot.choice, today: today.timestamp, validating: false, throughSummary: true)
+                    .document(postmortem, kind: .postmortem)
+            }
             let listing = Listing(index: index, ruleset: ruleset, query: query, groupBy: groupBy, today: today.timestamp)
             switch format {
             case .table: console.out(ListRenderer.table(listing, width: Terminal.width(), colour: Terminal.stdoutColour()))

@@ -31,7 +31,13 @@ struct SetCommand: ParsableCommand {
     func validate() throws {
         if assignments.isEmpty { throw ValidationError("give at least one FIELD=VALUE") }
         for assignment in assignments where !assignment.contains("=") || assignment.hasPrefix("=") {
-            throw ValidationError("`\(assignment)` is not FIELD=VALUE")
+            throw ValidationError("`\(TerminalSafe.escape(assignment))` is not FIELD=VALUE")
+        }
+        for assignment in assignments {
+            let key = String(assignment.prefix { $0 != "=" })
+            if !PlainFieldName.isPlain(key) {
+                throw ValidationError("`\(TerminalSafe.escape(key))` is not a field name: field names are lowercase letters, digits and `_`, starting with a letter (\(PlainFieldName.rule))")
+            }
         }
     }
 

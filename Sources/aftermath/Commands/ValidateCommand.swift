@@ -8,7 +8,7 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
         Problems go to stderr as `path:line:column: error|warning: message [RULE]`, then a summary. \
         With --format json or sarif the same diagnostics go to stdout instead.
-        Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 configuration error, 4 git error.
+        Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 configuration error, 4 git or file error, 64 usage error (a path naming nothing, a malformed range).
         """
     )
 
@@ -34,6 +34,7 @@ struct ValidateCommand: ParsableCommand {
 
     func validate() throws {
         if range != nil && (snapshot.staged || snapshot.rev != nil) { throw ValidationError("--range cannot be combined with --staged or --rev") }
+        if let range, let problem = RangeCheck.syntaxProblem(range) { throw ValidationError(TerminalSafe.escape(problem)) }
     }
 
     func run() throws {
@@ -45,20 +46,21 @@ struct ValidateCommand: ParsableCommand {
             if let range {
                 (diagnostics, files) = try RangeCheck.run(range, workspace: workspace, today: today.timestamp, threads: threads)
             } else {
+                let paths = self.paths.isEmpty ? [] : try PathArguments(workspace: workspace, snapshot: try workspace.snapshot(self.snapshot.choice)).resolve(self.paths)
                 let rules = try workspace.workingTreeRulesFirst(self.snapshot.choice)
                 if let repository = self.snapshot.choice.isWorkingTree ? try? workspace.repository() : try workspace.repository() {
                     // In git, the summary of an earlier run spares re-reading what did not change.
                     let git = GitValidation(workspace: workspace, repository: repository, today: today.timestamp, threads: threads,
                                             workingTreeRules: rules)
                     let outcome = try git.validate(self.snapshot.choice)
-                    (diagnostics, files) = (Validator.restricted(outcome.diagnostics, to: paths.map(workspace.location.relative)), outcome.fileCount)
+                    (diagnostics, files) = (Validator.restricted(outcome.diagnostics, to: paths), outcome.fileCount)
                     documents = outcome.documents
                     finishWrites = outcome.finishWrites
                 } else {
                     let snapshot = try workspace.snapshot(self.snapshot.choice)
                     let ruleset = try rules ?? workspace.ruleset(from: snapshot)
                     let validator = Validator(ruleset: ruleset, today: today.timestamp, threads: threads)
-                    let result = try validator.validate(snapshot, only: paths.map(workspace.location.relative))
+                    let result = try validator.validate(snapshot, only: paths)
                     (diagnostics, files) = (result.diagnostics, result.fileCount)
                     documents = result
                 }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import AftermathCore
+import AftermathGit
+import Foundation
 
 /// Failures of the tool itself (not problems in documents), each with its exit code from
 /// DESIGN.md section 4. The message is printed once, as `aftermath: error: …`.
@@ -9,6 +11,42 @@ enum CLIFailure: Error {
     case usage(String)
     /// A write refused because the file changed under us (exit 1: nothing was written).
     case refused(String)
+    /// A file that cannot be read, created or written (a full disk, a read-only file): the
+    /// same code as the storage errors of git snapshots, as both mean the repository could not
+    /// be used, not that it holds errors.
+    case io(String)
+
+    /// A failed atomic write: refused (nothing was written, run again) or an I/O error.
+    init(_ failure: AtomicFile.Failure) {
+        switch failure {
+        case .io(let message): self = .io(message)
+        case .changedSinceRead, .alreadyExists: self = .refused(failure.description)
+        }
+    }
+
+    /// A Foundation file error as one line: the path and the system's reason, not the whole
+    /// error value (`Error Domain=NSCocoaErrorDomain Code=… UserInfo={…}`).
+    init(fileError error: Error) {
+        let nsError = error as NSError
+        let path = nsError.userInfo[NSFilePathErrorKey] as? String ?? (nsError.userInfo[NSURLErrorKey] as? URL)?.path
+        let reason: String
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            reason = String(cString: strerror(Int32(underlying.code)))
+        } else if let posix = error as? POSIXError {
+            reason = String(cString: strerror(posix.code.rawValue))
+        } else {
+            reason = nsError.localizedFailureReason ?? nsError.localizedDescription
+        }
+        self = .io(path.map { "\($0): \(reason)" } ?? reason)
+    }
+
+    /// The one-line message (configuration failures print their diagnostics instead).
+    var message: String {
+        switch self {
+        case .configuration: return "the configuration above must be fixed first"
+        case .git(let m), .usage(let m), .refused(let m), .io(let m): return m
+        }
+    }
 
     var exitCode: Int32 {
         switch self {
@@ -16,6 +54,7 @@ enum CLIFailure: Error {
         case .git: return ExitStatus.git
         case .usage: return ExitStatus.usage
         case .refused: return ExitStatus.validation
+        case .io: return ExitStatus.git
         }
     }
 }

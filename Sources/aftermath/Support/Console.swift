@@ -12,12 +12,20 @@ struct Console {
         colour = isatty(STDERR_FILENO) == 1 && environment["NO_COLOR"].map(\.isEmpty) ?? true && environment["TERM"] != "dumb"
     }
 
+    /// Data to stdout; a failed write (a full disk under a redirection) ends the run with one
+    /// error line and the I/O exit code, as a failed file write does.
     func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        do {
+            try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+        } catch {
+            failure("cannot write the output: \(CLIFailure(fileError: error).message)")
+            finish(ExitStatus.git)
+        }
     }
 
+    /// Messages to stderr; one that cannot be written is dropped (there is nowhere to say so).
     func err(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
     func diagnostics(_ diagnostics: [Diagnostic]) {
@@ -66,13 +74,21 @@ struct Console {
             case .configuration(let diagnostics):
                 console.diagnostics(diagnostics)
                 console.failure("the configuration above must be fixed first")
-            case .git(let message), .usage(let message), .refused(let message):
-                console.failure(message)
+            case .git, .usage, .refused, .io:
+                console.failure(failure.message)
             }
             status = failure.exitCode
         } catch let error as GitFailureConvertible {
             console.failure(error.gitMessage)
             status = ExitStatus.git
+        } catch let failure as AtomicFile.Failure {
+            let failure = CLIFailure(failure)
+            console.failure(failure.message)
+            status = failure.exitCode
+        } catch let error as CocoaError {
+            let failure = CLIFailure(fileError: error)
+            console.failure(failure.message)
+            status = failure.exitCode
         }
         if status != 0 { throw ExitCode(status) }
     }

@@ -147,7 +147,7 @@ struct EditSession {
             do {
                 try AtomicFile.replace(workspace.root + "/" + document.path, expected: original, with: edited)
             } catch let failure as AtomicFile.Failure {
-                throw CLIFailure.refused(failure.description)
+                throw CLIFailure(failure)
             }
         }
     }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import AftermathCore
 import AftermathGit
@@ -41,17 +42,52 @@ enum NewDocument {
             return ExitStatus.validation
         }
         let absolute = workspace.root + "/" + path
-        try FileManager.default.createDirectory(atPath: (absolute as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let created = try createFolders(for: path, in: workspace.root)
         let id = check.after.index.documents.first { $0.path == path }?.id ?? path
-        try GitRecording.withCommit(commit ? "new \(id)" : nil, paths: [path], workspace: workspace) {
-            do {
-                try AtomicFile.create(absolute, content: bytes)
-            } catch let failure as AtomicFile.Failure {
-                throw CLIFailure.refused(failure.description)
+        do {
+            try GitRecording.withCommit(commit ? "new \(id)" : nil, paths: [path], workspace: workspace) {
+                do {
+                    try AtomicFile.create(absolute, content: bytes)
+                } catch let failure as AtomicFile.Failure {
+                    throw CLIFailure(failure)
+                }
+            }
+        } catch {
+            // A failed create leaves nothing behind: the folders made for it go too (the file
+            // itself, if it was linked before a commit failed, is the user's to keep).
+            if !FileManager.default.fileExists(atPath: absolute) { removeFolders(created) }
+            throw error
+        }
+        console.out(TerminalSafe.escape(path) + "\n")
+        return ExitStatus.ok
+    }
+
+    /// Creates the missing folders of `path` (relative to `root`), returning those it made,
+    /// deepest last; on failure, removes what it made and reports one line.
+    private static func createFolders(for path: String, in root: String) throws -> [String] {
+        var created: [String] = []
+        var folder = root
+        for component in path.split(separator: "/").dropLast() {
+            folder += "/" + component
+            if mkdir(folder, 0o777) == 0 {
+                created.append(folder)
+            } else if errno != EEXIST {
+                let reason = String(cString: strerror(errno))
+                removeFolders(created)
+                throw CLIFailure.io("\(folder): cannot create the folder: \(reason)")
             }
         }
-        console.out(path + "\n")
-        return ExitStatus.ok
+        return created
+    }
+
+    private static func removeFolders(_ created: [String]) {
+        for folder in created.reversed() { rmdir(folder) }
+    }
+
+    /// `--slug`, when given, must be one plain file name (see `Slug`).
+    static func checkSlug(_ slug: String?) throws {
+        guard let slug, let problem = Slug.problem(slug) else { return }
+        throw ValidationError("--slug `\(TerminalSafe.escape(slug))` \(problem)")
     }
 
     static func now() -> String {

@@ -11,6 +11,23 @@ enum RangeCheck {
         return (diagnostics, commits.count)
     }
 
+    /// Why `expression` is not written as a range `BASE..TIP`, with the likely intended one;
+    /// nil when it is (whether both ends exist is git's question, asked later).
+    static func syntaxProblem(_ expression: String) -> String? {
+        let parts = expression.components(separatedBy: "..")
+        if parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, !parts[1].hasPrefix(".") { return nil }
+        let meant: String?
+        if expression.contains("...") {
+            let ends = expression.components(separatedBy: "...")
+            meant = ends.count == 2 && !ends[0].isEmpty && !ends[1].isEmpty ? "\(ends[0])..\(ends[1])" : nil
+        } else if !expression.contains("..") && !expression.isEmpty {
+            meant = "\(expression)~1..\(expression)"
+        } else {
+            meant = nil
+        }
+        return "--range `\(expression)` is not a range: use BASE..TIP (e.g. origin/main..HEAD)\(Suggestion.hint(meant))"
+    }
+
     /// - Parameter base: the trusted commit whose rules judge the commits.
     static func check(_ commits: [GitObjectID], base: GitObjectID, workspace: Workspace, repository: GitRepository,
                       today: Timestamp, threads: Int) throws -> [Diagnostic] {

@@ -17,33 +17,26 @@ struct PreReceiveHookCommand: ParsableCommand {
 
     @OptionGroup var today: TodayOption
 
-    struct Update {
-        var old: GitObjectID
-        var new: GitObjectID
-        var ref: String
-    }
-
-    static func updates(from input: String) -> [Update] {
-        input.split(separator: "\n").compactMap { line in
-            let fields = line.split(separator: " ").map(String.init)
-            guard fields.count == 3 else { return nil }
-            return Update(old: GitObjectID(hex: fields[0]), new: GitObjectID(hex: fields[1]), ref: fields[2])
-        }
-    }
+    typealias Update = PreReceiveInput.Update
 
     func run() throws {
         try Console.run { console in
-            let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            let input: PreReceiveInput
+            do {
+                input = try PreReceiveInput.read(from: STDIN_FILENO)
+            } catch let malformed as PreReceiveInput.Malformed {
+                throw CLIFailure.usage("pre-receive: \(malformed.message); the push is refused")
+            }
             // The environment names the pushed objects' quarantine; libgit2 sees them only this way.
             let repository = try GitRepository(path: FileManager.default.currentDirectoryPath, fromEnvironment: true)
             let existing = try repository.referencedCommits()
             var refused = false
-            for update in Self.updates(from: input) where !update.new.isZero {
+            for update in input.updates where !update.new.isZero {
                 let diagnostics = try check(update, repository: repository, existing: existing)
                 guard diagnostics.errorCount > 0 else { continue }
                 refused = true
                 console.diagnostics(diagnostics)
-                console.err("aftermath: \(update.ref): \(diagnostics.errorCount) error\(diagnostics.errorCount == 1 ? "" : "s") in the pushed commits")
+                console.err("aftermath: \(TerminalSafe.escape(update.ref)): \(diagnostics.errorCount) error\(diagnostics.errorCount == 1 ? "" : "s") in the pushed commits")
             }
             if refused {
                 console.err("aftermath: push refused; fix the commits above (`aftermath validate --range` shows the same locally)")

@@ -13,6 +13,10 @@ struct NewFindingCommand: ParsableCommand {
     @OptionGroup var today: TodayOption
     @OptionGroup var recording: CommitOption
 
+    func validate() throws {
+        try NewDocument.checkSlug(slug)
+    }
+
     func run() throws {
         try Console.run { console in
             try NewDocument.create(today: today.timestamp, console: console, commit: recording.commit) { session in

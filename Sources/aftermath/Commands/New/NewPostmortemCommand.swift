@@ -17,6 +17,7 @@ struct NewPostmortemCommand: ParsableCommand {
     @OptionGroup var recording: CommitOption
 
     func validate() throws {
+        try NewDocument.checkSlug(slug)
         for stamp in [declaredAt, detectedAt].compactMap({ $0 }) where Timestamp.parseDateTime(stamp) == nil {
             throw ValidationError("`\(stamp)` is not an RFC 3339 timestamp like 2026-03-01T10:05:00Z")
         }

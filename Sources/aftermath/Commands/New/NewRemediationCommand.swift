@@ -16,6 +16,7 @@ struct NewRemediationCommand: ParsableCommand {
     @OptionGroup var recording: CommitOption
 
     func validate() throws {
+        try NewDocument.checkSlug(slug)
         if let due, Timestamp.parseDate(due) == nil { throw ValidationError("--due must be a date like 2026-03-01") }
     }
 
