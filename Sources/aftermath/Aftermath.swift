@@ -42,6 +42,20 @@ struct Aftermath: ParsableCommand {
         // Objects were hashed by git when they arrived; only the push hook, reading what was
         // just received, checks them again (see `LibGit2.initializeInBackground`).
         LibGit2.initializeInBackground(verifyingObjectHashes: arguments.starts(with: ["hook", "pre-receive"]))
+        // A bare `aftermath` names no command: the help, on stderr, and the usage status.
+        if arguments.isEmpty {
+            FileHandle.standardError.write(Data(helpMessage().utf8 + [0x0A]))
+            LibGit2.ensureInitialized()
+            Foundation.exit(64)
+        }
+        // A mistyped command gets a suggestion (`lsit` → `list`).
+        if let first = arguments.first, !first.hasPrefix("-"),
+           !configuration.subcommands.contains(where: { $0.configuration.commandName == first || $0.configuration.aliases.contains(first) }),
+           let near = Suggestion.closest(to: first, among: configuration.subcommands.compactMap { $0.configuration.commandName }) {
+            FileHandle.standardError.write(Data("aftermath: error: unknown command `\(TerminalSafe.escape(first))` (did you mean `\(near)`?); `aftermath --help` lists the commands\n".utf8))
+            LibGit2.ensureInitialized()
+            Foundation.exit(64)
+        }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

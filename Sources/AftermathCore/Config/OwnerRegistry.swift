@@ -63,12 +63,16 @@ public struct OwnerRegistry: Sendable {
 public enum Suggestion {
     public static func closest(to name: String, among candidates: [String]) -> String? {
         let limit = max(2, name.count / 3)
-        var best: (String, Int)?
+        // Among equally close candidates the one sharing the longest start wins: for an ID, one
+        // of the same postmortem (`F-2026-003-…` for `F-2026-003-01`).
+        var best: (candidate: String, distance: Int, shared: Int)?
         for candidate in candidates.sorted() {
             let d = distance(name.lowercased(), candidate.lowercased())
-            if d <= limit, d < (best?.1 ?? .max) { best = (candidate, d) }
+            guard d <= limit else { continue }
+            let shared = zip(name.unicodeScalars, candidate.unicodeScalars).prefix { $0 == $1 }.count
+            if best.map({ d < $0.distance || (d == $0.distance && shared > $0.shared) }) ?? true { best = (candidate, d, shared) }
         }
-        return best?.0
+        return best?.candidate
     }
 
     /// Like `closest(to:among:)` over a large sorted list: typos in IDs keep most of the

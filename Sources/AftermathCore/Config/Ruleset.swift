@@ -10,6 +10,9 @@ public struct Ruleset: Sendable {
     /// Identifies everything a parse result depends on (configuration and schema bytes, and
     /// the core's own rules): cached parse results are only reused under the same fingerprint.
     public var fingerprint: UInt64 = 0
+    /// The rules applied: the catalogue's. Tests of the validation machinery plant others here
+    /// to check that the machinery holds for any rule keeping the incremental contract.
+    public var rules: RuleList = .standard
 
     public init(configuration: RepositoryConfiguration, owners: OwnerRegistry,
                 schemas: [DocumentKind: CompiledSchema], schemaSources: [DocumentKind: String]) {

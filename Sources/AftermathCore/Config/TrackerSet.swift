@@ -80,6 +80,19 @@ public struct TrackerSet: Sendable {
 
     public func tracker(for reference: String) -> Tracker? { firstMatch(reference).map { trackers[$0] } }
 
+    /// A reference some tracker takes that differs from `reference` by its separator or the case
+    /// of its prefix (`JIRA-OPS-982`, `jira:OPS-982`, `JIRA OPS-982` → `JIRA:OPS-982`), for "did
+    /// you mean"; nil when there is none.
+    public func nearMiss(_ reference: String) -> String? {
+        let scalars = Array(reference.unicodeScalars)
+        var candidates: [String] = []
+        for (i, scalar) in scalars.enumerated() where ":-_ /#.".unicodeScalars.contains(scalar) {
+            let prefix = String(String.UnicodeScalarView(scalars[..<i])), rest = String(String.UnicodeScalarView(scalars[(i + 1)...]))
+            for head in [prefix, prefix.uppercased(), prefix.lowercased()] { candidates.append(head + ":" + rest) }
+        }
+        return candidates.first { $0 != reference && knows($0) }
+    }
+
     /// Whether some tracker takes `reference`, without copying one out.
     public func knows(_ reference: String) -> Bool { firstMatch(reference) != nil }
 

@@ -78,8 +78,15 @@ public final class FrontMatterReader {
             let mark = parser.problem_mark
             let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
             let context = parser.context.map { String(cString: $0) + ": " } ?? ""
-            throw Stop.syntax(ParseProblem(RuleID.yamlSyntax, at: location(line: Int(mark.line), column: Int(mark.column)),
-                                           "YAML syntax error: \(context)\(problem)"))
+            // An unclosed quote or bracket is noticed lines later; the place to fix is where it
+            // opened (libyaml's context mark), and the message says where the parser gave up.
+            let opened = parser.context_mark
+            if parser.context != nil, (opened.line, opened.column) < (mark.line, mark.column) {
+                let found = location(mark)
+                throw Stop.syntax(ParseProblem(RuleID.yamlSyntax, at: location(opened),
+                    "YAML syntax error: \(context)\(problem) (noticed at line \(found.line), column \(found.column))"))
+            }
+            throw Stop.syntax(ParseProblem(RuleID.yamlSyntax, at: location(mark), "YAML syntax error: \(context)\(problem)"))
         }
         return event
     }

@@ -6,14 +6,19 @@ public struct RuleDescription: Sendable {
     public var summary: String
     public var rationale: String
     /// Files laid over `RuleExamples.base`: the bad one triggers the rule, the good one does not.
+    /// `↓` in the bad files marks each place the rule must report (`MarkedText`); an empty text
+    /// removes the file.
     public var bad: [String: String]
     public var good: [String: String]
     /// For rules about a change between commits: the earlier state (also laid over the base);
     /// `bad` and `good` are then the later states.
     public var before: [String: String]?
+    /// Words every message of the bad example must contain (the ID, field or value it is
+    /// about), so that the examples test checks what is said, not only where.
+    public var mentions: [String]
 
     public init(id: String, name: String, severity: Severity = .error, summary: String, rationale: String,
-                bad: [String: String], good: [String: String], before: [String: String]? = nil) {
+                bad: [String: String], good: [String: String], before: [String: String]? = nil, mentions: [String] = []) {
         self.before = before
         self.id = id
         self.name = name
@@ -22,6 +27,12 @@ public struct RuleDescription: Sendable {
         self.rationale = rationale
         self.bad = bad
         self.good = good
+        self.mentions = mentions
+    }
+
+    /// The places the bad example marks, by path, in path order.
+    public var expectedLocations: [(path: String, location: SourceLocation)] {
+        bad.keys.sorted().flatMap { path in MarkedText(bad[path] ?? "").marks.map { (path, $0) } }
     }
 }
 
@@ -44,13 +55,30 @@ public struct RuleContext: Sendable {
     }
 }
 
+// The contract every rule keeps, which incremental validation relies on
+// (`IncrementalValidator`, checked for every rule by `IncrementalContractTests`):
+//
+// - A `DocumentRule` looks at one document and the `RuleContext`'s ruleset only — never at
+//   other documents, and never at the date. Its diagnostics are cached with the parse, by the
+//   file's content and the ruleset's fingerprint.
+// - A `RepositoryRule` relates documents only through their keys (`Document.keys`: the ID and
+//   the parent's ID) and references (`Document.references`: `related`), that is through
+//   `RepositoryIndex` lookups by ID (`index[id]`, `linked(to:)`, `tree(of:)`,
+//   `postmortem(of:)`, `duplicates`). A run after a small change re-checks only the documents
+//   those keys connect to the change; a rule that joined documents some other way (by owner,
+//   by tag, by a tracker's state) would report differently there than in a full run.
+// - A rule whose result depends on the date (`RuleContext.today`) does so only through what the
+//   summary keeps for it (`OverdueRule.Input`), so a summary written on one day serves another.
+// - Diagnostics are about the document visited, at a location inside it, in document order.
+
 /// A rule about one document on its own.
 public protocol DocumentRule: Sendable {
     static var description: RuleDescription { get }
     func check(_ document: Document, in context: RuleContext) -> [Diagnostic]
 }
 
-/// A rule about documents together: links, uniqueness, closure.
+/// A rule about documents together: links, uniqueness, closure. It relates documents only
+/// through their keys and references (see the contract above).
 public protocol RepositoryRule: Sendable {
     static var description: RuleDescription { get }
     func check(_ index: RepositoryIndex, in context: RuleContext) -> [Diagnostic]

@@ -19,6 +19,9 @@ public enum RuleCatalogue {
             + TransitionCheck.rules.map { type(of: $0).description }).sorted { $0.id < $1.id }
     }
 
+    /// The catalogue's rules, as a validation applies them.
+    public static var rules: RuleList { RuleList(document: documentRules, repository: repositoryRules) }
+
     /// A rule by ID (`AM101`) or name (`schema`), case-insensitively.
     public static func find(_ key: String) -> RuleDescription? {
         descriptions.first { $0.id.lowercased() == key.lowercased() || $0.name == key.lowercased() }

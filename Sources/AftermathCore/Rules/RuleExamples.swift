@@ -99,8 +99,8 @@ public enum RuleExamples {
         return [path: text]
     }
 
-    /// The base with `overlay` laid over it; an empty text removes the file.
+    /// The base with `overlay` laid over it, marks taken out; an empty text removes the file.
     public static func merged(_ overlay: [String: String]) -> [String: String] {
-        base.merging(overlay) { $1 }.filter { !$0.value.isEmpty }
+        base.merging(overlay.mapValues { MarkedText($0).text }) { $1 }.filter { !$0.value.isEmpty }
     }
 }

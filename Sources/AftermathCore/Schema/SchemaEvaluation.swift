@@ -72,7 +72,14 @@ struct SchemaEvaluation {
             return ok
         case .enumeration(let allowed):
             let ok = allowed.contains { $0.jsonEquals(instance.value) }
-            if !ok { report(pointer, location, "enum", "\(field()) must be one of \(allowed.map(FieldName.render).joined(separator: ", ")); found \(FieldName.render(instance.value))") }
+            if !ok {
+                var hint = ""
+                if case .string(let found) = instance.value {
+                    let options = allowed.compactMap { if case .string(let s) = $0 { return s } else { return nil } }
+                    hint = Suggestion.hint(Suggestion.closest(to: found, among: options))
+                }
+                report(pointer, location, "enum", "\(field()) must be one of \(allowed.map(FieldName.render).joined(separator: ", ")); found \(FieldName.render(instance.value))\(hint)")
+            }
             return ok
         case .constant(let expected):
             let ok = expected.jsonEquals(instance.value)
@@ -286,7 +293,7 @@ struct SchemaEvaluation {
             return check(target, instance, pointer: pointer, at: location, depth: depth + 1)
         case .format(let name):
             guard case .string(let s) = instance.value, !FormatChecker.isValid(s, format: name) else { return true }
-            report(pointer, location, "format", "\(field()) \(FieldName.render(instance.value)) is not a valid \(name)\(FieldName.formatHint(name))")
+            report(pointer, location, "format", "\(field()) \(FieldName.render(instance.value)) \(FieldName.formatProblem(s, format: name))")
             return false
         }
     }
@@ -326,6 +333,16 @@ enum FieldName {
         case .array: return "a list"
         case .object: return "a mapping"
         }
+    }
+
+    /// Why a value is not of its format: a date written in the right form that is not on the
+    /// calendar (`2027-02-30`) is told apart from one in the wrong form.
+    static func formatProblem(_ text: String, format: String) -> String {
+        if format == "date" || format == "date-time", let day = CalendarDay(shapeOf: text), !day.exists {
+            let why = (1...12).contains(day.monthNumber) ? "\(day.month) has \(day.daysInMonth) days" : "there is no month \(day.monthNumber)"
+            return "is not a day of the calendar (\(why))"
+        }
+        return "is not a valid \(format)\(formatHint(format))"
     }
 
     static func formatHint(_ format: String) -> String {

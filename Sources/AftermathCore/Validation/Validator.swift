@@ -80,7 +80,7 @@ public struct Validator: Sendable {
     /// documents' order. The documentwise rules run together in one pass over the documents,
     /// in stretches spread over the cores; the others (whole-index rules) beside them.
     static func repositoryDiagnostics(_ index: RepositoryIndex, context: RuleContext) -> [Diagnostic] {
-        let rules = RuleCatalogue.repositoryRules
+        let rules = context.ruleset.rules.repository
         let documentwise = rules.map { $0 as? any DocumentwiseRule }
         let wholeIndex = rules.indices.filter { documentwise[$0] == nil }
         // The documentwise rules with their positions in the catalogue.
@@ -148,7 +148,7 @@ public struct Validator: Sendable {
     static func checkedFile(_ file: ParsedFile, context: RuleContext) -> ParsedFile {
         guard let document = file.document else { return file }
         var file = file
-        for rule in RuleCatalogue.documentRules { file.diagnostics += rule.check(document, in: context) }
+        for rule in context.ruleset.rules.document { file.diagnostics += rule.check(document, in: context) }
         return file
     }
 

@@ -33,26 +33,46 @@ struct ExplainCommand: ParsableCommand {
 enum RuleExplanation {
     static func render(_ d: RuleDescription) -> String {
         var out = "\(d.id) \(d.name) (\(d.severity.rawValue) by default)\n\n\(d.summary)\n\nWhy: \(d.rationale)\n"
-        func files(_ title: String, _ overlay: [String: String]) {
-            guard !overlay.isEmpty else { return }
+        // A transition rule's states are shown as changes: the earlier one from the example
+        // repository, the later ones from the earlier, so the change the rule judges stands out.
+        func files(_ title: String, _ overlay: [String: String], changedFrom earlier: [String: String]? = nil) {
+            let shown = overlay.sorted(by: { $0.key < $1.key }).filter { path, text in
+                earlier?[path].map { $0 != MarkedText(text).text } ?? true
+            }
+            guard !shown.isEmpty else { return }
             out += "\n\(title)\n"
-            for (path, text) in overlay.sorted(by: { $0.key < $1.key }) {
-                if text.isEmpty {
-                    out += "  (\(path) removed)\n"
-                    continue
-                }
-                out += "  \(path):\n"
-                for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0) {
-                    out += "    \(TerminalSafe.escape(String(line)))\n"
+            for (path, text) in shown {
+                if MarkedText(text).text.isEmpty {
+                    out += "  (\(path) removed)\(text.isEmpty ? "" : " \(MarkedText.marker)")\n"
+                } else if let old = earlier?[path] {
+                    out += "  \(path), changed:\n"
+                    for line in LineDiff.changes(from: old, to: text) {
+                        switch line {
+                        case nil: out += "    …\n"
+                        case .same(let l): out += "      \(TerminalSafe.escape(l))\n"
+                        case .removed(let l): out += "    - \(TerminalSafe.escape(l))\n"
+                        case .added(let l): out += "    + \(TerminalSafe.escape(l))\n"
+                        }
+                    }
+                } else {
+                    out += "  \(path):\n"
+                    for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0) {
+                        out += "    \(TerminalSafe.escape(String(line)))\n"
+                    }
                 }
             }
         }
+        let earlier = d.before.map { RuleExamples.merged($0) }
         if let before = d.before {
-            out += "\nThis rule compares a commit with its parent (validate --range, the push hook).\n"
-            files("Before (the parent commit):", before)
+            out += "\nThis rule compares a commit with its parent (validate --range, the push hook); both are shown as changes.\n"
+            if before.isEmpty {
+                out += "\nBefore (the parent commit): the example repository.\n"
+            } else {
+                files("Before (the parent commit), from the example repository:", before, changedFrom: RuleExamples.base)
+            }
         }
-        files("Bad (triggers \(d.id)):", d.bad)
-        files("Good:", d.good)
+        files("Bad (triggers \(d.id); \(MarkedText.marker) marks where it is reported):", d.bad, changedFrom: earlier)
+        files("Good:", d.good, changedFrom: earlier)
         return out
     }
 }

@@ -48,6 +48,12 @@ struct HooksInstallCommand: ParsableCommand {
                     return ExitStatus.ok
                 }
                 try manager.removeItem(atPath: target)
+                // The recorded binary path serves every Aftermath hook of the folder: it goes
+                // with the last of them.
+                let others = ["pre-commit", "pre-receive"].filter { $0 != name }.contains {
+                    (try? String(contentsOfFile: folder + "/" + $0, encoding: .utf8))?.contains(Self.marker) ?? false
+                }
+                if !others { try? manager.removeItem(atPath: folder + "/aftermath-bin") }
                 if manager.fileExists(atPath: chained) {
                     try manager.moveItem(atPath: chained, toPath: target)
                     console.err("removed the Aftermath \(name) hook; restored the previous hook")

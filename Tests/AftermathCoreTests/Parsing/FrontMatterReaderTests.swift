@@ -81,7 +81,17 @@ final class FrontMatterReaderTests: XCTestCase {
         let output = frontMatter("id: X\nbugs: [JIRA:1\nstatus: open\n")
         XCTAssertEqual(output.problems.map(\.ruleID), [RuleID.yamlSyntax])
         XCTAssertNil(output.root)
-        XCTAssertGreaterThanOrEqual(output.problems.first?.location.line ?? 0, 3)
+        XCTAssertEqual(output.problems.first?.location, SourceLocation(line: 3, column: 7), "where the bracket opens")
+        XCTAssertEqual(output.problems.first?.message.contains("noticed at line 4, column 7"), true, output.problems.first?.message ?? "")
+    }
+
+    /// An unclosed quote is noticed only at the end of the front matter; the place to fix it
+    /// is where it opens.
+    func testUnclosedQuoteIsReportedWhereItOpens() {
+        let output = frontMatter("id: X\nkind: finding\ntitle: 'No failover\nstatus: open\nowner: bob\n")
+        XCTAssertEqual(output.problems.map(\.ruleID), [RuleID.yamlSyntax])
+        XCTAssertEqual(output.problems.first?.location, SourceLocation(line: 4, column: 8))
+        XCTAssertEqual(output.problems.first?.message.contains("quoted scalar"), true, output.problems.first?.message ?? "")
     }
 
     func testEmptyFrontMatterIsNoRoot() {

@@ -35,12 +35,37 @@ final class RuleExamplesTests: XCTestCase {
         }
     }
 
+    /// The `↓` marks of a bad example are where the rule reports, each exactly once, and what
+    /// it says names what the example is about.
+    func testBadExamplesReportAtTheirMarksAndSayWhatTheyMention() throws {
+        for rule in RuleCatalogue.descriptions {
+            let reported = try found(rule, rule.bad).filter { $0.ruleID == rule.id }
+            let expected = rule.expectedLocations.map { "\($0.path):\($0.location.line):\($0.location.column)" }
+            XCTAssertFalse(expected.isEmpty, "\(rule.id): the bad example marks no place (↓)")
+            XCTAssertEqual(reported.map { "\($0.path):\($0.location.line):\($0.location.column)" }.sorted(), expected.sorted(),
+                           "\(rule.id) \(rule.name): reported somewhere other than the marks")
+            XCTAssertFalse(rule.mentions.isEmpty, "\(rule.id): the example names no word its message must hold")
+            for word in rule.mentions {
+                XCTAssertTrue(reported.contains { $0.message.contains(word) }, "\(rule.id): no message mentions `\(word)`: \(reported.map(\.message))")
+            }
+        }
+    }
+
     func testGoodExamplesDoNotTrigger() throws {
-        for rule in RuleCatalogue.descriptions where !rule.good.isEmpty {
+        for rule in RuleCatalogue.descriptions {
+            XCTAssertFalse(rule.good.isEmpty, "\(rule.id) has no good example")
+            XCTAssertTrue(rule.good.values.allSatisfy { MarkedText($0).marks.isEmpty }, "\(rule.id): marks belong in the bad example")
             let found = try found(rule, rule.good)
             XCTAssertEqual(found.filter { $0.severity == .error }.map(TextReporter.line), [], "\(rule.id) good example has errors")
             XCTAssertFalse(found.contains { $0.ruleID == rule.id }, "\(rule.id) good example triggered it")
         }
+    }
+
+    func testMarksAreTakenOutAndCountedInScalars() {
+        let marked = MarkedText("a: ↓b\nzü↓rich ↓\n↓")
+        XCTAssertEqual(marked.text, "a: b\nzürich \n")
+        XCTAssertEqual(marked.marks, [SourceLocation(line: 1, column: 4), SourceLocation(line: 2, column: 3),
+                                      SourceLocation(line: 2, column: 8), SourceLocation(line: 3, column: 1)])
     }
 
     func testRuleIDsAndNamesAreUnique() {

@@ -4,8 +4,12 @@ public struct ClosedWithOpenFindingRule: DocumentwiseRule {
         id: RuleID.closureOpenFinding, name: "closed-with-open-finding",
         summary: "A closed postmortem's findings must all be `resolved` or `accepted-risk`.",
         rationale: "Closing a postmortem ends its review; an open finding under it would never be looked at again. `aftermath close` refuses; this rule catches hand edits.",
-        bad: RuleExamples.edit(RuleExamples.postmortemPath, "status: published", "status: closed\nclosed_at: 2026-03-09\nclosed_by: carol"),
-        good: [:])
+        bad: RuleExamples.edit(RuleExamples.postmortemPath, "status: published", "status: closed\nclosed_at: 2026-03-09\nclosed_by: carol")
+            .merging(RuleExamples.edit(RuleExamples.findingPath, "status: open", "↓status: open")) { $1 },
+        good: RuleExamples.edit(RuleExamples.postmortemPath, "status: published", "status: closed\nclosed_at: 2026-03-09\nclosed_by: carol")
+            .merging(RuleExamples.edit(RuleExamples.findingPath, "status: open", "status: resolved")) { $1 }
+            .merging(RuleExamples.edit(RuleExamples.remediationPath, "status: open", "status: done\nresolved_at: 2026-03-08\nresolution: Enabled automatic failover.")) { $1 },
+        mentions: ["F-2026-001-01", "`open`", "PM-2026-001"])
 
     public init() {}
 

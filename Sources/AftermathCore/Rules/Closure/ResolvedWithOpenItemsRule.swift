@@ -4,9 +4,11 @@ public struct ResolvedWithOpenItemsRule: DocumentwiseRule {
         id: RuleID.resolvedWithOpenItems, name: "resolved-with-open-items",
         summary: "A `resolved` finding needs every one of its remediation items `done` or `wont-fix`.",
         rationale: "Resolving the finding while its fixes are pending would unblock the postmortem's closure by hand.",
-        bad: RuleExamples.edit(RuleExamples.findingPath, "status: open", "status: resolved"),
+        bad: RuleExamples.edit(RuleExamples.findingPath, "status: open", "status: resolved")
+            .merging(RuleExamples.edit(RuleExamples.remediationPath, "status: open", "↓status: open")) { $1 },
         good: RuleExamples.edit(RuleExamples.findingPath, "status: open", "status: resolved")
-            .merging(RuleExamples.edit(RuleExamples.remediationPath, "status: open", "status: wont-fix\nresolution: Replaced by the managed database.\napproved_by: carol")) { $1 })
+            .merging(RuleExamples.edit(RuleExamples.remediationPath, "status: open", "status: wont-fix\nresolution: Replaced by the managed database.\napproved_by: carol")) { $1 },
+        mentions: ["F-2026-001-01", "R-2026-001-01"])
 
     public init() {}
 

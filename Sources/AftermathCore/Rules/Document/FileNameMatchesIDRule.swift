@@ -5,10 +5,14 @@ public struct FileNameMatchesIDRule: DocumentRule {
         summary: "A file named by the convention (`PM-…-slug/postmortem.md`, `F-…-slug.md`, `R-…-slug.md`) must carry its document's ID.",
         rationale: "IDs are the identity and paths only a convention, but a file named after another ID misleads every reader of the tree.",
         bad: [
-            "postmortems/PM-2026-001-db-outage/findings/F-2026-001-07-no-failover.md": RuleExamples.finding,
+            "postmortems/PM-2026-001-db-outage/findings/F-2026-001-07-no-failover.md": RuleExamples.finding.replacing("id:", with: "↓id:"),
             RuleExamples.findingPath: "",
-        ].filter { !$0.value.isEmpty },
-        good: [:])
+        ],
+        good: [
+            "postmortems/PM-2026-001-db-outage/findings/F-2026-001-01-manual-failover.md": RuleExamples.finding,
+            RuleExamples.findingPath: "",
+        ],
+        mentions: ["F-2026-001-07", "F-2026-001-01"])
 
     public init() {}
 

@@ -4,8 +4,9 @@ public struct IncidentOrderRule: DocumentRule {
         id: RuleID.incidentOrder, name: "incident-order",
         summary: "Incident timestamps must be in order: started, detected, declared, contained, eradicated, recovered.",
         rationale: "Time to detect, contain and recover are computed from these; out-of-order values give negative durations in every report.",
-        bad: RuleExamples.edit(RuleExamples.postmortemPath, "contained_at: 2026-03-01T11:00:00Z", "contained_at: 2026-03-01T09:00:00Z"),
-        good: [:])
+        bad: RuleExamples.edit(RuleExamples.postmortemPath, "contained_at: 2026-03-01T11:00:00Z", "↓contained_at: 2026-03-01T09:00:00Z"),
+        good: RuleExamples.edit(RuleExamples.postmortemPath, "contained_at: 2026-03-01T11:00:00Z", "contained_at: 2026-03-01T10:30:00Z"),
+        mentions: ["incident.contained_at", "incident.declared_at"])
 
     public static let order = ["started_at", "detected_at", "declared_at", "contained_at", "eradicated_at", "recovered_at"]
 

@@ -4,8 +4,9 @@ public struct KindMatchesIDRule: DocumentRule {
         id: RuleID.kindMismatch, name: "kind-matches-id",
         summary: "The `kind` field must agree with the ID's prefix (PM-, F-, R-), and a document must have a kind.",
         rationale: "Links are checked by kind; a finding with a postmortem's ID would break every link to either.",
-        bad: RuleExamples.edit(RuleExamples.findingPath, "kind: finding", "kind: remediation"),
-        good: [:])
+        bad: RuleExamples.edit(RuleExamples.findingPath, "kind: finding", "↓kind: remediation"),
+        good: [RuleExamples.findingPath: RuleExamples.finding],
+        mentions: ["F-2026-001-01", "`remediation`"])
 
     public init() {}
 

@@ -4,8 +4,10 @@ public struct RequiredSectionsRule: DocumentRule {
         id: RuleID.missingSection, name: "required-sections",
         summary: "A document's body must have every required `## ` section (postmortems by default: Summary, Timeline, Root cause, Response, Lessons).",
         rationale: "A postmortem without a root cause or lessons is a status update, not a postmortem.",
-        bad: RuleExamples.edit(RuleExamples.postmortemPath, "## Lessons\nFailover was manual.\n", ""),
-        good: [:])
+        bad: RuleExamples.edit(RuleExamples.postmortemPath, [("## Lessons\nFailover was manual.\n", ""), ("---\n## Summary", "---\n↓## Summary")]),
+        good: RuleExamples.edit(RuleExamples.postmortemPath, "## Lessons\nFailover was manual.\n", "")
+            .merging([".aftermath.yml": "roots: [postmortems]\nowners: owners.yml\nsections:\n  postmortem: [Summary, Timeline, Root cause, Response]\n"]) { $1 },
+        mentions: ["## Lessons"])
 
     public init() {}
 

@@ -4,8 +4,9 @@ public struct TimelineEntryRule: DocumentRule {
         id: RuleID.timelineEntry, name: "timeline-entry",
         summary: "Each item of the `## Timeline` list must start with an RFC 3339 timestamp or `YYYY-MM-DD HH:MM` (UTC).",
         rationale: "A timeline without times cannot be checked for order or used to measure the response.",
-        bad: RuleExamples.edit(RuleExamples.postmortemPath, "- 2026-03-01 10:10 Incident declared", "- Later: incident declared"),
-        good: RuleExamples.edit(RuleExamples.postmortemPath, "- 2026-03-01 10:10 Incident declared", "- 2026-03-01T10:10:00Z Incident declared"))
+        bad: RuleExamples.edit(RuleExamples.postmortemPath, "- 2026-03-01 10:10 Incident declared", "- ↓Later: incident declared"),
+        good: RuleExamples.edit(RuleExamples.postmortemPath, "- 2026-03-01 10:10 Incident declared", "- 2026-03-01T10:10:00Z Incident declared"),
+        mentions: ["Later: incident declared"])
 
     public init() {}
 

@@ -4,8 +4,9 @@ public struct NotificationDeadlineRule: DocumentwiseRule {
         id: RuleID.notificationDeadline, name: "notification-deadline", severity: .warning,
         summary: "For a data breach, `customers_notified_at` should be within `policies.notification_hours` (default 72) of `declared_at`.",
         rationale: "GDPR article 33 and many contracts set 72 hours; the postmortem records whether the team met it.",
-        bad: RuleExamples.edit(RuleExamples.postmortemPath, "data_breach: false", "data_breach: true\ncustomers_notified_at: 2026-03-06T09:00:00Z"),
-        good: RuleExamples.edit(RuleExamples.postmortemPath, "data_breach: false", "data_breach: true\ncustomers_notified_at: 2026-03-02T09:00:00Z"))
+        bad: RuleExamples.edit(RuleExamples.postmortemPath, "data_breach: false", "data_breach: true\n↓customers_notified_at: 2026-03-06T09:00:00Z"),
+        good: RuleExamples.edit(RuleExamples.postmortemPath, "data_breach: false", "data_breach: true\ncustomers_notified_at: 2026-03-02T09:00:00Z"),
+        mentions: ["118 hours", "72-hour"])
 
     public init() {}
 

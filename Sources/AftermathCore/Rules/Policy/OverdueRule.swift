@@ -4,8 +4,10 @@ public struct OverdueRule: DocumentwiseRule {
         id: RuleID.overdue, name: "overdue", severity: .warning,
         summary: "An open remediation item (proposed, open, in-progress) whose `due` date has passed is overdue (`--today DATE` fixes the date).",
         rationale: "Items quietly slipping past their due date are how incidents recur.",
-        bad: RuleExamples.edit(RuleExamples.remediationPath, "due: 2026-03-20", "due: 2026-03-05"),
-        good: [:])
+        bad: RuleExamples.edit(RuleExamples.remediationPath, "due: 2026-03-20", "↓due: 2026-03-05"),
+        good: RuleExamples.edit(RuleExamples.remediationPath, [("due: 2026-03-20", "due: 2026-03-05"),
+                                                               ("status: open", "status: done\nresolved_at: 2026-03-04\nresolution: Enabled automatic failover.")]),
+        mentions: ["R-2026-001-01", "5 days ago"])
 
     public init() {}
 

@@ -4,8 +4,9 @@ public struct BrokenLinkRule: DocumentwiseRule {
         id: RuleID.brokenLink, name: "broken-link",
         summary: "A finding's `postmortem`, a remediation item's `finding` and every `related` ID must exist and be of the right kind.",
         rationale: "An item linked to nothing is never reviewed and never blocks a closure.",
-        bad: RuleExamples.edit(RuleExamples.remediationPath, "finding: F-2026-001-01", "finding: F-2026-001-09"),
-        good: [:])
+        bad: RuleExamples.edit(RuleExamples.remediationPath, "finding: F-2026-001-01", "↓finding: F-2026-001-09"),
+        good: [RuleExamples.remediationPath: RuleExamples.remediation],
+        mentions: ["F-2026-001-09", "did you mean `F-2026-001-01`"])
 
     public init() {}
 

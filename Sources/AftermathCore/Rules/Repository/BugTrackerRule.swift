@@ -4,8 +4,9 @@ public struct BugTrackerRule: DocumentwiseRule {
         id: RuleID.unknownTracker, name: "unknown-tracker",
         summary: "Every bug reference (`bugs` of findings, `bug` of remediation items) must match one tracker of the configuration (defaults: `JIRA:KEY-1`, `github:org/repo#1`, `gitlab:group/project#1`).",
         rationale: "A reference no tracker recognises cannot be followed, so nobody can check the fix was made.",
-        bad: RuleExamples.edit(RuleExamples.findingPath, "bugs: [JIRA:OPS-12]", "bugs: [OPS12]"),
-        good: RuleExamples.edit(RuleExamples.findingPath, "bugs: [JIRA:OPS-12]", "bugs: [JIRA:OPS-12, 'github:acme/db#45']"))
+        bad: RuleExamples.edit(RuleExamples.findingPath, "bugs: [JIRA:OPS-12]", "bugs: [↓OPS12]"),
+        good: RuleExamples.edit(RuleExamples.findingPath, "bugs: [JIRA:OPS-12]", "bugs: [JIRA:OPS-12, 'github:acme/db#45']"),
+        mentions: ["`OPS12`"])
 
     public init() {}
 
@@ -16,7 +17,8 @@ public struct BugTrackerRule: DocumentwiseRule {
             guard let text = reference.stringValue, !trackers.knows(text) else { return }
             let forms = trackers.trackers.map(\.name).joined(separator: ", ")
             diagnostics.append(context.diagnostic(Self.description, document, at: reference.location,
-                "bug reference `\(text)` matches no configured tracker (\(forms)); e.g. `JIRA:SEC-123` or `github:org/repo#45`"))
+                "bug reference `\(text)` matches no configured tracker (\(forms))"
+                    + (trackers.nearMiss(text).map { " (did you mean `\($0)`?)" } ?? "; e.g. `JIRA:SEC-123` or `github:org/repo#45`")))
         }
         // A list of `bugs`, else one `bug` (looked at in place: this runs for every finding and item).
         if let references = document.field("bugs")?.arrayValue {

@@ -4,8 +4,12 @@ public struct DuplicateIDRule: RepositoryRule {
         id: RuleID.duplicateID, name: "duplicate-id",
         summary: "Every ID must be unique across the repository; each copy is reported.",
         rationale: "IDs are the identity: links, history and reports would silently pick one of the two.",
-        bad: ["postmortems/PM-2026-001-db-outage/findings/F-2026-001-02-copy.md": RuleExamples.finding],
-        good: [:])
+        bad: [
+            "postmortems/PM-2026-001-db-outage/findings/F-2026-001-02-copy.md": RuleExamples.finding.replacing("id:", with: "↓id:"),
+            RuleExamples.findingPath: RuleExamples.finding.replacing("id:", with: "↓id:"),
+        ],
+        good: ["postmortems/PM-2026-001-db-outage/findings/F-2026-001-02-copy.md": RuleExamples.finding.replacing("F-2026-001-01", with: "F-2026-001-02")],
+        mentions: ["F-2026-001-01", "also used by"])
 
     public init() {}
 

@@ -3,9 +3,10 @@ public struct FindingWithoutRemediationRule: DocumentwiseRule {
         id: RuleID.findingWithoutRemediation, name: "finding-without-remediation", severity: .warning,
         summary: "An open finding should have at least one remediation item (or be marked `accepted-risk`).",
         rationale: "A finding with no remediation item has no owner doing anything about it.",
-        bad: [RuleExamples.remediationPath: ""],
+        bad: [RuleExamples.remediationPath: ""].merging(RuleExamples.edit(RuleExamples.findingPath, "status: open", "↓status: open")) { $1 },
         good: [RuleExamples.remediationPath: ""].merging(RuleExamples.edit(RuleExamples.findingPath, "status: open",
-            "status: accepted-risk\njustification: Hardware is replaced next month.\napproved_by: carol")) { $1 })
+            "status: accepted-risk\njustification: Hardware is replaced next month.\napproved_by: carol")) { $1 },
+        mentions: ["F-2026-001-01"])
 
     public init() {}
 

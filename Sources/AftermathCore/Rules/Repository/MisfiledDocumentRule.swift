@@ -8,9 +8,17 @@ public struct MisfiledDocumentRule: DocumentwiseRule {
             "postmortems/PM-2026-002-other/postmortem.md": RuleExamples.postmortem
                 .replacing("PM-2026-001", with: "PM-2026-002").replacing("status: published", with: "status: draft"),
             "postmortems/PM-2026-002-other/findings/F-2026-001-02-misfiled.md": RuleExamples.finding
-                .replacing("F-2026-001-01", with: "F-2026-001-02").replacing("status: open", with: "status: accepted-risk\njustification: Cheap enough.\napproved_by: carol"),
+                .replacing("F-2026-001-01", with: "F-2026-001-02").replacing("status: open", with: "status: accepted-risk\njustification: Cheap enough.\napproved_by: carol")
+                .replacing("postmortem: PM-2026-001", with: "↓postmortem: PM-2026-001"),
         ],
-        good: [:])
+        good: [
+            "postmortems/PM-2026-002-other/postmortem.md": RuleExamples.postmortem
+                .replacing("PM-2026-001", with: "PM-2026-002").replacing("status: published", with: "status: draft"),
+            "postmortems/PM-2026-002-other/findings/F-2026-002-01-filed.md": RuleExamples.finding
+                .replacing("F-2026-001-01", with: "F-2026-002-01").replacing("PM-2026-001", with: "PM-2026-002")
+                .replacing("status: open", with: "status: accepted-risk\njustification: Cheap enough.\napproved_by: carol"),
+        ],
+        mentions: ["PM-2026-002", "PM-2026-001"])
 
     public init() {}
 

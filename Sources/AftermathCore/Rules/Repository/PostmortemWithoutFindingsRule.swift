@@ -3,8 +3,11 @@ public struct PostmortemWithoutFindingsRule: DocumentwiseRule {
         id: RuleID.postmortemWithoutFindings, name: "postmortem-without-findings", severity: .warning,
         summary: "A published postmortem should have at least one finding.",
         rationale: "A postmortem that found nothing to fix has usually not been finished; incidents recur when no finding is tracked.",
-        bad: [RuleExamples.findingPath: "", RuleExamples.remediationPath: ""],
-        good: [:])
+        bad: [RuleExamples.findingPath: "", RuleExamples.remediationPath: ""]
+            .merging(RuleExamples.edit(RuleExamples.postmortemPath, "status: published", "↓status: published")) { $1 },
+        good: [RuleExamples.findingPath: "", RuleExamples.remediationPath: ""]
+            .merging(RuleExamples.edit(RuleExamples.postmortemPath, "status: published", "status: draft")) { $1 },
+        mentions: ["PM-2026-001", "published"])
 
     public init() {}
 

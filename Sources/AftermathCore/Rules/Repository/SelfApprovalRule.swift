@@ -4,8 +4,9 @@ public struct SelfApprovalRule: DocumentwiseRule {
         id: RuleID.selfApproval, name: "self-approval",
         summary: "`approved_by` must not be the document's owner (findings, remediation items) or one of its authors (postmortems).",
         rationale: "Accepting a risk or dropping a fix is a decision that needs a second person; self-approval defeats the review.",
-        bad: RuleExamples.edit(RuleExamples.findingPath, "status: open", "status: accepted-risk\njustification: Too costly.\napproved_by: bob"),
-        good: RuleExamples.edit(RuleExamples.findingPath, "status: open", "status: accepted-risk\njustification: Too costly.\napproved_by: carol"))
+        bad: RuleExamples.edit(RuleExamples.findingPath, "status: open", "status: accepted-risk\njustification: Too costly.\n↓approved_by: bob"),
+        good: RuleExamples.edit(RuleExamples.findingPath, "status: open", "status: accepted-risk\njustification: Too costly.\napproved_by: carol"),
+        mentions: ["`bob`", "F-2026-001-01"])
 
     public init() {}
 

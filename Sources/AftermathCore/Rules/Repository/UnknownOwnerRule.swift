@@ -4,8 +4,9 @@ public struct UnknownOwnerRule: DocumentwiseRule {
         id: RuleID.unknownOwner, name: "unknown-owner",
         summary: "`owner`, `authors`, `approved_by` and `closed_by` must name a person or team in the owners registry (aliases resolve to their person).",
         rationale: "An item owned by nobody reachable is never done; typos in handles are the usual cause.",
-        bad: RuleExamples.edit(RuleExamples.remediationPath, "owner: bob", "owner: bbo"),
-        good: RuleExamples.edit(RuleExamples.postmortemPath, "authors: [alice]", "authors: [amoreau]"))
+        bad: RuleExamples.edit(RuleExamples.remediationPath, "owner: bob", "↓owner: bbo"),
+        good: RuleExamples.edit(RuleExamples.postmortemPath, "authors: [alice]", "authors: [amoreau]"),
+        mentions: ["`bbo`", "did you mean `bob`"])
 
     static let fields = ["owner", "authors", "approved_by", "closed_by"]
 

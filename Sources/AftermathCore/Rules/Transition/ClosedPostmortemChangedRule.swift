@@ -8,11 +8,13 @@ public struct ClosedPostmortemChangedRule: TransitionRule {
         id: RuleID.closedPostmortemChanged, name: "closed-postmortem-changed",
         summary: "Once a postmortem is closed, neither it nor its findings and remediation items may change or disappear, unless the same commit reopens it (`status: published` with a `reopened_reason`).",
         rationale: "A closed postmortem is the record the organisation relied on; silently rewriting it afterwards destroys the audit trail.",
-        bad: closed.merging([RuleExamples.remediationPath: closed[RuleExamples.remediationPath]!.replacing("Enabled automatic failover.", with: "Nothing was needed.")]) { $1 },
+        bad: closed.merging([RuleExamples.remediationPath: closed[RuleExamples.remediationPath]!
+            .replacing("Enabled automatic failover.", with: "Nothing was needed.").replacing("id:", with: "↓id:")]) { $1 },
         good: closed.merging(RuleExamples.edit(RuleExamples.postmortemPath, "status: published", "status: published\nreopened_reason: Failover failed again on 2026-04-02.")) { $1 }
             .merging([RuleExamples.remediationPath: closed[RuleExamples.remediationPath]!.replacing("status: done", with: "status: open").replacing("resolved_at: 2026-03-08\nresolution: Enabled automatic failover.\n", with: "")]) { $1 }
             .merging(RuleExamples.edit(RuleExamples.findingPath, "status: open", "status: open")) { $1 },
-        before: closed)
+        before: closed,
+        mentions: ["R-2026-001-01", "closed postmortem PM-2026-001", "reopen"])
 
     public init() {}
 

@@ -4,9 +4,11 @@ public struct IDChangedRule: TransitionRule {
         id: RuleID.idChanged, name: "id-changed",
         summary: "A document's ID never changes: the file at a path may not start carrying another ID.",
         rationale: "Everything else refers to documents by ID; renumbering breaks links in other repositories, tickets and chat history.",
-        bad: RuleExamples.edit(RuleExamples.remediationPath, "id: R-2026-001-01", "id: R-2026-001-07"),
-        good: [:],
-        before: [:])
+        bad: RuleExamples.edit(RuleExamples.remediationPath, "id: R-2026-001-01", "↓id: R-2026-001-07"),
+        good: ["postmortems/PM-2026-001-db-outage/remediations/R-2026-001-02-failover-drill.md": RuleExamples.remediation
+            .replacing("R-2026-001-01", with: "R-2026-001-02").replacing("title: Automate failover", with: "title: Drill failover every quarter")],
+        before: [:],
+        mentions: ["R-2026-001-01", "R-2026-001-07"])
 
     public init() {}
 

@@ -4,9 +4,10 @@ public struct StatusTransitionRule: TransitionRule {
         id: RuleID.statusTransition, name: "status-transition",
         summary: "Between commits, `status` may only move along allowed transitions (defaults in the README; `transitions:` in .aftermath.yml).",
         rationale: "Skipping the review (draft straight to closed) or resurrecting a wont-fix as done hides decisions from reviewers.",
-        bad: RuleExamples.edit(RuleExamples.postmortemPath, "status: published", "status: draft"),
+        bad: RuleExamples.edit(RuleExamples.postmortemPath, "status: published", "↓status: draft"),
         good: RuleExamples.edit(RuleExamples.remediationPath, "status: open", "status: in-progress"),
-        before: [:])
+        before: [:],
+        mentions: ["`published`", "`draft`"])
 
     public init() {}
 
