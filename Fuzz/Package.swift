@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // libFuzzer targets for Aftermath's parsers and its path identity. A separate package so the main build never needs
-// -sanitize=fuzzer; build and run them with Fuzz/run (see the README, "Fuzzing").
+// -sanitize=fuzzer; build and run them with Fuzz/run (see docs/fuzzing.md).
 import Foundation
 import PackageDescription
 

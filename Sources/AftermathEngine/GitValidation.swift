@@ -139,7 +139,7 @@ package struct GitValidation {
         let run = try full(try state.snapshot(), ruleset: state.ruleset, tree: state.tree)
         guard !run.saved else {
             // What it read is freed: kept, it would stand beside what reading through the
-            // summary holds (330 MB rather than 290 MB at the peak at 100k documents).
+            // summary holds, and raise the peak.
             return .left(state)
         }
         var result = run.result
@@ -347,16 +347,15 @@ package struct GitValidation {
             SummaryStore.prepare(paths: paths, documents: documents, snapshot: snapshot)
         }
         let documents = result.index.documents
-        // Written while the caller prints what the run found (a fifth of a second's work at
-        // 100,000 documents, partly on one core, as is printing): a caller that needs the
-        // summary, or ends the process, waits for it.
+        // Written while the caller prints what the run found (both partly on one core): a
+        // caller that needs the summary, or ends the process, waits for it.
         let (diagnostics, repository, threads) = (result.allDiagnostics, repository, threads)
         let saving = Background {
             SummaryStore.save(prepared, diagnostics: diagnostics, ruleset: ruleset, tree: tree, repository: repository, threads: threads)
         }
         // The only reference to the index's lookup tables: they are freed here, in the first
-        // milliseconds of the summary's build (5 ms at 100,000 documents, long before the
-        // build's peak, so the run's peak stays as low as when they were freed before it).
+        // milliseconds of the summary's build (long before the build's peak, so the run's peak
+        // stays as low as when they were freed before it).
         result.index = RepositoryIndex([])
         let outcome = Outcome(diagnostics: diagnostics, fileCount: result.fileCount, documents: (documents, snapshot, prepared), saving: saving)
         return FullRun(outcome: outcome, result: result, documents: documents, saving: saving)

@@ -51,8 +51,8 @@ public final class FolderMemory: @unchecked Sendable {
         lock.withLock { logs.append(log) }
     }
 
-    /// Drops what this walk found (once kept, or found not worth keeping): 5 MB at 100,000
-    /// documents that would otherwise stay for the rest of a run.
+    /// Drops what this walk found (once kept, or found not worth keeping): memory that would
+    /// otherwise stay for the rest of a run.
     public func clear() {
         lock.withLock { logs = [] }
     }

@@ -27,7 +27,7 @@ public enum WorkingTreeIDs {
             // Files are identified by the threads that find them, a top folder's files at a time
             // (a run of lookups in order: the first a binary search, each other starting where
             // the last ended), and listed there too: joining the runs' listings is then a copy
-            // of their buffers, where appending 100,000 paths one by one took 11 ms on one thread.
+            // of their buffers, rather than appending every path one by one on one thread.
             let found = try files.scanRuns(under: root) { run -> [ContentListing] in
                 var hint = -1
                 var parts: [ContentListing] = []

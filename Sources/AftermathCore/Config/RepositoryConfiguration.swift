@@ -1,4 +1,4 @@
-/// `.aftermath.yml`, with every default filled in (the README lists them).
+/// `.aftermath.yml`, with every default filled in (docs/configuration.md lists them).
 public struct RepositoryConfiguration: Sendable {
     public var roots: [String] = ["postmortems"]
     public var ownersPath: String = "owners.yml"

@@ -1,5 +1,5 @@
 /// The machine-readable form of a validation run. Field names are stable (documented in the
-/// README); new fields may be added, existing ones never renamed.
+/// docs/commands.md); new fields may be added, existing ones never renamed.
 public enum JSONReporter {
     public static let formatVersion = 1
 

@@ -35,7 +35,7 @@ public struct IncrementalValidator: Sendable {
     }
 
     /// A tenth of the repository, and never less than 2,000 documents: re-reading that many
-    /// takes about 60 ms on two cores, and a summary that far behind is worth refreshing.
+    /// is still quick, and a summary that far behind is worth refreshing.
     public static func defaultLimit(documents: Int) -> Int { max(2_000, documents / 10) }
 
     /// Whether the summary was made under these rules (on any day: the one rule depending on

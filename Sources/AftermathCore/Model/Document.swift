@@ -1,6 +1,6 @@
 /// One postmortem, finding or remediation item as read from a file. Immutable and shared by
 /// reference: indexes, rules and views pass documents around a great deal, and copying a
-/// struct of this size cost more than the rules themselves (measured at 100k documents).
+/// struct of this size cost more than the rules themselves.
 public final class Document: Sendable {
     public let path: RepositoryPath
     public let kind: DocumentKind

@@ -41,7 +41,7 @@ public struct ItemRow: Sendable {
         }
     }
 
-    /// The stable JSON form used by `list`, `show` and `digest` (documented in the README).
+    /// The stable JSON form used by `list`, `show` and `digest` (documented in docs/commands.md).
     public var json: JSONText {
         .object([
             ("id", .string(id)),
