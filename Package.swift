@@ -53,6 +53,10 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(
+            name: "AftermathEngineTests",
+            dependencies: ["AftermathEngine", "AftermathCore"]
+        ),
+        .testTarget(
             name: "AftermathGitTests",
             dependencies: ["AftermathGit", "AftermathCore"]
         ),

@@ -5,7 +5,7 @@ import AftermathGit
 /// The shared steps of commands that change documents: read the repository, find the
 /// document, plan the edit, validate the result, and write it atomically.
 package struct EditSession {
-    package let workspace: Workspace
+    package let workspace: RepositoryAccess
     package let snapshot: Snapshot
     package let validator: Validator
     private let reading: Reading
@@ -27,8 +27,8 @@ package struct EditSession {
     ///     read (`index` is then unavailable; use `document(_:kind:)`, `neighbourhood(of:)` and
     ///     `ids`); with none, the repository is validated whole and leaves one for the next
     ///     command.
-    package init(snapshot choice: SnapshotChoice = .workingTree, today: Timestamp, validating: Bool = true, throughSummary: Bool = false) throws {
-        let workspace = Workspace()
+    package init(snapshot choice: SnapshotChoice = .workingTree, today: Timestamp, validating: Bool = true, throughSummary: Bool = false,
+                 access workspace: RepositoryAccess = RepositoryAccess()) throws {
         self.workspace = workspace
         snapshot = try workspace.snapshot(choice)
         let ruleset = try workspace.ruleset(from: snapshot)

@@ -6,15 +6,15 @@ import AftermathGit
 /// when it applies, only what changed since is re-read, with the same result; otherwise the
 /// state is validated in full, which leaves a fresh summary.
 package struct GitValidation {
-    package let workspace: Workspace
+    package let workspace: RepositoryAccess
     package let repository: GitRepository
     package let today: Timestamp
     package let threads: Int
     /// The working tree's rules, when the caller read them already (see
-    /// `Workspace.workingTreeRulesFirst`).
+    /// `RepositoryAccess.workingTreeRulesFirst`).
     package var workingTreeRules: Ruleset? = nil
 
-    package init(workspace: Workspace, repository: GitRepository, today: Timestamp, threads: Int, workingTreeRules: Ruleset? = nil) {
+    package init(workspace: RepositoryAccess, repository: GitRepository, today: Timestamp, threads: Int, workingTreeRules: Ruleset? = nil) {
         self.workspace = workspace
         self.repository = repository
         self.today = today

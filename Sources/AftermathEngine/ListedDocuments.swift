@@ -1,7 +1,7 @@
 import AftermathCore
 import AftermathGit
 
-extension Workspace {
+extension RepositoryAccess {
     /// The documents the review views (`list`, `digest`) show: every document of `kinds` (open
     /// ones only with `openOnly`) with the documents they link to. In git they come from the
     /// summary of an earlier run, which holds every document's listed fields, plus the files

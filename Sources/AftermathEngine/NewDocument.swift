@@ -35,7 +35,7 @@ package enum NewDocument {
     }
 
     package static func create(today: Timestamp, commit: Bool, plan: (Session) throws -> (path: String, text: String)) throws -> Outcome {
-        let workspace = Workspace()
+        let workspace = RepositoryAccess()
         // Held until the file exists, so a concurrent `new` sees it and takes the next ID.
         let lock = try DirectoryLock(workspace.root)
         defer { withExtendedLifetime(lock) {} }

@@ -6,10 +6,10 @@ import AftermathGit
 /// paths. A path outside the repository, or one that names nothing in the snapshot being read,
 /// is a usage error: a mistyped path would otherwise match no document and pass as "no problems".
 package struct PathArguments {
-    package let workspace: Workspace
+    package let workspace: RepositoryAccess
     package let snapshot: Snapshot
 
-    package init(workspace: Workspace, snapshot: Snapshot) {
+    package init(workspace: RepositoryAccess, snapshot: Snapshot) {
         self.workspace = workspace
         self.snapshot = snapshot
     }

@@ -6,7 +6,7 @@ import AftermathGit
 /// Each version of a file is parsed once, a commit's new versions on every core, and only
 /// what the timeline needs of it is kept.
 package enum RepositoryTimeline {
-    package static func build(workspace: Workspace, ruleset: Ruleset) -> ItemTimesBuilder {
+    package static func build(workspace: RepositoryAccess, ruleset: Ruleset) -> ItemTimesBuilder {
         var builder = ItemTimesBuilder()
         guard let repository = try? workspace.repository(), !repository.isEmpty,
               let commits = try? repository.historyFromHead() else { return builder }

@@ -56,7 +56,7 @@ struct CloseCommand: ParsableCommand {
 
     func run() throws {
         try Console.run { console in
-            let session = try EditSession(snapshot: snapshot.choice, today: today.timestamp, throughSummary: true)
+            let session = try Workspace().edit(choice: snapshot.choice, today: today.timestamp)
             let postmortem = try session.document(id, kind: .postmortem)
             if postmortem.status == "closed" {
                 console.err("\(postmortem.id) is already closed")

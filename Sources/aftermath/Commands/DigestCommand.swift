@@ -23,7 +23,7 @@ struct DigestCommand: ParsableCommand {
     func run() throws {
         try Console.run { console in
             // A digest shows open remediation items, as `list` does: read the same way.
-            let (index, ruleset) = try Workspace().listedDocuments(snapshot.choice, kinds: [.remediation], openOnly: true, today: today.timestamp)
+            let (index, ruleset) = try Workspace().documents([.remediation], openOnly: true, choice: snapshot.choice, today: today.timestamp)
             var messages = Digest.messages(index: index, ruleset: ruleset, today: today.timestamp)
             if let owner {
                 guard let handle = ruleset.owners.resolve(owner)?.handle else {

@@ -17,7 +17,7 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         try Console.run { console in
-            let workspace = Workspace()
+            let workspace = RepositoryAccess()
             let repository = try workspace.repository()
             let head = workspace.scoped(try repository.snapshot(ofRevision: "HEAD"), in: repository)
             let ruleset = try workspace.ruleset(from: head)

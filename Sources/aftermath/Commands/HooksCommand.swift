@@ -34,7 +34,7 @@ struct HooksInstallCommand: ParsableCommand {
 
     func run() throws {
         try Console.run { console in
-            let repository = try Workspace().repository()
+            let repository = try RepositoryAccess().repository()
             let folder = Self.hooksFolder(repository)
             let name = server ? "pre-receive" : "pre-commit"
             let target = folder + "/" + name

@@ -57,7 +57,7 @@ struct SetCommand: ParsableCommand {
 
     func run() throws {
         try Console.run { console in
-            let session = try EditSession(today: today.timestamp, throughSummary: true)
+            let session = try Workspace().edit(today: today.timestamp)
             let document = try session.document(id)
             if document.kind == .postmortem, changes.contains(where: { $0.key == "status" && $0.value == .scalar("closed") }) {
                 throw WorkspaceError.usage("use `aftermath close \(document.id)` to close a postmortem: it checks every blocker first")

@@ -64,6 +64,13 @@ struct Console {
     /// the documents still in use for leaks.
     func finish(_ status: Int32) -> Never { _exit(status) }
 
+    /// Ends the process with `status` once `workspace` has written what it still writes; what
+    /// it read stays in memory until the process is gone.
+    func finish(_ status: Int32, after workspace: Workspace) -> Never {
+        workspace.finish()
+        withExtendedLifetime(workspace) { _exit(status) }
+    }
+
     /// Runs a command body, turning failures into their messages and exit codes.
     static func run(_ body: (Console) throws -> Int32) throws {
         let console = Console()
