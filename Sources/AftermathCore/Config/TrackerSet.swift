@@ -3,6 +3,8 @@ public struct Tracker: Sendable {
     public var name: String
     public var pattern: String
     public var urlTemplate: String
+    /// How to reach the tracker's API; nil when only links are made.
+    public var api: TrackerAPI?
     private let regex: LinearRegex
     private let captureNames: [String]
     private let capture: TrackerCapture
@@ -19,6 +21,15 @@ public struct Tracker: Sendable {
     }
 
     public func matches(_ reference: String) -> Bool { regex.matches(reference) }
+
+    /// The named groups of a matching reference (`key`, `repo`, `number` …), by name.
+    public func fields(of reference: String) -> [String: String]? {
+        guard regex.matches(reference), let captures = capture.extract(names: captureNames, from: reference) else { return nil }
+        return Dictionary(captures, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The named groups the pattern has.
+    public var groupNames: [String] { captureNames }
 
     /// The URL for a matching reference. Each `{group}` is filled from the reference by
     /// taking the named group's text, found by re-matching with `TrackerCapture`.
