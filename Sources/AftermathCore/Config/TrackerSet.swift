@@ -31,6 +31,42 @@ public struct Tracker: Sendable {
     /// The named groups the pattern has.
     public var groupNames: [String] { captureNames }
 
+    /// The reference for an issue known by its fields (`key`, or `repo` and `number` …): the
+    /// pattern with each named group replaced by its value, when the rest of the pattern is
+    /// plain text (as in `^JIRA:(?<key>…)$`) and the result matches; nil otherwise.
+    public func reference(_ fields: [String: String]) -> String? {
+        var scalars = Array(pattern.unicodeScalars)
+        if scalars.first == "^" { scalars.removeFirst() }
+        if scalars.last == "$" { scalars.removeLast() }
+        var out = "", i = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            if c == "(", i + 2 < scalars.count, scalars[i + 1] == "?", scalars[i + 2] == "<" {
+                var j = i + 3, name = ""
+                while j < scalars.count, scalars[j] != ">" { name.unicodeScalars.append(scalars[j]); j += 1 }
+                var depth = 1
+                j += 1
+                while j < scalars.count, depth > 0 {
+                    if scalars[j] == "\\" { j += 2; continue }
+                    if scalars[j] == "(" { depth += 1 } else if scalars[j] == ")" { depth -= 1 }
+                    j += 1
+                }
+                guard let value = fields[name] else { return nil }
+                out += value
+                i = j
+            } else if c == "\\", i + 1 < scalars.count, !PatternText.isLetterOrDigit(scalars[i + 1]) {
+                out.unicodeScalars.append(scalars[i + 1])
+                i += 2
+            } else if "[](){}*+?|.^$\\".unicodeScalars.contains(c) {
+                return nil
+            } else {
+                out.unicodeScalars.append(c)
+                i += 1
+            }
+        }
+        return matches(out) ? out : nil
+    }
+
     /// The URL for a matching reference. Each `{group}` is filled from the reference by
     /// taking the named group's text, found by re-matching with `TrackerCapture`.
     public func url(for reference: String) -> String? {
@@ -117,4 +153,11 @@ public struct TrackerSet: Sendable {
     }
 
     public func url(for reference: String) -> String? { tracker(for: reference)?.url(for: reference) }
+}
+
+/// ASCII letters and digits, for telling a regex escape (`\d`) from an escaped character (`\#`).
+private enum PatternText {
+    static func isLetterOrDigit(_ c: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c)
+    }
 }
