@@ -46,6 +46,7 @@ struct GitHubClient: TrackerClient {
         let (base, path) = graphQLPath
         var request = connection.request(path, method: "POST", json: ["query": query])
         request.url = base + path
+        request.idempotent = true  // a query changes nothing
         let answer = try connection.json(try connection.send(request), as: [String: Any].self, "a GraphQL query")
         // A missing repository or issue is null with a NOT_FOUND error; any other error fails the batch.
         for error in answer["errors"] as? [[String: Any]] ?? [] where error["type"] as? String != "NOT_FOUND" {

@@ -6,6 +6,9 @@ public struct HTTPRequest: Sendable {
     public var url: String
     public var headers: [(name: String, value: String)]
     public var body: [UInt8]?
+    /// Whether sending it twice does no harm: only such requests are sent again after a
+    /// dropped connection or a server error (a retried create could file an issue twice).
+    public var idempotent: Bool
     /// Header values never shown (the credentials).
     public var secretHeaders: Set<String> = ["authorization", "private-token"]
 
@@ -14,6 +17,7 @@ public struct HTTPRequest: Sendable {
         self.url = url
         self.headers = headers
         self.body = body
+        idempotent = method == "GET"
     }
 
     /// The request as text: the request line, headers (credentials masked) and the body.

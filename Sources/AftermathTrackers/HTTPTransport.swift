@@ -24,6 +24,7 @@ public final class HTTPTransport: @unchecked Sendable {
     /// The variable holding the token, named when the server refuses it.
     let tokenVariable: String?
     let session: URLSession
+    let configuration: URLSessionConfiguration
     let retrying: Retrying
     private let secrets: [String]
 
@@ -38,6 +39,7 @@ public final class HTTPTransport: @unchecked Sendable {
         configuration.urlCache = nil
         configuration.httpCookieStorage = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        self.configuration = configuration
         session = URLSession(configuration: configuration)
     }
 
@@ -50,13 +52,14 @@ public final class HTTPTransport: @unchecked Sendable {
         while true {
             attempt += 1
             let last = attempt >= retrying.attempts
+            let retriable = request.idempotent && !last
             let response: HTTPResponse
             do {
                 response = try perform(request)
             } catch let error as URLError where error.code == .timedOut {
                 throw fail(.unreachable, "no answer from \(host(request)) within the timeout (`timeout_seconds`)")
             } catch {
-                if last { throw fail(.unreachable, "cannot reach \(host(request)): \(error.localizedDescription)") }
+                guard retriable else { throw fail(.unreachable, "cannot reach \(host(request)), or the connection was lost: \(error.localizedDescription)") }
                 pause(retrying.pause * pow(2, Double(attempt - 1)))
                 continue
             }
@@ -69,7 +72,7 @@ public final class HTTPTransport: @unchecked Sendable {
                 continue
             }
             if response.status >= 500 {
-                if last { throw fail(.unreachable, "HTTP \(response.status) from \(host(request)) after \(attempt) attempts\(detail(response))") }
+                guard retriable else { throw fail(.unreachable, "HTTP \(response.status) from \(host(request))\(attempt > 1 ? " after \(attempt) attempts" : "")\(detail(response))") }
                 pause(retrying.pause * pow(2, Double(attempt - 1)))
                 continue
             }
@@ -101,6 +104,10 @@ public final class HTTPTransport: @unchecked Sendable {
         if let body = request.body { urlRequest.httpBody = Data(body) }
         let done = DispatchSemaphore(value: 0)
         let box = ResultBox()
+        // A request that must not be sent twice goes out on a connection of its own: libcurl
+        // silently sends a request again when a reused connection turns out to be closed.
+        let session = request.idempotent ? self.session : URLSession(configuration: configuration)
+        defer { if !request.idempotent { session.finishTasksAndInvalidate() } }
         let task = session.dataTask(with: urlRequest) { data, response, error in
             if let error {
                 box.result = .failure(error)
