@@ -172,6 +172,12 @@ final class TrackerCommandTests: XCTestCase {
         XCTAssertTrue(closed.contains("aftermath set R-2026-001-01 status=done resolved_at=2026-03-08 resolution='Fixed in JIRA:OPS-13'"), closed)
         XCTAssertEqual(server.requests.count, requestsBefore, "validate never asks a tracker")
 
+        // `show` and `list` give each bug's kept state beside its link.
+        let shown = try CLI.aftermath(["show", "R-2026-001-01"] + today, in: dir.url)
+        XCTAssertTrue(shown.stdout.contains("bug: JIRA:OPS-13 <https://jira.example.org/browse/OPS-13> (closed: Done, Fixed)"), shown.stdout)
+        let listed = try CLI.aftermath(["list", "--all", "--format", "json"] + today, in: dir.url)
+        XCTAssertTrue(listed.stdout.contains(#""state": "open""#), listed.stdout)
+
         // A damaged states file reads as none: no drift, until the next refresh.
         try dir.write(".git/aftermath/tracker-states-v1", "aftermath-tracker-states 1 0000000000000000\ngarbage\n")
         XCTAssertEqual(try CLI.aftermath(["validate"] + today, in: dir.url).status, 0)

@@ -122,6 +122,9 @@ public struct Tracker: Sendable {
 
 public struct TrackerSet: Sendable {
     public var trackers: [Tracker]
+    /// What the trackers last said of referenced issues (`Ruleset.keeping`), so that every
+    /// view that links a bug can show its state; empty offline.
+    public var states = TrackerStates()
 
     public init(_ trackers: [Tracker]) { self.trackers = trackers }
 
