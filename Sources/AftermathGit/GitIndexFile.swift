@@ -5,10 +5,11 @@ import AftermathCore
 ///
 /// libgit2 verifies the file's SHA-1 trailer on every load, which at 100,000 entries costs
 /// more than the whole incremental check (about 100 ms of a 200 ms budget). The file is git's
-/// own, written under its lock and renamed into place, so this reader does not verify the
-/// trailer; it checks every length and offset instead (entries and extensions must fill the
-/// file exactly up to the trailer), and declines (nil) anything it does not fully understand — a split index, sparse directory entries, a damaged entry — leaving
-/// those to libgit2.
+/// own, written under its lock and renamed into place, so this reader verifies the trailer
+/// only for the staged snapshot (`readVerified`); it checks every length and offset always
+/// (entries and extensions must fill the file exactly up to the trailer), and declines (nil)
+/// anything it does not fully understand — a split index, sparse directory entries, a
+/// damaged entry — leaving those to libgit2.
 public struct GitIndexFile: Sendable {
     /// Stage-0 regular files, sorted by path bytes as git keeps them.
     public private(set) var files = ContentListing()
@@ -44,12 +45,30 @@ public struct GitIndexFile: Sendable {
     }
 
     /// Nil when the file is missing or uses something this reader leaves to libgit2.
-    public static func read(_ path: String) -> GitIndexFile? {
-        guard let store = MappedFile.map(path), var index = parse(store.buffer) else { return nil }
+    public static func read(_ path: String) -> GitIndexFile? { read(path, verifyingChecksum: false) }
+
+    /// `read`, after checking the SHA-1 trailer (nil when it does not match, so that libgit2
+    /// reports the damage). A listing read for what it records (the staged snapshot) must be
+    /// git's; stat data read only to skip hashing unchanged files need not be, since a damaged
+    /// entry only makes its file be hashed.
+    public static func readVerified(_ path: String) -> GitIndexFile? { read(path, verifyingChecksum: true) }
+
+    private static func read(_ path: String, verifyingChecksum: Bool) -> GitIndexFile? {
+        guard let store = MappedFile.map(path) else { return nil }
+        if verifyingChecksum, !hasValidChecksum(store.buffer) { return nil }
+        guard var index = parse(store.buffer) else { return nil }
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         index.writtenAt = FileStat.Time(seconds: UInt32(truncatingIfNeeded: info.st_mtim.tv_sec), nanoseconds: UInt32(truncatingIfNeeded: info.st_mtim.tv_nsec))
         return index
+    }
+
+    /// Whether the last 20 bytes are the SHA-1 of the rest, or zeros (`index.skipHash`).
+    static func hasValidChecksum(_ raw: UnsafeRawBufferPointer) -> Bool {
+        guard raw.count >= 20 else { return false }
+        let trailer = raw[(raw.count - 20)...]
+        if trailer.allSatisfy({ $0 == 0 }) { return true }
+        return SHA1.digest(UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 20)])).elementsEqual(trailer)
     }
 
     static func parse(_ raw: UnsafeRawBufferPointer) -> GitIndexFile? {

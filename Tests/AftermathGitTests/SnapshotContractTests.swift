@@ -116,14 +116,24 @@ final class SnapshotContractTests: XCTestCase {
         }
     }
 
-    /// Flipped bytes anywhere in an index file give nil or some listing, never a crash or a read
+    /// Flipped bytes anywhere in an index file: the staged snapshot is then git's listing or
+    /// a clear error, never another listing. The checked reader declines every damaged file
+    /// (its SHA-1 trailer no longer matches) and libgit2, reading it instead, reports the
+    /// damage; the unchecked reader, whose stat data only spares hashing, reads nothing
     /// outside the file (lengths and offsets are checked, the count is not trusted).
     func testDamagedIndexFilesAreReadSafely() throws {
+        let indexPath = directory.appendingPathComponent(".git/index")
         for version in ["2", "4"] {  // paths read in place (2), built from prefixes (4)
             try git(["update-index", "--index-version", version])
-            let bytes = Array(try Data(contentsOf: directory.appendingPathComponent(".git/index")))
-            var state: UInt64 = 12345
-            for _ in 0..<2_000 {
+            let bytes = Array(try Data(contentsOf: indexPath))
+            func staged() throws -> [String] {
+                let snapshot = try GitRepository(path: directory.path).fastStagedSnapshot()
+                return try snapshot.files(under: "").map { "\($0) \(snapshot.contentID($0) ?? "-")" }
+            }
+            let expected = try staged()
+            XCTAssertEqual(GitIndexFile.readVerified(indexPath.path)?.files.count, expected.count, "an intact file is read")
+            var (declined, errors, state): (Int, Int, UInt64) = (0, 0, 12345)
+            for _ in 0..<200 {
                 var damaged = bytes
                 for _ in 0..<3 {
                     state = state &* 6364136223846793005 &+ 1442695040888963407
@@ -131,7 +141,20 @@ final class SnapshotContractTests: XCTestCase {
                 }
                 let listing = damaged.withUnsafeBytes { GitIndexFile.parse($0) }?.files
                 for i in 0..<(listing?.count ?? 0) { _ = listing?.path(i) }
+                try Data(damaged).write(to: indexPath)
+                guard damaged != bytes else { continue }
+                if GitIndexFile.readVerified(indexPath.path) == nil { declined += 1 }
+                do {
+                    let listing = try staged()
+                    XCTAssertEqual(listing, expected, "a damaged index read as another listing (version \(version))")
+                } catch {
+                    errors += 1
+                    XCTAssertTrue("\(error)".contains("index"), "\(error)")
+                }
             }
+            try Data(bytes).write(to: indexPath)
+            XCTAssertEqual(declined, 200, "every damaged file declined (version \(version))")
+            XCTAssertGreaterThan(errors, 150, "libgit2 reports the damage (version \(version))")
         }
     }
 
