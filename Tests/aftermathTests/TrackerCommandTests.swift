@@ -83,7 +83,7 @@ final class TrackerCommandTests: XCTestCase {
             .replacing("status: open", with: "bug: 'gitlab:sre/infra#7'\nstatus: done\nresolved_at: 2026-03-04\nresolution: Alert added.")
         files["\(Self.folder)/findings/F-2026-001-02-no-alert.md"] = RuleExamples.finding
             .replacing("F-2026-001-01", with: "F-2026-001-02").replacing("No automatic failover", with: "No alert on archiving")
-            .replacing("bugs: [JIRA:OPS-12]", with: "bugs: ['github:acme/db#46', 'gitlab:sre/infra#8']").replacing("status: open", with: "status: resolved")
+            .replacing("bugs: [JIRA:OPS-12]", with: "bugs: ['github:acme/db#46', 'gitlab:sre/infra#8', 'github:acme/db#99', 'gitlab:sre/gone#1']").replacing("status: open", with: "status: resolved")
         files["\(Self.folder)/remediations/R-2026-001-03-runbook.md"] = RuleExamples.remediation
             .replacing("R-2026-001-01", with: "R-2026-001-03").replacing("F-2026-001-01", with: "F-2026-001-02")
             .replacing("status: open", with: "status: done\nresolved_at: 2026-03-04\nresolution: Runbook written.")
@@ -119,7 +119,7 @@ final class TrackerCommandTests: XCTestCase {
         let refreshed = try bugs(["--refresh", "--format", "json"], in: dir)
         XCTAssertEqual(refreshed.status, 0, refreshed.stderr)
         let rows = try json(refreshed)
-        XCTAssertEqual(rows.count, 7)
+        XCTAssertEqual(rows.count, 9)
         XCTAssertEqual(state(rows["JIRA:OPS-12"]), "open")
         XCTAssertEqual((rows["JIRA:OPS-12"]?["state"] as? [String: Any])?["status"] as? String, "In Progress")
         XCTAssertEqual((rows["JIRA:OPS-12"]?["state"] as? [String: Any])?["assignee"] as? String, "Bob Okafor")
@@ -131,6 +131,8 @@ final class TrackerCommandTests: XCTestCase {
         XCTAssertEqual(state(rows["github:acme/db#46"]), "open")
         XCTAssertEqual(state(rows["gitlab:sre/infra#7"]), "open")
         XCTAssertEqual(state(rows["gitlab:sre/infra#8"]), "closed")
+        XCTAssertEqual(state(rows["github:acme/db#99"]), "missing", "GraphQL: null with NOT_FOUND")
+        XCTAssertEqual(state(rows["gitlab:sre/gone#1"]), "missing", "GitLab: the project answers 404")
         XCTAssertEqual(rows["JIRA:OPS-13"]?["drift"] as? [String], ["closed-bug-of-open-item"])
         XCTAssertEqual(rows["gitlab:sre/infra#7"]?["drift"] as? [String], ["open-bug-of-done-item"])
         XCTAssertEqual(rows["github:acme/db#46"]?["drift"] as? [String], ["open-bug-of-resolved-finding"])
@@ -166,7 +168,7 @@ final class TrackerCommandTests: XCTestCase {
         let found = try jsonDiagnostics(validated).map { "\($0["rule"] ?? "") \(($0["path"] as? String ?? "").split(separator: "/").last ?? "")" }
         XCTAssertEqual(Set(found), [
             "AM601 R-2026-001-02-alerting.md", "AM602 R-2026-001-01-automate-failover.md",
-            "AM603 F-2026-001-02-no-alert.md", "AM604 F-2026-001-01-no-failover.md",
+            "AM603 F-2026-001-02-no-alert.md", "AM604 F-2026-001-01-no-failover.md", "AM604 F-2026-001-02-no-alert.md",
         ])
         let closed = try jsonDiagnostics(validated).first { $0["rule"] as? String == "AM602" }?["message"] as? String ?? ""
         XCTAssertTrue(closed.contains("aftermath set R-2026-001-01 status=done resolved_at=2026-03-08 resolution='Fixed in JIRA:OPS-13'"), closed)
@@ -234,7 +236,7 @@ final class TrackerCommandTests: XCTestCase {
         XCTAssertEqual(state(rows["github:acme/db#46"]), "open")
         XCTAssertEqual(state(rows["gitlab:sre/infra#8"]), "closed")
         XCTAssertEqual(server.requests("POST", "/graphql").count, 2)
-        XCTAssertEqual(server.requests("GET", "/api/v4/projects").count, 3, "the 500 is retried, then both pages")
+        XCTAssertEqual(server.requests("GET", "/api/v4/projects").count, 4, "the 500 is retried; two pages of one project, one of the other")
     }
 
     func testAServerThatNeverAnswersTimesOut() throws {

@@ -42,23 +42,23 @@ public struct BugListing: Sendable {
     public var rows: [Row]
 
     /// The drift rules, whose diagnostics mark a reference's row.
-    static let driftRules: [any DocumentRule] = [
-        OpenBugOfDoneItemRule(), ClosedBugOfOpenItemRule(), OpenBugOfResolvedFindingRule(), MissingTrackerIssueRule(), StaleTrackerStateRule(),
+    static let driftRules: [(name: String, flags: @Sendable (Document, TrackerState) -> Bool)] = [
+        (OpenBugOfDoneItemRule.description.name, OpenBugOfDoneItemRule.flags),
+        (ClosedBugOfOpenItemRule.description.name, ClosedBugOfOpenItemRule.flags),
+        (OpenBugOfResolvedFindingRule.description.name, OpenBugOfResolvedFindingRule.flags),
+        (MissingTrackerIssueRule.description.name, MissingTrackerIssueRule.flags),
+        (StaleTrackerStateRule.description.name, StaleTrackerStateRule.flags),
     ]
 
-    public init(index: RepositoryIndex, ruleset: Ruleset, today: Timestamp, filter: Filter = Filter()) {
-        let context = RuleContext(ruleset: ruleset, today: today)
+    public init(index: RepositoryIndex, ruleset: Ruleset, filter: Filter = Filter()) {
         var rows: [Row] = []
         let documents = (index.documents(of: .finding) + index.documents(of: .remediation)).sorted { $0.id < $1.id }
         for document in documents {
-            let nodes = document.field("bugs")?.arrayValue ?? document.field("bug").map { [$0] } ?? []
-            guard !nodes.isEmpty else { continue }
-            let found = Self.driftRules.flatMap { rule in rule.check(document, in: context).map { (type(of: rule).description.name, $0.location) } }
-            let links = BugLink.links(of: document, trackers: ruleset.configuration.trackers)
-            for (node, link) in zip(nodes, links) {
+            for link in BugLink.links(of: document, trackers: ruleset.configuration.trackers) {
+                let state = link.state
+                let drift = state.map { state in Self.driftRules.filter { $0.flags(document, state) }.map(\.name) } ?? []
                 let row = Row(document: document.id, kind: document.kind, path: document.path, status: document.status ?? "",
-                              owner: document.owner, link: link, state: ruleset.trackerStates[link.reference],
-                              drift: found.filter { $0.1 == node.location }.map(\.0))
+                              owner: document.owner, link: link, state: state, drift: drift)
                 if filter.admits(row) { rows.append(row) }
             }
         }

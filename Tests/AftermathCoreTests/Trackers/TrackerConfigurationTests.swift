@@ -90,3 +90,20 @@ final class TrackerConfigurationTests: XCTestCase {
         XCTAssertNil(owners0.account(of: "sre", kind: "gitlab"))
     }
 }
+
+/// The reference `bugs file` writes for a created issue: the tracker's pattern filled in.
+final class TrackerReferenceTests: XCTestCase {
+    func testDefaultPatternsGiveReferencesBack() {
+        let trackers = Tracker.defaults
+        XCTAssertEqual(trackers[0].reference(["key": "OPS-14"]), "JIRA:OPS-14")
+        XCTAssertEqual(trackers[1].reference(["repo": "acme/db", "number": "47"]), "github:acme/db#47")
+        XCTAssertEqual(trackers[2].reference(["project": "group/sub/project", "number": "9"]), "gitlab:group/sub/project#9")
+    }
+
+    func testEscapedCharactersAreTextAndOtherRegexIsRefused() throws {
+        XCTAssertEqual(try Tracker(name: "t", pattern: ##"^T\#(?<number>[0-9]+)$"##, url: "u").reference(["number": "5"]), "T#5")
+        XCTAssertNil(try Tracker(name: "t", pattern: #"^(T|U)-(?<number>[0-9]+)$"#, url: "u").reference(["number": "5"]))
+        XCTAssertNil(Tracker.defaults[0].reference(["key": "not a key"]), "a result the pattern does not take")
+        XCTAssertNil(Tracker.defaults[0].reference([:]))
+    }
+}

@@ -1,3 +1,17 @@
+/// A tracker rule: it flags a reference of a document by what its tracker says of it, so that
+/// `aftermath bugs` can mark the same references the rule reports.
+public protocol TrackerDriftRule: DocumentRule {
+    /// Whether the rule flags `state`, a reference of `document`.
+    static func flags(_ document: Document, _ state: TrackerState) -> Bool
+}
+
+extension TrackerDriftRule {
+    /// The references of `document` the rule flags, with their states, in document order.
+    static func flagged(in document: Document, _ context: RuleContext) -> [(node: Node, state: TrackerState)] {
+        BugReferences.kept(in: document, context).filter { flags(document, $0.state) }
+    }
+}
+
 /// A document's bug references with what their trackers last said (`bugs` of findings, `bug`
 /// of remediation items), for the tracker drift rules.
 enum BugReferences {

@@ -1,5 +1,5 @@
 /// A remediation item still pending while its tracker has closed its bug.
-public struct ClosedBugOfOpenItemRule: DocumentRule {
+public struct ClosedBugOfOpenItemRule: TrackerDriftRule {
     public static let description = RuleDescription(
         id: RuleID.closedBugOfOpenItem, name: "closed-bug-of-open-item", severity: .warning,
         summary: "A remediation item `proposed`, `open` or `in-progress` whose bug its tracker has closed, by the states kept at the last `aftermath bugs --refresh`; the message gives the `aftermath set` command that records it done.",
@@ -13,9 +13,13 @@ public struct ClosedBugOfOpenItemRule: DocumentRule {
 
     public init() {}
 
+    public static func flags(_ document: Document, _ state: TrackerState) -> Bool {
+        document.kind == .remediation && ["proposed", "open", "in-progress"].contains(document.status ?? "") && state.exists && !state.isOpen
+    }
+
     public func check(_ document: Document, in context: RuleContext) -> [Diagnostic] {
-        guard document.kind == .remediation, let status = document.status, ["proposed", "open", "in-progress"].contains(status) else { return [] }
-        return BugReferences.kept(in: document, context).filter { $0.state.exists && !$0.state.isOpen }.map { node, state in
+        let status = document.status ?? ""
+        return Self.flagged(in: document, context).map { node, state in
             let day = state.closedDay ?? state.fetchedAt.dateString
             let resolution = "\(state.resolution ?? "Closed") in \(state.reference)"
             let command = "aftermath set \(document.id) status=done resolved_at=\(day) resolution=\(Self.shellQuoted(resolution))"

@@ -1,5 +1,5 @@
 /// A bug reference to an issue its tracker says does not exist.
-public struct MissingTrackerIssueRule: DocumentRule {
+public struct MissingTrackerIssueRule: TrackerDriftRule {
     public static let description = RuleDescription(
         id: RuleID.missingTrackerIssue, name: "missing-tracker-issue",
         summary: "A bug reference naming an issue its tracker does not have (deleted, moved or mistyped), by the states kept at the last `aftermath bugs --refresh`.",
@@ -12,8 +12,10 @@ public struct MissingTrackerIssueRule: DocumentRule {
 
     public init() {}
 
+    public static func flags(_ document: Document, _ state: TrackerState) -> Bool { !state.exists }
+
     public func check(_ document: Document, in context: RuleContext) -> [Diagnostic] {
-        BugReferences.kept(in: document, context).filter { !$0.state.exists }.map { node, state in
+        Self.flagged(in: document, context).map { node, state in
             context.diagnostic(Self.description, document, at: node.location,
                 "bug reference `\(state.reference)`: \(state.tracker) has no such issue (\(BugReferences.asOf(state))); correct the reference, or remove it",
                 owner: document.owner)

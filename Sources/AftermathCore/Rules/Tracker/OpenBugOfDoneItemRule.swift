@@ -1,5 +1,5 @@
 /// A remediation item closed out (`done`, `wont-fix`) while its tracker still has its bug open.
-public struct OpenBugOfDoneItemRule: DocumentRule {
+public struct OpenBugOfDoneItemRule: TrackerDriftRule {
     public static let description = RuleDescription(
         id: RuleID.openBugOfDoneItem, name: "open-bug-of-done-item", severity: .warning,
         summary: "A remediation item `done` or `wont-fix` whose bug is still open in its tracker, by the states kept at the last `aftermath bugs --refresh`.",
@@ -15,9 +15,13 @@ public struct OpenBugOfDoneItemRule: DocumentRule {
 
     public init() {}
 
+    public static func flags(_ document: Document, _ state: TrackerState) -> Bool {
+        document.kind == .remediation && ["done", "wont-fix"].contains(document.status ?? "") && state.exists && state.isOpen
+    }
+
     public func check(_ document: Document, in context: RuleContext) -> [Diagnostic] {
-        guard document.kind == .remediation, let status = document.status, ["done", "wont-fix"].contains(status) else { return [] }
-        return BugReferences.kept(in: document, context).filter { $0.state.exists && $0.state.isOpen }.map { node, state in
+        let status = document.status ?? ""
+        return Self.flagged(in: document, context).map { node, state in
             context.diagnostic(Self.description, document, at: node.location,
                 "\(document.id) is `\(status)` but its bug `\(state.reference)` is still open (\(state.status)) in \(state.tracker), \(BugReferences.asOf(state)); close the bug, or reopen the item",
                 owner: document.owner)

@@ -1,5 +1,5 @@
 /// A finding marked resolved while one of its bugs is still open in its tracker.
-public struct OpenBugOfResolvedFindingRule: DocumentRule {
+public struct OpenBugOfResolvedFindingRule: TrackerDriftRule {
     public static let description = RuleDescription(
         id: RuleID.openBugOfResolvedFinding, name: "open-bug-of-resolved-finding", severity: .warning,
         summary: "A finding `resolved` with a bug still open in its tracker, by the states kept at the last `aftermath bugs --refresh`.",
@@ -17,9 +17,12 @@ public struct OpenBugOfResolvedFindingRule: DocumentRule {
 
     public init() {}
 
+    public static func flags(_ document: Document, _ state: TrackerState) -> Bool {
+        document.kind == .finding && document.status == "resolved" && state.exists && state.isOpen
+    }
+
     public func check(_ document: Document, in context: RuleContext) -> [Diagnostic] {
-        guard document.kind == .finding, document.status == "resolved" else { return [] }
-        return BugReferences.kept(in: document, context).filter { $0.state.exists && $0.state.isOpen }.map { node, state in
+        Self.flagged(in: document, context).map { node, state in
             context.diagnostic(Self.description, document, at: node.location,
                 "\(document.id) is `resolved` but its bug `\(state.reference)` is still open (\(state.status)) in \(state.tracker), \(BugReferences.asOf(state)); close the bug, or reopen the finding",
                 owner: document.owner)

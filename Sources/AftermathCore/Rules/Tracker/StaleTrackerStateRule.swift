@@ -1,5 +1,5 @@
 /// Kept tracker states too old to judge drift by.
-public struct StaleTrackerStateRule: DocumentRule {
+public struct StaleTrackerStateRule: TrackerDriftRule {
     public static let description = RuleDescription(
         id: RuleID.staleTrackerState, name: "stale-tracker-state", severity: .warning,
         summary: "A bug reference whose kept state was fetched longer ago than `policies.tracker_state_days` (default 14) before today: the drift rules then judge by old news.",
@@ -12,9 +12,11 @@ public struct StaleTrackerStateRule: DocumentRule {
 
     public init() {}
 
+    public static func flags(_ document: Document, _ state: TrackerState) -> Bool { state.isStale }
+
     public func check(_ document: Document, in context: RuleContext) -> [Diagnostic] {
         let days = context.ruleset.configuration.trackerStateDays
-        return BugReferences.kept(in: document, context).filter(\.state.isStale).map { node, state in
+        return Self.flagged(in: document, context).map { node, state in
             context.diagnostic(Self.description, document, at: node.location,
                 "the kept state of `\(state.reference)` was fetched on \(state.fetchedAt.dateString), more than \(days) day\(days == 1 ? "" : "s") ago; run `aftermath bugs --refresh`",
                 owner: document.owner)

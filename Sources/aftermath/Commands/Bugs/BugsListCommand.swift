@@ -57,7 +57,7 @@ struct BugsListCommand: ParsableCommand {
             filter.states = Set(state)
             filter.kinds = Set(kind)
             filter.driftOnly = drift
-            let listing = BugListing(index: index, ruleset: ruleset, today: today.timestamp, filter: filter)
+            let listing = BugListing(index: index, ruleset: ruleset, filter: filter)
             switch format {
             case .table: console.out(listing.table())
             case .json: console.out(listing.json())
