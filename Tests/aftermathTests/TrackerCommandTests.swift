@@ -180,6 +180,13 @@ final class TrackerCommandTests: XCTestCase {
         let listed = try CLI.aftermath(["list", "--all", "--format", "json"] + today, in: dir.url)
         XCTAssertTrue(listed.stdout.contains(#""state": "open""#), listed.stdout)
 
+        let report = try CLI.aftermath(["report", "PM-2026-001", "--format", "markdown"] + today, in: dir.url)
+        XCTAssertTrue(report.stdout.contains("[JIRA:OPS-13 (closed: Done, Fixed)](https://jira.example.org/browse/OPS-13)"), report.stdout)
+        let dashboard = try CLI.aftermath(["report", "--format", "html", "--today", "2026-03-25"], in: dir.url)  // R-01 overdue: its bug is shown
+        XCTAssertTrue(dashboard.stdout.contains("JIRA:OPS-13 (closed: Done, Fixed)"), dashboard.stderr + dashboard.stdout.split(separator: "\n").filter { $0.contains("OPS-") }.joined(separator: "\n"))
+        let markdownList = try CLI.aftermath(["list", "--format", "markdown"] + today, in: dir.url)
+        XCTAssertTrue(markdownList.stdout.contains("[JIRA:OPS-13 (closed: Done, Fixed)](https://jira.example.org/browse/OPS-13)"), markdownList.stdout + markdownList.stderr)
+
         // A damaged states file reads as none: no drift, until the next refresh.
         try dir.write(".git/aftermath/tracker-states-v1", "aftermath-tracker-states 1 0000000000000000\ngarbage\n")
         XCTAssertEqual(try CLI.aftermath(["validate"] + today, in: dir.url).status, 0)

@@ -30,6 +30,11 @@ enum TrackerStateStore {
     static func applied(to ruleset: Ruleset, workspace: Workspace, today: Timestamp?) -> Ruleset {
         guard ruleset.configuration.trackers.trackers.contains(where: { $0.api != nil }),
               let repository = try? workspace.repository() else { return ruleset }
-        return ruleset.keeping(load(from: repository), today: today ?? TodayOption().timestamp)
+        return ruleset.keeping(load(from: repository), today: today ?? currentDay)
+    }
+
+    /// Today in UTC, for commands without `--today`.
+    static var currentDay: Timestamp {
+        Timestamp(secondsSinceEpoch: (Date().timeIntervalSince1970 / 86_400).rounded(.down) * 86_400)
     }
 }
