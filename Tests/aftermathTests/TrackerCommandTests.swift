@@ -174,6 +174,15 @@ final class TrackerCommandTests: XCTestCase {
         XCTAssertTrue(closed.contains("aftermath set R-2026-001-01 status=done resolved_at=2026-03-08 resolution='Fixed in JIRA:OPS-13'"), closed)
         XCTAssertEqual(server.requests.count, requestsBefore, "validate never asks a tracker")
 
+        // Filters, over the kept states (offline).
+        XCTAssertEqual(Set(try json(try bugs(["--drift", "--format", "json"], in: dir, environment: [:])).keys),
+                       ["JIRA:OPS-13", "gitlab:sre/infra#7", "github:acme/db#46", "JIRA:OPS-99", "github:acme/db#99", "gitlab:sre/gone#1"])
+        XCTAssertEqual(Set(try json(try bugs(["--state", "missing", "--format", "json"], in: dir, environment: [:])).keys),
+                       ["JIRA:OPS-99", "github:acme/db#99", "gitlab:sre/gone#1"])
+        XCTAssertEqual(Set(try json(try bugs(["--tracker", "gitlab", "--kind", "remediation", "--format", "json"], in: dir, environment: [:])).keys),
+                       ["gitlab:sre/infra#7"])
+        XCTAssertEqual(try bugs(["--tracker", "jria"], in: dir).status, 64)
+
         // `show` and `list` give each bug's kept state beside its link.
         let shown = try CLI.aftermath(["show", "R-2026-001-01"] + today, in: dir.url)
         XCTAssertTrue(shown.stdout.contains("bug: JIRA:OPS-13 <https://jira.example.org/browse/OPS-13> (closed: Done, Fixed)"), shown.stdout)
