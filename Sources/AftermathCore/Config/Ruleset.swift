@@ -27,6 +27,11 @@ public struct Ruleset: Sendable {
         self.schemaSources = schemaSources
     }
 
+    /// The repository's own schema file for documents of `kind`, nil when the built-in one is used.
+    public func ownSchemaFile(for kind: DocumentKind) -> String? {
+        schemaSources[kind].flatMap { $0.hasPrefix("built-in") ? nil : $0 }
+    }
+
     /// This ruleset with schemas of its own (`CompiledSchema.copy`), for one of several
     /// threads parsing `documents` documents side by side; itself for a few documents, where
     /// compiling again would cost more than it saves.

@@ -5,7 +5,7 @@ public enum JSONReporter {
 
     public static func diagnostic(_ d: Diagnostic) -> JSONText {
         var fields: [(String, JSONText)] = [
-            ("path", .string(d.path)), ("line", .int(d.location.line)), ("column", .int(d.location.column)),
+            ("path", .string(d.path.text)), ("line", .int(d.location.line)), ("column", .int(d.location.column)),
             ("severity", .string(d.severity.rawValue)), ("rule", .string(d.ruleID)), ("message", .string(d.message)),
         ]
         fields.append(("owner", .optional(d.owner)))

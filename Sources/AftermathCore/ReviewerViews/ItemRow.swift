@@ -59,7 +59,7 @@ public struct ItemRow: Sendable {
             ("postmortem", .optional(postmortemID)),
             ("finding", .optional(finding?.id)),
             ("bugs", .array(bugs.map(\.json))),
-            ("path", .string(document.path)),
+            ("path", .string(document.path.text)),
         ])
     }
 }

@@ -40,7 +40,7 @@ struct GitValidation {
         /// The state as a snapshot, for reading it whole.
         var snapshot: () throws -> Snapshot
         /// How versions are read (nil: blobs by ID).
-        var read: (@Sendable (String, ContentID) throws -> [UInt8]?)?
+        var read: (@Sendable (RepositoryPath, ContentID) throws -> [UInt8]?)?
         /// The tree the state is, if it is one.
         var tree: ContentID?
         /// Waits for what reading the state still writes (the working tree's folder listings);
@@ -175,7 +175,7 @@ struct GitValidation {
     /// What the pre-commit hook reports: the staged state's diagnostics and the transition
     /// problems from HEAD to it, or nil when the repository has no commit or the index cannot
     /// be read directly (the hook then validates the slow way).
-    func preCommit() throws -> (diagnostics: [Diagnostic], changed: Set<String>)? {
+    func preCommit() throws -> (diagnostics: [Diagnostic], changed: Set<RepositoryPath>)? {
         guard let head = try headCommit() else { return nil }
         let staged = try state(.staged)
         let ruleset = staged.ruleset
@@ -298,7 +298,7 @@ struct GitValidation {
     private func filter(_ ruleset: Ruleset) -> DocumentPathFilter { DocumentPathFilter(roots: ruleset.configuration.roots) }
 
     /// - Parameter read: how versions are read (nil: blobs by ID).
-    private func incrementalValidator(_ ruleset: Ruleset, read: (@Sendable (String, ContentID) throws -> [UInt8]?)? = nil) throws -> IncrementalValidator? {
+    private func incrementalValidator(_ ruleset: Ruleset, read: (@Sendable (RepositoryPath, ContentID) throws -> [UInt8]?)? = nil) throws -> IncrementalValidator? {
         guard let summary = SummaryStore.load(from: repository) else { return nil }
         let limit = ruleset.configuration.limits.maxFileBytes + 1
         let reader = try GitBlobReader(repository)
