@@ -4,7 +4,7 @@ public struct BugListing: Sendable {
     public struct Row: Sendable {
         public var document: String
         public var kind: DocumentKind
-        public var path: String
+        public var path: RepositoryPath
         public var status: String
         public var owner: String?
         public var link: BugLink
@@ -90,7 +90,7 @@ public struct BugListing: Sendable {
         var lines = [header.map(ListRenderer.csvField).joined(separator: ",")]
         for row in rows {
             let s = row.state
-            lines.append([row.document, row.kind.rawValue, row.path, row.status, row.link.reference, row.link.tracker ?? "", row.link.url ?? "",
+            lines.append([row.document, row.kind.rawValue, row.path.text, row.status, row.link.reference, row.link.tracker ?? "", row.link.url ?? "",
                           Filter.stateWord(s), s?.status ?? "", s?.resolution ?? "", s?.assignee ?? "", s?.updated ?? "",
                           s?.fetchedAt.rfc3339 ?? "", row.drift.joined(separator: " ")].map(ListRenderer.csvField).joined(separator: ","))
         }
@@ -104,7 +104,7 @@ public struct BugListing: Sendable {
                          ("assignee", .optional(s.assignee)), ("updated", .optional(s.updated)), ("closed_at", .optional(s.closedAt)),
                          ("fetched_at", .string(s.fetchedAt.rfc3339)), ("stale", .bool(s.isStale))])
             } ?? .null
-            return .object([("document", .string(row.document)), ("kind", .string(row.kind.rawValue)), ("path", .string(row.path)),
+            return .object([("document", .string(row.document)), ("kind", .string(row.kind.rawValue)), ("path", .string(row.path.text)),
                             ("status", .string(row.status)), ("ref", .string(row.link.reference)), ("tracker", .optional(row.link.tracker)),
                             ("url", .optional(row.link.url)), ("state", state), ("drift", .array(row.drift.map { .string($0) }))])
         }).rendered() + "\n"

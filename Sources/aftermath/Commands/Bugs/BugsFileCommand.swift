@@ -74,8 +74,8 @@ struct BugsFileCommand: ParsableCommand {
             } catch let error as EditError {
                 throw CLIFailure.usage("\(document.path): \(error); add `\(issue.reference)` by hand")
             }
-            let check = try session.check([document.path: edited])
-            let errors = check.newErrors(in: [document.path])
+            let check = try session.check([document.path: edited], committing: recording.commit)
+            let errors = (check.newErrors(in: [document.path]) + check.newTransitionErrors()).sortedForReport()
             if !errors.isEmpty {
                 console.diagnostics(errors)
                 console.err("\(document.id) was not changed: the result would have errors; the issue is \(issue.reference)")
@@ -110,8 +110,8 @@ struct BugsFileCommand: ParsableCommand {
     static func draft(_ document: Document, text: [UInt8], ruleset: Ruleset, tracker: Tracker) -> IssueDraft {
         let title = "\(document.id): \(document.title ?? document.id)"
         var body = bodyText(String(decoding: text, as: UTF8.self)).trimmingCharacters(in: .whitespacesAndNewlines)
-        let link = ruleset.configuration.repositoryURL.map { $0.replacingOccurrences(of: "{path}", with: document.path) }
-        body += "\n\n---\nFiled by Aftermath for \(document.kind.rawValue) \(document.id) (`\(document.path)`)" + (link.map { ": \($0)" } ?? ".")
+        let link = ruleset.configuration.repositoryURL.map { $0.replacingOccurrences(of: "{path}", with: document.path.text) }
+        body += "\n\n---\nFiled by Aftermath for \(document.kind.rawValue) \(document.id) (`\(document.path.text)`)" + (link.map { ": \($0)" } ?? ".")
         let kind = tracker.api?.kind.rawValue ?? ""
         return IssueDraft(title: title, body: body, labels: tracker.api?.labels ?? [],
                           assignee: document.owner.flatMap { ruleset.owners.account(of: $0, kind: kind) },
