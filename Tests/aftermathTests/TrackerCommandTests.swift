@@ -287,6 +287,19 @@ final class TrackerCommandTests: XCTestCase {
         XCTAssertTrue(server.requests.allSatisfy { $0.proxied && $0.host == "tracker.invalid" })
     }
 
+    /// Hosts in `no_proxy` are reached directly, past a proxy that would fail.
+    func testNoProxyHostsAreReachedDirectly() throws {
+        let server = try FakeTracker(fixture())
+        let dir = try repository(server.base)
+        var environment = tokens
+        environment["http_proxy"] = "http://127.0.0.1:9"
+        environment["no_proxy"] = "127.0.0.1"
+        let result = try bugs(["--refresh", "--tracker", "jira", "--format", "json"], in: dir, environment: environment)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(state(try json(result)["JIRA:OPS-12"]), "open")
+        XCTAssertTrue(server.requests.allSatisfy { !$0.proxied })
+    }
+
     // MARK: Filing
 
     func item(_ dir: TemporaryDirectory) throws -> String { try dir.read(RuleExamples.remediationPath) }
