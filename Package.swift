@@ -31,11 +31,17 @@ let package = Package(
             name: "AftermathGit",
             dependencies: ["CLibGit2", "AftermathCore"]
         ),
+        // Tracker APIs (Jira, GitHub, GitLab) over Foundation's URLSession; only `bugs` uses it.
+        .target(
+            name: "AftermathTrackers",
+            dependencies: ["AftermathCore"]
+        ),
         .executableTarget(
             name: "aftermath",
             dependencies: [
                 "AftermathCore",
                 "AftermathGit",
+                "AftermathTrackers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
