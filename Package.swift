@@ -38,12 +38,18 @@ let package = Package(
             name: "AftermathEngine",
             dependencies: ["AftermathCore", "AftermathGit"]
         ),
+        // Tracker APIs (Jira, GitHub, GitLab) over Foundation's URLSession; only `bugs` uses it.
+        .target(
+            name: "AftermathTrackers",
+            dependencies: ["AftermathCore"]
+        ),
         .executableTarget(
             name: "aftermath",
             dependencies: [
                 "AftermathCore",
                 "AftermathGit",
                 "AftermathEngine",
+                "AftermathTrackers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -31,7 +31,7 @@ package struct EditSession {
                  access workspace: RepositoryAccess = RepositoryAccess()) throws {
         self.workspace = workspace
         snapshot = try workspace.snapshot(choice)
-        let ruleset = try workspace.ruleset(from: snapshot)
+        let ruleset = try workspace.ruleset(from: snapshot, today: today)
         validator = Validator(ruleset: ruleset, today: today)
         let git = throughSummary ? (try? workspace.repository()).map { GitValidation(workspace: workspace, repository: $0, today: today, threads: 0) } : nil
         if case .revision = choice { self.git = nil } else { self.git = git }

@@ -61,7 +61,7 @@ package struct GitValidation {
         case .staged:
             let raw = try repository.fastStagedSnapshot()
             let snapshot = workspace.scoped(raw, in: repository)
-            let ruleset = try workspace.ruleset(from: snapshot)
+            let ruleset = try workspace.ruleset(from: snapshot, today: today)
             let folder = self.folder
             let index = (raw as? GitIndexSnapshot)?.index
             return State(ruleset: ruleset, delta: { summary in
@@ -72,7 +72,7 @@ package struct GitValidation {
             // the content the summary's records name, so every version needed is the file itself.
             let memory = SummaryStore.folderMemory(in: repository, root: workspace.root)
             let files = WorkingTreeSnapshot(root: workspace.root, memory: memory)
-            let ruleset = try workingTreeRules ?? workspace.ruleset(from: files)
+            let ruleset = try workingTreeRules ?? workspace.ruleset(from: files, today: today)
             let listed = WorkingTreeListing(files: files, roots: ruleset.configuration.roots, folder: folder,
                                             index: repository.indexPath.flatMap(GitIndexFile.read), repository: repository)
             let limit = ruleset.configuration.limits.maxFileBytes + 1
@@ -83,7 +83,7 @@ package struct GitValidation {
             let commit = try repository.resolveCommit(revision)
             let tree = try repository.treeID(ofCommit: commit)
             let label = "\(revision) (\(commit.short))"
-            let ruleset = try workspace.ruleset(from: workspace.scoped(try GitTreeLookupSnapshot(tree: tree, label: label, repository: repository), in: repository))
+            let ruleset = try workspace.ruleset(from: workspace.scoped(try GitTreeLookupSnapshot(tree: tree, label: label, repository: repository), in: repository), today: today)
             return State(ruleset: ruleset, delta: { try self.delta(from: $0, toTree: tree, ruleset) },
                          snapshot: { workspace.scoped(try repository.snapshot(ofCommit: commit, label: label), in: repository) },
                          read: nil, tree: tree)

@@ -42,7 +42,7 @@ public final class Workspace: @unchecked Sendable {
     /// read; one naming nothing is a usage error.
     public func validate(_ choice: SnapshotChoice, paths: [String] = [], today: Timestamp, threads: Int = 0) throws -> Validation {
         let only = paths.isEmpty ? [] : try PathArguments(workspace: access, snapshot: try access.snapshot(choice)).resolve(paths)
-        let rules = try access.workingTreeRulesFirst(choice)
+        let rules = try access.workingTreeRulesFirst(choice, today: today)
         // Outside git the working tree is still readable; the other states need a repository.
         if let repository = choice.isWorkingTree ? try? access.repository() : try access.repository() {
             // In git, the summary of an earlier run spares re-reading what did not change.
@@ -52,7 +52,7 @@ public final class Workspace: @unchecked Sendable {
             return Validation(diagnostics: Validator.restricted(outcome.diagnostics, to: only), fileCount: outcome.fileCount)
         }
         let snapshot = try access.snapshot(choice)
-        let ruleset = try rules ?? access.ruleset(from: snapshot)
+        let ruleset = try rules ?? access.ruleset(from: snapshot, today: today)
         let result = try Validator(ruleset: ruleset, today: today, threads: threads).validate(snapshot, only: only)
         keep(result)
         return Validation(diagnostics: result.diagnostics, fileCount: result.fileCount)
@@ -103,6 +103,16 @@ public final class Workspace: @unchecked Sendable {
         let bytes = try session.bytes(of: pm)
         let body = (try? DocumentFramer.frame(bytes).get()).map { String(decoding: $0.body, as: UTF8.self) } ?? ""
         return (pm, body, try session.neighbourhood(of: pm), session.ruleset)
+    }
+
+    /// The tracker states the last refresh kept in this clone (`.git/aftermath/`).
+    public func keptTrackerStates() throws -> TrackerStates {
+        TrackerStateStore.load(from: try access.repository())
+    }
+
+    /// Keeps `states` for the drift rules and the views, replacing what was kept.
+    public func keep(_ states: TrackerStates) throws {
+        try TrackerStateStore.save(states, in: try access.repository())
     }
 
     /// One document with what it links to and what links to it.

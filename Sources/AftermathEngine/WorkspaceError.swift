@@ -15,6 +15,8 @@ public enum WorkspaceError: Error, Sendable {
     /// same code as the storage errors of git snapshots, as both mean the repository could not
     /// be used, not that it holds errors.
     case io(String)
+    /// A tracker that could not be asked: no token, refused, unreachable, or an answer not understood.
+    case tracker(String)
 
     /// A failed atomic write: refused (nothing was written, run again) or an I/O error.
     public init(_ failure: AtomicFile.Failure) {
@@ -44,7 +46,7 @@ public enum WorkspaceError: Error, Sendable {
     public var message: String {
         switch self {
         case .configuration: return "the configuration above must be fixed first"
-        case .git(let m), .usage(let m), .refused(let m), .io(let m): return m
+        case .git(let m), .usage(let m), .refused(let m), .io(let m), .tracker(let m): return m
         }
     }
 }

@@ -13,6 +13,11 @@ public struct Ruleset: Sendable {
     /// The rules applied: the catalogue's. Tests of the validation machinery plant others here
     /// to check that the machinery holds for any rule keeping the incremental contract.
     public var rules: RuleList = .standard
+    /// What trackers last said of referenced issues (`keeping(_:today:)`); empty offline.
+    public var trackerStates: TrackerStates {
+        get { configuration.trackers.states }
+        set { configuration.trackers.states = newValue }
+    }
 
     public init(configuration: RepositoryConfiguration, owners: OwnerRegistry,
                 schemas: [DocumentKind: CompiledSchema], schemaSources: [DocumentKind: String]) {

@@ -82,7 +82,7 @@ struct Console {
             case .configuration(let diagnostics):
                 console.diagnostics(diagnostics)
                 console.failure("the configuration above must be fixed first")
-            case .git, .usage, .refused, .io:
+            case .git, .usage, .refused, .io, .tracker:
                 console.failure(failure.message)
             }
             status = failure.exitCode

@@ -7,6 +7,7 @@ enum ExitStatus {
     static let configuration: Int32 = 2
     static let closureRefused: Int32 = 3
     static let git: Int32 = 4
+    static let tracker: Int32 = 5
     static let usage: Int32 = 64
 }
 
@@ -18,6 +19,7 @@ extension WorkspaceError {
         case .usage: return ExitStatus.usage
         case .refused: return ExitStatus.validation
         case .io: return ExitStatus.git
+        case .tracker: return ExitStatus.tracker
         }
     }
 }

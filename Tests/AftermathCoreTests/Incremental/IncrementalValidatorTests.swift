@@ -239,7 +239,7 @@ final class IncrementalValidatorTests: XCTestCase {
     }
 
     static func ruleset(_ files: [String: String]) throws -> Ruleset {
-        try RulesetLoader.load(from: InMemorySnapshot(files: files)).get()
+        try RuleExamples.ruleset(files).get()
     }
 
     static func contentID(_ text: String) -> ContentID {
