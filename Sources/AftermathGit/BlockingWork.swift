@@ -31,7 +31,7 @@ enum BlockingWork {
             }
         }
         // The calling thread works too, so if no thread can be started the work still gets done.
-        for _ in 1..<min(ProcessInfo.processInfo.activeProcessorCount, crew.limit) { crew.startOne() }
+        for _ in 1..<min(ProcessorCount.online, crew.limit) { crew.startOne() }
         crew.work()
         crew.joinAll()
         return try results.takeResults()

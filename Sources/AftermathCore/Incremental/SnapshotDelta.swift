@@ -47,7 +47,7 @@ public struct SnapshotDelta: Sendable, Equatable {
         return a.withUTF8 { a in b.withUTF8 { b in compare(UnsafeRawBufferPointer(a), UnsafeRawBufferPointer(b)) < 0 } }
     }
 
-    static func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int { RepositoryPath.compare(a, b) }
+    package static func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int { RepositoryPath.compare(a, b) }
 }
 
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import Foundation
+import AftermathCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,7 +18,7 @@ enum MallocSettings {
         // arenas stay mapped once used: more memory at the peak, for no speed. Arenas are
         // capped at the core count.
         let arenaMax: Int32 = -8  // M_ARENA_MAX in <malloc.h>
-        _ = mallopt(arenaMax, Int32(max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
+        _ = mallopt(arenaMax, Int32(ProcessorCount.online))
         // A heap grows by what a request needs plus this pad, one system call each time: by
         // the default 128 KB, a warm `list` of a large repository spends a noticeable part of
         // its time in `mprotect` calls; with the pad it makes a few dozen. The pad is address

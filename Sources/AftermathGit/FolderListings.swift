@@ -1,3 +1,4 @@
+import AftermathCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,18 +1,20 @@
 /// The binary encoding of the summary's records (`SummaryFormat`): varints, zig-zag integers,
 /// length-prefixed strings, nodes and diagnostics. Derived data, checksummed as a whole by
 /// its file, and still read defensively: every read is bounds-checked and answers nil.
-struct ByteWriter {
-    var buffer: [UInt8] = []
+package struct ByteWriter {
+    package var buffer: [UInt8] = []
 
-    mutating func bytes(_ b: [UInt8]) { buffer += b }
+    package init() {}
+
+    package mutating func bytes(_ b: [UInt8]) { buffer += b }
 
     /// Drops spare capacity (a copy of exactly the bytes written).
-    mutating func compact() {
+    package mutating func compact() {
         guard buffer.capacity > buffer.count else { return }
         buffer = buffer.withUnsafeBufferPointer { Array($0) }
     }
 
-    mutating func varint(_ value: UInt64) {
+    package mutating func varint(_ value: UInt64) {
         var v = value
         while v >= 0x80 {
             buffer.append(UInt8(v & 0x7F) | 0x80)
@@ -21,24 +23,24 @@ struct ByteWriter {
         buffer.append(UInt8(v))
     }
 
-    mutating func int(_ value: Int) { varint(UInt64(bitPattern: Int64(value)) << 1 ^ UInt64(bitPattern: Int64(value) >> 63)) }
+    package mutating func int(_ value: Int) { varint(UInt64(bitPattern: Int64(value)) << 1 ^ UInt64(bitPattern: Int64(value) >> 63)) }
 
-    mutating func fixed(_ value: UInt64) { for shift in stride(from: 0, to: 64, by: 8) { buffer.append(UInt8((value >> UInt64(shift)) & 0xFF)) } }
+    package mutating func fixed(_ value: UInt64) { for shift in stride(from: 0, to: 64, by: 8) { buffer.append(UInt8((value >> UInt64(shift)) & 0xFF)) } }
 
-    mutating func string(_ s: String) {
+    package mutating func string(_ s: String) {
         varint(UInt64(s.utf8.count))
         buffer.append(contentsOf: s.utf8)
     }
 
-    mutating func optionalString(_ s: String?) {
+    package mutating func optionalString(_ s: String?) {
         if let s { buffer.append(1); string(s) } else { buffer.append(0) }
     }
 
-    mutating func location(_ l: SourceLocation) { int(l.line); int(l.column) }
+    package mutating func location(_ l: SourceLocation) { int(l.line); int(l.column) }
 
     /// A listed-fields node (`ByteWriter.listedFields`): no positions (listings show none), field
     /// names as one byte where `ListedFieldNames` has them.
-    mutating func node(_ n: Node) {
+    package mutating func node(_ n: Node) {
         switch n.value {
         case .null: buffer.append(0)
         case .bool(let b): buffer.append(b ? 2 : 1)
@@ -64,7 +66,7 @@ struct ByteWriter {
         }
     }
 
-    mutating func diagnostic(_ d: Diagnostic) {
+    package mutating func diagnostic(_ d: Diagnostic) {
         d.path.withBytes { path in
             varint(UInt64(path.count))
             buffer.append(contentsOf: path)
@@ -78,29 +80,29 @@ struct ByteWriter {
     }
 }
 
-struct ByteReader {
+package struct ByteReader {
     private let data: UnsafeRawBufferPointer
     private var index = 0
 
-    init(_ data: UnsafeRawBufferPointer) { self.data = data }
+    package init(_ data: UnsafeRawBufferPointer) { self.data = data }
 
-    var isAtEnd: Bool { index == data.count }
+    package var isAtEnd: Bool { index == data.count }
     /// Bytes read so far.
-    var position: Int { index }
+    package var position: Int { index }
 
-    mutating func byte() -> UInt8? {
+    package mutating func byte() -> UInt8? {
         guard index < data.count else { return nil }
         defer { index += 1 }
         return data[index]
     }
 
-    mutating func bytes(_ count: Int) -> UnsafeRawBufferPointer? {
+    package mutating func bytes(_ count: Int) -> UnsafeRawBufferPointer? {
         guard count >= 0, data.count - index >= count else { return nil }
         defer { index += count }
         return UnsafeRawBufferPointer(rebasing: data[index..<(index + count)])
     }
 
-    mutating func varint() -> UInt64? {
+    package mutating func varint() -> UInt64? {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while let b = byte() {
@@ -112,23 +114,23 @@ struct ByteReader {
         return nil
     }
 
-    mutating func int() -> Int? {
+    package mutating func int() -> Int? {
         guard let raw = varint() else { return nil }
         return Int(Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1))))
     }
 
-    mutating func fixed() -> UInt64? {
+    package mutating func fixed() -> UInt64? {
         guard let b = bytes(8) else { return nil }
         return UInt64(littleEndian: b.loadUnaligned(as: UInt64.self))
     }
 
     /// Checksummed data was written as valid UTF-8; decoding (not validating) keeps reads cheap.
-    mutating func string() -> String? {
+    package mutating func string() -> String? {
         guard let count = varint(), count <= UInt64(Int.max), let b = bytes(Int(count)) else { return nil }
         return String(decoding: b, as: UTF8.self)
     }
 
-    mutating func optionalString() -> String?? {
+    package mutating func optionalString() -> String?? {
         switch byte() {
         case 0: return .some(nil)
         case 1: return string().map { .some($0) }
@@ -136,13 +138,13 @@ struct ByteReader {
         }
     }
 
-    mutating func location() -> SourceLocation? {
+    package mutating func location() -> SourceLocation? {
         guard let line = int(), let column = int() else { return nil }
         return SourceLocation(line: line, column: column)
     }
 
     /// Nesting is bounded like the reader's, so a damaged cache cannot recurse without end.
-    mutating func node(depth: Int = 0) -> Node? {
+    package mutating func node(depth: Int = 0) -> Node? {
         let location = SourceLocation.fileStart
         guard depth < 128, let tag = byte() else { return nil }
         switch tag {
@@ -173,7 +175,7 @@ struct ByteReader {
     }
 
     /// Moves past one node without building it; false where `node` would answer nil.
-    mutating func skipNode(depth: Int = 0) -> Bool {
+    package mutating func skipNode(depth: Int = 0) -> Bool {
         guard depth < 128, let tag = byte() else { return false }
         switch tag {
         case 0, 1, 2: return true
@@ -198,7 +200,7 @@ struct ByteReader {
 
     /// The value of the field `key` of an object node, read alone (the others skipped): the
     /// first such field, as `Node`'s subscript finds it. Nil when there is none.
-    mutating func field(_ key: String) -> Node? {
+    package mutating func field(_ key: String) -> Node? {
         let code = ListedFieldNames.code(key)
         guard byte() == 7, let count = varint() else { return nil }
         for _ in 0..<count {
@@ -216,13 +218,13 @@ struct ByteReader {
         return nil
     }
 
-    mutating func fieldName() -> String? {
+    package mutating func fieldName() -> String? {
         guard let code = byte() else { return nil }
         if code == ListedFieldNames.other { return string() }
         return Int(code) < ListedFieldNames.all.count ? ListedFieldNames.all[Int(code)] : nil
     }
 
-    mutating func diagnostic() -> Diagnostic? {
+    package mutating func diagnostic() -> Diagnostic? {
         guard let count = varint(), count <= UInt64(Int.max), let pathBytes = bytes(Int(count)), let location = location(), let severity = byte(), severity <= 1,
               let rule = string(), let message = string(), let owner = optionalString(), let commit = optionalString() else { return nil }
         return Diagnostic(path: RepositoryPath(bytes: pathBytes), location: location, severity: severity == 1 ? .error : .warning,

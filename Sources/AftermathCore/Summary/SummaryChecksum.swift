@@ -2,14 +2,14 @@
 /// added in pieces (the value is that of their concatenation). One lane would chain every word
 /// of a large summary through a multiply, a visible part of a pre-commit hook; four lanes let
 /// the processor work on four words at once.
-struct SummaryChecksum {
+package struct SummaryChecksum {
     private var lanes: (UInt64, UInt64, UInt64, UInt64)
     /// Bytes of an unfinished block, at most 31.
     private var pending: [UInt8] = []
     private let count: Int
 
     /// - Parameter count: the number of bytes that will be added, in all.
-    init(count: Int) {
+    package init(count: Int) {
         self.count = count
         let seed = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
         lanes = (seed, seed &+ 1, seed &+ 2, seed &+ 3)
@@ -17,11 +17,11 @@ struct SummaryChecksum {
     }
 
     /// The checksum of bytes all at hand (`Fingerprint.lanes`).
-    static func of(_ raw: UnsafeRawBufferPointer) -> UInt64 { Fingerprint.lanes(raw) }
+    package static func of(_ raw: UnsafeRawBufferPointer) -> UInt64 { Fingerprint.lanes(raw) }
 
-    mutating func add(_ bytes: [UInt8]) { bytes.withUnsafeBytes { add($0) } }
+    package mutating func add(_ bytes: [UInt8]) { bytes.withUnsafeBytes { add($0) } }
 
-    mutating func add(_ raw: UnsafeRawBufferPointer) {
+    package mutating func add(_ raw: UnsafeRawBufferPointer) {
         var i = 0
         if !pending.isEmpty {
             let taken = min(32 - pending.count, raw.count)
@@ -38,7 +38,7 @@ struct SummaryChecksum {
         pending += raw[i...]
     }
 
-    var value: UInt64 {
+    package var value: UInt64 {
         // The unfinished block, zero-padded (the byte count in the seed tells paddings apart).
         var tail: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         withUnsafeMutableBytes(of: &tail) { block in pending.withUnsafeBytes { block.copyMemory(from: $0) } }
