@@ -4,7 +4,7 @@ import XCTest
 final class FileNameIDTests: XCTestCase {
     func testLeadingIDsOfFileAndFolderNames() {
         func id(_ name: String, _ prefix: String, _ groups: Int) -> String? {
-            Array(name.utf8).withUnsafeBufferPointer { FileNameMatchesIDRule.leadingIDLength($0, prefix: prefix, groups: groups) }
+            Array(name.utf8).withUnsafeBufferPointer { ConventionalPath.leadingIDLength($0, prefix: prefix, groups: groups) }
                 .map { String(decoding: name.utf8.prefix($0), as: UTF8.self) }
         }
         XCTAssertEqual(id("PM-2026-007-db-outage", "PM-", 2), "PM-2026-007")
@@ -17,10 +17,10 @@ final class FileNameIDTests: XCTestCase {
         XCTAssertNil(id("PM--2026-007", "PM-", 2))
         XCTAssertNil(id("PM-٢٠٢٦-007", "PM-", 2), "ASCII digits only")
         XCTAssertEqual(id("PM-2026-007-é", "PM-", 2), "PM-2026-007")
-        XCTAssertEqual(MisfiledDocumentRule.postmortemFolderID("postmortems/PM-2026-003-x/findings/F-2026-003-01-y.md"), "PM-2026-003")
-        XCTAssertNil(MisfiledDocumentRule.postmortemFolderID("postmortems/misc/F-2026-003-01-y.md"))
-        XCTAssertEqual(MisfiledDocumentRule.postmortemFolderID("a/PM-2026-1-b/PM-2026-2-c/x.md"), "PM-2026-1", "the outermost")
-        XCTAssertNil(MisfiledDocumentRule.postmortemFolderID("PM-2026-003-x.md"), "a file name is no folder")
+        XCTAssertEqual(ConventionalPath("postmortems/PM-2026-003-x/findings/F-2026-003-01-y.md").postmortemFolderID, "PM-2026-003")
+        XCTAssertNil(ConventionalPath("postmortems/misc/F-2026-003-01-y.md").postmortemFolderID)
+        XCTAssertEqual(ConventionalPath("a/PM-2026-1-b/PM-2026-2-c/x.md").postmortemFolderID, "PM-2026-1", "the outermost")
+        XCTAssertNil(ConventionalPath("PM-2026-003-x.md").postmortemFolderID, "a file name is no folder")
     }
 
     /// The rule reads the file's name, or for `postmortem.md` its folder's, and names what it found.
