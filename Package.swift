@@ -29,11 +29,17 @@ let package = Package(
             name: "AftermathGit",
             dependencies: ["CLibGit2", "AftermathCore"]
         ),
+        // `aftermath lsp`: the protocol layer (Protocol/) apart from the features (Features/).
+        .target(
+            name: "AftermathLanguageServer",
+            dependencies: ["AftermathCore", "AftermathGit"]
+        ),
         .executableTarget(
             name: "aftermath",
             dependencies: [
                 "AftermathCore",
                 "AftermathGit",
+                "AftermathLanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +51,10 @@ let package = Package(
         .testTarget(
             name: "AftermathGitTests",
             dependencies: ["AftermathGit", "AftermathCore"]
+        ),
+        .testTarget(
+            name: "AftermathLanguageServerTests",
+            dependencies: ["AftermathLanguageServer", "AftermathCore", "aftermath"]
         ),
         .testTarget(
             name: "aftermathTests",

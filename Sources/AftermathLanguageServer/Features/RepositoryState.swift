@@ -1,0 +1,153 @@
+import Foundation
+import AftermathCore
+import AftermathGit
+
+/// The server's one use of the core: the repository root, the working tree with the open
+/// buffers laid over it, the rules read from that, the validation `aftermath validate` runs on
+/// the working tree, and the lookups features ask of its result. Nothing here writes.
+final class RepositoryState {
+    /// The Aftermath root, absolute, without a trailing slash.
+    let root: String
+    private var rules: Result<Ruleset, RulesProblem>?
+
+    /// Why there are no rules: the configuration's diagnostics.
+    struct RulesProblem: Error { var diagnostics: [Diagnostic] }
+    private(set) var result: ValidationResult?
+    /// The buffers laid over the working tree in the last validation (repository-relative paths).
+    private(set) var buffers: [String: [UInt8]] = [:]
+    private var paths: Set<String> = []
+
+    init(root: String) { self.root = root }
+
+    /// The Aftermath root for a folder the client opened, found as the CLI finds it (DESIGN.md
+    /// section 4): the nearest folder upward holding `.aftermath.yml`, else the git work tree's
+    /// root, else the folder itself.
+    static func locate(from folder: String) -> String {
+        var dir = URL(fileURLWithPath: folder).standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: dir.appendingPathComponent(RepositoryConfiguration.fileName).path) {
+                return dir.path
+            }
+            let parent = dir.deletingLastPathComponent()
+            if parent.path == dir.path { break }
+            dir = parent
+        }
+        if let gitDir = GitRepository.discover(from: folder), let repository = try? GitRepository(path: gitDir), var workdir = repository.workdir {
+            if workdir.hasSuffix("/") { workdir.removeLast() }
+            return workdir
+        }
+        return URL(fileURLWithPath: folder).standardizedFileURL.path
+    }
+
+    /// The repository-relative path of an absolute one; nil outside the root.
+    func relativePath(_ absolute: String) -> String? {
+        let standardized = URL(fileURLWithPath: absolute).standardizedFileURL.path
+        guard standardized.hasPrefix(root + "/") else { return nil }
+        let relative = String(standardized.dropFirst(root.count + 1))
+        return RepositoryConfinement.lexicalProblem(relative) == nil ? relative : nil
+    }
+
+    func absolutePath(_ relative: String) -> String { root + "/" + relative }
+
+    /// Whether `path` holds rules: the configuration, the owners file or a schema. A change to
+    /// one reloads the rules before the next validation.
+    func isRuleFile(_ path: String) -> Bool {
+        path == RepositoryConfiguration.fileName || path == ownersPath || path.hasPrefix(RepositoryConfiguration.schemaFolder + "/")
+    }
+
+    private var ownersPath: String { (try? rules?.get())?.configuration.ownersPath ?? RepositoryConfiguration().ownersPath }
+
+    /// The rules are read again before the next validation.
+    func reloadRules() { rules = nil }
+
+    /// The working tree as it would be with `buffers` saved.
+    func snapshot(_ buffers: [String: [UInt8]]) -> Snapshot {
+        OverlaySnapshot(base: WorkingTreeSnapshot(root: root), overrides: buffers.mapValues { Optional($0) })
+    }
+
+    /// Validates the working tree with `buffers` laid over it, as `aftermath validate` would with
+    /// them saved: the rules read from the same state (a configuration error gives its own
+    /// diagnostics and no documents), then every rule over every document.
+    func validate(buffers: [String: [UInt8]], today: Timestamp) -> [Diagnostic] {
+        self.buffers = buffers
+        let snapshot = self.snapshot(buffers)
+        if rules == nil {
+            do {
+                rules = try RulesetLoader.load(from: snapshot).mapError { RulesProblem(diagnostics: $0.diagnostics) }
+            } catch {
+                rules = .failure(RulesProblem(diagnostics: [Self.unreadable(error)]))
+            }
+        }
+        switch rules {
+        case .success(let ruleset)?:
+            do {
+                let result = try Validator(ruleset: ruleset, today: today).validate(snapshot)
+                self.result = result
+                paths = Set(result.paths)
+                return result.diagnostics
+            } catch {
+                result = nil
+                paths = []
+                return [Self.unreadable(error)]
+            }
+        case .failure(let error)?:
+            result = nil
+            paths = []
+            return error.diagnostics
+        case nil:
+            return []
+        }
+    }
+
+    private static func unreadable(_ error: Error) -> Diagnostic {
+        Diagnostic(path: "", location: .fileStart, severity: .error, ruleID: "io", message: "\(error)")
+    }
+
+    // MARK: Lookups
+
+    var ruleset: Ruleset? { try? rules?.get() }
+    var index: RepositoryIndex { result?.index ?? RepositoryIndex([]) }
+
+    /// Whether the last validation read `path` as a document (under a root, `.md`).
+    func isDocument(_ path: String) -> Bool { paths.contains(path) }
+
+    func document(_ id: String) -> Document? { index[id] }
+
+    func document(atPath path: String) -> Document? { index.documents.first { $0.path == path } }
+
+    /// Every document whose `postmortem`, `finding` or `related` names `id`, with the field.
+    func linking(to id: String) -> [(document: Document, field: String)] {
+        var found: [(Document, String)] = []
+        for document in index.documents {
+            for field in ["postmortem", "finding", "related"] where document.field(field)?.stringList.contains(id) == true {
+                found.append((document, field))
+            }
+        }
+        return found
+    }
+
+    /// The text of a repository file as the server sees it (the buffer, else the disk).
+    func bytes(of path: String) -> [UInt8]? {
+        if let buffer = buffers[path] { return buffer }
+        let limit = (ruleset?.configuration.limits.maxFileBytes ?? ParseLimits.standard.maxFileBytes) + 1
+        return try? WorkingTreeSnapshot(root: root).read(path, upTo: limit)
+    }
+
+    /// The JSON Schema of a kind's front matter as written (the repository's, else the built-in).
+    func schemaSource(_ kind: DocumentKind) -> Node? {
+        let name = kind.schemaFile
+        let bytes = bytes(of: "\(RepositoryConfiguration.schemaFolder)/\(name)") ?? BuiltinSchemas.files[name].map { Array($0.utf8) }
+        guard let bytes, case .success(let node) = JSONReader.read(bytes) else { return nil }
+        return node
+    }
+
+    /// IDs in use and file or folder names present: both reserve an ID (as for `aftermath new`).
+    var usedNames: [String] {
+        var names = index.documents.map(\.id)
+        let snapshot = self.snapshot(buffers)
+        for root in ruleset?.configuration.roots ?? [] {
+            for path in (try? snapshot.files(under: root)) ?? [] { names += path.split(separator: "/").map(String.init) }
+        }
+        return names
+    }
+}
