@@ -59,6 +59,8 @@ public final class LanguageServer: LanguageServerHandler {
         let folder = params.workspaceFolders?.first.flatMap { DocumentURI.path($0.uri) }
             ?? params.rootUri.flatMap(DocumentURI.path) ?? params.rootPath ?? FileManager.default.currentDirectoryPath
         state = RepositoryState(root: RepositoryState.locate(from: folder))
+        // The repository is read as soon as no message waits, for the lookups of the first requests.
+        needsValidation = true
         let capabilities = ServerCapabilities(
             positionEncoding: encoding, textDocumentSync: .init(),
             completionProvider: .init(triggerCharacters: [":", " ", "-", "["]),
