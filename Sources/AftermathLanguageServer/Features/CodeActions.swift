@@ -19,26 +19,27 @@ enum CodeActions {
         return actions
     }
 
-    /// The backquoted names of a message: the first is what was written, a `did you mean` one
-    /// the suggestion.
-    static func suggestion(in message: String) -> (written: String, meant: String)? {
+    /// What a "did you mean" message suggests, and the backquoted names before the hint, last
+    /// first: one of them is what was written (`` `owner` names `dmitr` `` → `dmitr`).
+    static func suggestion(in message: String) -> (candidates: [String], meant: String)? {
         guard let hint = message.range(of: "did you mean `") else { return nil }
-        let meant = message[hint.upperBound...].prefix { $0 != "`" }
-        let before = message[..<hint.lowerBound]
-        guard let open = before.firstIndex(of: "`") else { return nil }
-        let written = before[before.index(after: open)...].prefix { $0 != "`" }
-        guard !written.isEmpty, !meant.isEmpty else { return nil }
-        return (String(written), String(meant))
+        let meant = String(message[hint.upperBound...].prefix { $0 != "`" })
+        let quoted = message[..<hint.lowerBound].split(separator: "`", omittingEmptySubsequences: false)
+        // Odd pieces are between backquotes.
+        let candidates = stride(from: 1, to: quoted.count - 1, by: 2).map { String(quoted[$0]) }.filter { !$0.isEmpty && $0 != meant }
+        guard !meant.isEmpty, !candidates.isEmpty else { return nil }
+        return (candidates.reversed(), meant)
     }
 
     private static func didYouMean(_ context: DocumentContext, _ diagnostic: LSPDiagnostic) -> CodeAction? {
-        guard let (written, meant) = suggestion(in: diagnostic.message) else { return nil }
+        guard let (candidates, meant) = suggestion(in: diagnostic.message) else { return nil }
         let buffer = context.buffer
         let line = diagnostic.range.start.line
         guard line < buffer.lineCount else { return nil }
         let from = buffer.offset(of: diagnostic.range.start, encoding: context.encoding)
         let lineBytes = buffer.bytes[from..<buffer.contentEnd(ofLine: line)]
-        guard let found = firstRange(of: Array(written.utf8), in: lineBytes) else { return nil }
+        guard let (written, found) = candidates.lazy.compactMap({ name in firstRange(of: Array(name.utf8), in: lineBytes).map { (name, $0) } }).first
+        else { return nil }
         let edit = TextEdit(range: context.range(found), newText: meant)
         return CodeAction(title: "Replace `\(written)` with `\(meant)`", kind: "quickfix", diagnostics: [diagnostic], isPreferred: true,
                           edit: WorkspaceEdit(documentChanges: [.edit(TextDocumentEdit(textDocument: .init(uri: context.uri, version: nil), edits: [edit]))]))

@@ -14,7 +14,7 @@ enum DocumentLinks {
             while offset < end {
                 let word = FrontMatterCursor(context.buffer, offset: offset)
                 if !word.word.isEmpty, word.wordRange.lowerBound == offset, let url = trackers.tracker(for: word.word)?.url(for: word.word) {
-                    links.append(DocumentLink(range: context.range(word.wordRange), target: url, tooltip: url))
+                    links.append(DocumentLink(range: context.range(word.wordRange), target: url, tooltip: nil))
                 }
                 offset = max(offset + 1, word.wordRange.upperBound)
             }
