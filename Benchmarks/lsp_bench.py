@@ -129,6 +129,7 @@ def main():
     parser.add_argument("--soak", type=int, default=10000)
     parser.add_argument("--bin", default=str(HERE.parent / ".build" / "release" / "aftermath"))
     args = parser.parse_args()
+    args.bin = os.path.abspath(args.bin)
     scratch = tempfile.TemporaryDirectory()
     root = args.corpus
     if root is None:
