@@ -114,3 +114,12 @@ async def test_a_50_megabyte_buffer_gets_the_size_limit_diagnostic(client, repo)
     text = (repo / FINDING).read_text() + ("x" * 99 + "\n") * 500_000
     codes = [d.code for d in (await open_document(client, repo, FINDING, text)).diagnostics]
     assert "AM007" in codes
+
+
+async def test_a_watched_document_change_on_disk_is_read_again(client, repo):
+    assert (await open_document(client, repo, REMEDIATION)).diagnostics == []
+    finding = repo / FINDING
+    finding.write_text(finding.read_text().replace("id: F-2026-001-01", "id: F-2026-001-09"))
+    published = await change(client, lambda: client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
+        changes=[types.FileEvent(uri=finding.as_uri(), type=types.FileChangeType.Changed)])), uri(repo, REMEDIATION))
+    assert "AM202" in [d.code for d in published.diagnostics]

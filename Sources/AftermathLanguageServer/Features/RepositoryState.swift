@@ -16,6 +16,8 @@ final class RepositoryState {
     /// The buffers laid over the working tree in the last validation (repository-relative paths).
     private(set) var buffers: [String: [UInt8]] = [:]
     private var paths: Set<String> = []
+    /// Parse results of files unchanged on disk, valid for one ruleset and one day.
+    private var cache: (ParseCache, fingerprint: UInt64, today: Timestamp)?
 
     init(root: String) { self.root = root }
 
@@ -62,7 +64,7 @@ final class RepositoryState {
 
     /// The working tree as it would be with `buffers` saved.
     func snapshot(_ buffers: [String: [UInt8]]) -> Snapshot {
-        OverlaySnapshot(base: WorkingTreeSnapshot(root: root), overrides: buffers.mapValues { Optional($0) })
+        OverlaySnapshot(base: StatKeyedSnapshot(files: WorkingTreeSnapshot(root: root)), overrides: buffers.mapValues { Optional($0) })
     }
 
     /// Validates the working tree with `buffers` laid over it, as `aftermath validate` would with
@@ -81,7 +83,8 @@ final class RepositoryState {
         switch rules {
         case .success(let ruleset)?:
             do {
-                let result = try Validator(ruleset: ruleset, today: today).validate(snapshot)
+                if cache?.fingerprint != ruleset.fingerprint || cache?.today != today { cache = (ParseCache(), ruleset.fingerprint, today) }
+                let result = try Validator(ruleset: ruleset, today: today, cache: cache?.0).validate(snapshot)
                 self.result = result
                 paths = Set(result.paths)
                 return result.diagnostics
