@@ -11,7 +11,7 @@ enum Completion {
         func item(_ label: String, _ kind: CompletionItemKind, detail: String? = nil, documentation: String? = nil, insert: String? = nil) -> CompletionItem {
             var edit = replace
             edit.newText = insert ?? label
-            return CompletionItem(label: label, kind: kind, detail: detail, documentation: documentation.map(MarkupContent.plaintext), textEdit: edit)
+            return CompletionItem(label: label, kind: kind, detail: detail, documentation: documentation, textEdit: edit)
         }
         guard cursor.inFrontMatter else {
             return inTimeline(context, line: cursor.line) ? [item(timelineStamp(now), .event, detail: "now (UTC)", insert: timelineStamp(now) + " ")] : []

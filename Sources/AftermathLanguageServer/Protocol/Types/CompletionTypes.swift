@@ -8,13 +8,14 @@ public struct CompletionItem: Codable, Sendable, Hashable {
     public var label: String
     public var kind: CompletionItemKind?
     public var detail: String?
-    public var documentation: MarkupContent?
+    /// Plain text (a string, which every client takes).
+    public var documentation: String?
     /// What replaces the word being typed (the range ends at the cursor).
     public var textEdit: TextEdit?
     public var sortText: String?
     public var filterText: String?
 
-    public init(label: String, kind: CompletionItemKind?, detail: String? = nil, documentation: MarkupContent? = nil,
+    public init(label: String, kind: CompletionItemKind?, detail: String? = nil, documentation: String? = nil,
                 textEdit: TextEdit? = nil, sortText: String? = nil) {
         self.label = label
         self.kind = kind
