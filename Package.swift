@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Markdown bodies in reports (HTML): a small, dependency-free renderer.
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // libgit2 from the system (Debian: libgit2-dev); only AftermathGit imports it.
@@ -22,7 +24,7 @@ let package = Package(
         // The pure domain: parsing, schemas, rules, reporters. No git, no terminal, no globals.
         .target(
             name: "AftermathCore",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Ink", package: "Ink")]
         ),
         // Storage edges: the working tree and git (through libgit2) behind the core's Snapshot protocol.
         .target(

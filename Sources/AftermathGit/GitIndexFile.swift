@@ -5,10 +5,11 @@ import AftermathCore
 ///
 /// libgit2 verifies the file's SHA-1 trailer on every load, which at 100,000 entries costs
 /// more than the whole incremental check (about 100 ms of a 200 ms budget). The file is git's
-/// own, written under its lock and renamed into place, so this reader does not verify the
-/// trailer; it checks every length and offset instead (entries and extensions must fill the
-/// file exactly up to the trailer), and declines (nil) anything it does not fully understand — a split index, sparse directory entries, a damaged entry — leaving
-/// those to libgit2.
+/// own, written under its lock and renamed into place, so this reader verifies the trailer
+/// only for the staged snapshot (`readVerified`); it checks every length and offset always
+/// (entries and extensions must fill the file exactly up to the trailer), and declines (nil)
+/// anything it does not fully understand — a split index, sparse directory entries, a
+/// damaged entry — leaving those to libgit2.
 public struct GitIndexFile: Sendable {
     /// Stage-0 regular files, sorted by path bytes as git keeps them.
     public private(set) var files = ContentListing()
@@ -17,6 +18,12 @@ public struct GitIndexFile: Sendable {
     /// When the index was written: a file modified in the same instant or later may have
     /// changed without its stat data showing it ("racy git"), so it must be read.
     public private(set) var writtenAt = FileStat.Time(seconds: 0, nanoseconds: 0)
+    /// The trees the entries make, by folder ("" for the top), where git's cache of them (the
+    /// `TREE` extension) is valid: a folder whose tree is one of HEAD's holds HEAD's files,
+    /// known without reading that tree.
+    public private(set) var cachedTrees: [String: ContentID] = [:]
+    /// The tree of the whole index, when git's cache of it is valid (nothing staged since).
+    public var tree: ContentID? { cachedTrees[""] }
 
     /// Git's stat data of a file, as the index keeps it (32-bit fields).
     public struct FileStat: Sendable, Equatable {
@@ -44,12 +51,30 @@ public struct GitIndexFile: Sendable {
     }
 
     /// Nil when the file is missing or uses something this reader leaves to libgit2.
-    public static func read(_ path: String) -> GitIndexFile? {
-        guard let store = MappedFile.map(path), var index = parse(store.buffer) else { return nil }
+    public static func read(_ path: String) -> GitIndexFile? { read(path, verifyingChecksum: false) }
+
+    /// `read`, after checking the SHA-1 trailer (nil when it does not match, so that libgit2
+    /// reports the damage). A listing read for what it records (the staged snapshot) must be
+    /// git's; stat data read only to skip hashing unchanged files need not be, since a damaged
+    /// entry only makes its file be hashed.
+    public static func readVerified(_ path: String) -> GitIndexFile? { read(path, verifyingChecksum: true) }
+
+    private static func read(_ path: String, verifyingChecksum: Bool) -> GitIndexFile? {
+        guard let store = MappedFile.map(path) else { return nil }
+        if verifyingChecksum, !hasValidChecksum(store.buffer) { return nil }
+        guard var index = parse(store.buffer) else { return nil }
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         index.writtenAt = FileStat.Time(seconds: UInt32(truncatingIfNeeded: info.st_mtim.tv_sec), nanoseconds: UInt32(truncatingIfNeeded: info.st_mtim.tv_nsec))
         return index
+    }
+
+    /// Whether the last 20 bytes are the SHA-1 of the rest, or zeros (`index.skipHash`).
+    static func hasValidChecksum(_ raw: UnsafeRawBufferPointer) -> Bool {
+        guard raw.count >= 20 else { return false }
+        let trailer = raw[(raw.count - 20)...]
+        if trailer.allSatisfy({ $0 == 0 }) { return true }
+        return SHA1.digest(UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 20)])).elementsEqual(trailer)
     }
 
     static func parse(_ raw: UnsafeRawBufferPointer) -> GitIndexFile? {
@@ -120,7 +145,11 @@ public struct GitIndexFile: Sendable {
         while offset + 8 <= end {
             let signature = raw[offset..<(offset + 4)]
             if signature.elementsEqual("link".utf8) { return nil }
-            offset += 8 + Int(be32(offset + 4))
+            let size = Int(be32(offset + 4))
+            if signature.elementsEqual("TREE".utf8), offset + 8 + size <= end {
+                result.cachedTrees = cachedTrees(UnsafeRawBufferPointer(rebasing: raw[(offset + 8)..<(offset + 8 + size)])) ?? [:]
+            }
+            offset += 8 + size
         }
         // Entries and extensions must end exactly where the trailer starts: a truncated or
         // padded file does not.
@@ -141,6 +170,38 @@ public struct GitIndexFile: Sendable {
             }
         }
         return listing
+    }
+
+    /// A `TREE` extension: depth first, each folder as its name (empty for the top), NUL,
+    /// "ENTRIES SUBFOLDERS\n", then its tree's ID unless ENTRIES is -1 (the cache is invalid
+    /// there). Nil when it is not one.
+    private static func cachedTrees(_ data: UnsafeRawBufferPointer) -> [String: ContentID]? {
+        var trees: [String: ContentID] = [:]
+        var cursor = 0
+        func number(until terminator: UInt8) -> Int? {
+            guard let stop = data[cursor...].firstIndex(of: terminator), stop - cursor <= 12 else { return nil }
+            defer { cursor = stop + 1 }
+            return Int(String(decoding: data[cursor..<stop], as: UTF8.self))
+        }
+        func folder(under parent: String?, depth: Int) -> Bool {
+            guard depth < 1024, let nul = data[cursor...].firstIndex(of: 0) else { return false }
+            let name = String(decoding: data[cursor..<nul], as: UTF8.self)
+            let path = parent.map { $0.isEmpty ? name : $0 + "/" + name } ?? ""
+            cursor = nul + 1
+            guard let entries = number(until: UInt8(ascii: " ")), let subfolders = number(until: UInt8(ascii: "\n")),
+                  entries >= -1, subfolders >= 0, subfolders <= data.count else { return false }
+            if entries >= 0 {
+                guard data.count - cursor >= 20 else { return false }
+                trees[path] = ContentID(UnsafeRawBufferPointer(rebasing: data[cursor..<(cursor + 20)]))
+                cursor += 20
+            }
+            for _ in 0..<subfolders {
+                guard folder(under: path, depth: depth + 1) else { return false }
+            }
+            return true
+        }
+        guard folder(under: nil, depth: 0), cursor == data.count else { return nil }
+        return trees
     }
 
     private static func firstNUL(_ raw: UnsafeRawBufferPointer, from start: Int, end: Int) -> Int? {

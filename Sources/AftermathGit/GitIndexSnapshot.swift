@@ -72,7 +72,7 @@ extension GitRepository {
     /// The staged snapshot, read straight from the index file when `GitIndexFile` can, else
     /// through libgit2 (`stagedSnapshot()`).
     public func fastStagedSnapshot() throws -> Snapshot {
-        if let path = indexPath, let index = GitIndexFile.read(path) { return try GitIndexSnapshot(index, repository: self) }
+        if let path = indexPath, let index = GitIndexFile.readVerified(path) { return try GitIndexSnapshot(index, repository: self) }
         return try stagedSnapshot()
     }
 }

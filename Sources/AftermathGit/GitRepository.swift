@@ -49,6 +49,9 @@ public final class GitRepository: @unchecked Sendable {
     public var isBare: Bool { git_repository_is_bare(handle) == 1 }
     public var isEmpty: Bool { git_repository_is_empty(handle) == 1 }
     public var isShallow: Bool { git_repository_is_shallow(handle) == 1 }
+    /// Whether HEAD names a branch with no commit yet: a new repository, whatever its first
+    /// branch is called (`isEmpty` holds only for libgit2's default name), or an orphan branch.
+    public var isHeadUnborn: Bool { git_repository_head_unborn(handle) == 1 }
 
     /// A sibling handle on the same repository, for another thread.
     public func reopen() throws -> GitRepository {

@@ -116,14 +116,78 @@ final class SnapshotContractTests: XCTestCase {
         }
     }
 
-    /// Flipped bytes anywhere in an index file give nil or some listing, never a crash or a read
+    /// The index names HEAD's tree while git's cache of it is valid (after a commit) and no
+    /// tree once something is staged, so its entries stand for HEAD's files only when they are.
+    func testIndexFileKnowsItsTreeWhileNothingIsStaged() throws {
+        let repository = try GitRepository(path: directory.path)
+        let head = try repository.treeID(ofCommit: try repository.resolveCommit("HEAD"))
+        let indexPath = directory.appendingPathComponent(".git/index").path
+        try git(["read-tree", "HEAD"])  // the cache of the tree, as a commit leaves it
+        XCTAssertEqual(GitIndexFile.read(indexPath)?.tree, head)
+        let finding = "postmortems/PM-2026-001-a/findings/F-2026-001-01-x.md"
+        try Data("---\nid: F-2026-001-01\n---\nstaged\n".utf8).write(to: directory.appendingPathComponent(finding))
+        try git(["add", finding])
+        let staged = try XCTUnwrap(GitIndexFile.read(indexPath))
+        XCTAssertNil(staged.tree)
+        try git(["-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-q", "-m", "staged"])
+        let committed = try repository.treeID(ofCommit: try repository.resolveCommit("HEAD"))
+        XCTAssertNotEqual(committed, head)
+        XCTAssertEqual(GitIndexFile.read(indexPath)?.tree, committed)
+    }
+
+    /// A tree listed with the help of the index's cached trees is the tree listed by reading it,
+    /// whatever the index caches: all of it, part of it (something staged), another tree's.
+    func testTreeListingsThroughTheIndexMatchReadingTheTree() throws {
+        let repository = try GitRepository(path: directory.path)
+        let indexPath = directory.appendingPathComponent(".git/index").path
+        let first = try repository.treeID(ofCommit: try repository.resolveCommit("HEAD"))
+        let added = "postmortems/PM-2026-002-b/postmortem.md"
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent(added).deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("---\nid: PM-2026-002\n---\n".utf8).write(to: directory.appendingPathComponent(added))
+        try git(["add", "-A"])
+        try git(["-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-q", "-m", "second"])
+        let second = try repository.treeID(ofCommit: try repository.resolveCommit("HEAD"))
+        func entries(_ listing: ContentListing) -> [String] { listing.entries.map { "\($0.path) \($0.id.hex)" } }
+        func check(_ situation: String) throws {
+            let index = try XCTUnwrap(GitIndexFile.read(indexPath), situation)
+            for tree in [first, second] {
+                for (folder, roots) in [("", ["postmortems"]), ("postmortems", ["PM-2026-001-a"]), ("missing", ["x"])] {
+                    let filter = DocumentPathFilter(roots: roots)
+                    XCTAssertEqual(entries(try repository.listing(ofTree: tree, under: folder, matching: filter, index: index)),
+                                   entries(try repository.listing(ofTree: tree, under: folder, matching: filter.matches)),
+                                   "\(situation), tree \(tree.hex.prefix(7)), folder `\(folder)`")
+                }
+            }
+        }
+        try git(["read-tree", "HEAD"])
+        XCTAssertEqual(GitIndexFile.read(indexPath)?.cachedTrees["postmortems/PM-2026-001-a"] != nil, true)
+        try check("every tree cached")
+        let finding = "postmortems/PM-2026-001-a/findings/F-2026-001-01-x.md"
+        try Data("---\nid: F-2026-001-01\n---\nstaged\n".utf8).write(to: directory.appendingPathComponent(finding))
+        try git(["add", finding])
+        XCTAssertNil(GitIndexFile.read(indexPath)?.cachedTrees["postmortems/PM-2026-001-a"])
+        XCTAssertNotNil(GitIndexFile.read(indexPath)?.cachedTrees["postmortems/PM-2026-002-b"])
+        try check("one folder staged")
+    }
+
+    /// Flipped bytes anywhere in an index file: the staged snapshot is then git's listing or
+    /// a clear error, never another listing. The checked reader declines every damaged file
+    /// (its SHA-1 trailer no longer matches) and libgit2, reading it instead, reports the
+    /// damage; the unchecked reader, whose stat data only spares hashing, reads nothing
     /// outside the file (lengths and offsets are checked, the count is not trusted).
     func testDamagedIndexFilesAreReadSafely() throws {
+        let indexPath = directory.appendingPathComponent(".git/index")
         for version in ["2", "4"] {  // paths read in place (2), built from prefixes (4)
             try git(["update-index", "--index-version", version])
-            let bytes = Array(try Data(contentsOf: directory.appendingPathComponent(".git/index")))
-            var state: UInt64 = 12345
-            for _ in 0..<2_000 {
+            let bytes = Array(try Data(contentsOf: indexPath))
+            func staged() throws -> [String] {
+                let snapshot = try GitRepository(path: directory.path).fastStagedSnapshot()
+                return try snapshot.files(under: "").map { "\($0) \(snapshot.contentID($0) ?? "-")" }
+            }
+            let expected = try staged()
+            XCTAssertEqual(GitIndexFile.readVerified(indexPath.path)?.files.count, expected.count, "an intact file is read")
+            var (declined, errors, state): (Int, Int, UInt64) = (0, 0, 12345)
+            for _ in 0..<200 {
                 var damaged = bytes
                 for _ in 0..<3 {
                     state = state &* 6364136223846793005 &+ 1442695040888963407
@@ -131,7 +195,20 @@ final class SnapshotContractTests: XCTestCase {
                 }
                 let listing = damaged.withUnsafeBytes { GitIndexFile.parse($0) }?.files
                 for i in 0..<(listing?.count ?? 0) { _ = listing?.path(i) }
+                try Data(damaged).write(to: indexPath)
+                guard damaged != bytes else { continue }
+                if GitIndexFile.readVerified(indexPath.path) == nil { declined += 1 }
+                do {
+                    let listing = try staged()
+                    XCTAssertEqual(listing, expected, "a damaged index read as another listing (version \(version))")
+                } catch {
+                    errors += 1
+                    XCTAssertTrue("\(error)".contains("index"), "\(error)")
+                }
             }
+            try Data(bytes).write(to: indexPath)
+            XCTAssertEqual(declined, 200, "every damaged file declined (version \(version))")
+            XCTAssertGreaterThan(errors, 150, "libgit2 reports the damage (version \(version))")
         }
     }
 

@@ -27,9 +27,11 @@ final class HookTests: XCTestCase {
         }
     }
 
-    func makeSetup(clientHook: Bool = true) throws -> Setup {
+    /// `seed` files are part of the server's first commit, there before any hook judged them.
+    func makeSetup(clientHook: Bool = true, seed files: [String: String] = [:]) throws -> Setup {
         let root = try TemporaryDirectory()
         let seed = try TemporaryDirectory.examples()
+        for (path, text) in files { try seed.write(path, text) }
         try seed.commitAll()
         try CLI.git(["clone", "-q", "--bare", seed.url.path, root.path("server.git").path], in: root.url)
         XCTAssertEqual(try CLI.aftermath(["hooks", "install", "--server"], in: root.path("server.git")).status, 0)
@@ -142,6 +144,34 @@ final class HookTests: XCTestCase {
         XCTAssertTrue(together.stderr.contains("`category` must be one of"), together.stderr)
         XCTAssertEqual(try setup.git(["push", "-q", "origin", "HEAD~1:main"]).status, 0, "the schema change alone lands")
         XCTAssertEqual(try setup.git(["push", "-q", "origin", "main"]).status, 0, "then the relaxed rule applies")
+    }
+
+    /// A schema whose work multiplies must not hang the server once it has landed: the next
+    /// push of a document ends with an error. One that shows only while checking a document (`$defs` that
+    /// refer to one another twice, a cycle the depth guard would unroll 2^32 ways) stops at the
+    /// check budget with AM007; one that shows in the schema itself (a chain of `$defs`, each
+    /// used twice by the one before) is refused as a configuration error naming the definition.
+    /// The pushes run with a generous timeout, so a hang fails the test rather than the suite.
+    func testAHostileSchemaThatLandedEndsThePushHookWithAnError() throws {
+        let finding = "postmortems/PM-2026-004-password-reset-delay/findings/F-2026-004-02-vendor-notices-unmonitored.md"
+        let cycle = ##"{"$defs": {"a": {"anyOf": [{"$ref": "#/$defs/b"}, {"$ref": "#/$defs/b"}]}, "b": {"anyOf": [{"$ref": "#/$defs/a"}, {"$ref": "#/$defs/a"}]}}, "$ref": "#/$defs/a"}"##
+        let chain = ##"{"$ref": "#/$defs/d0", "$defs": {"## + (0..<40).map { ##""d\##($0)": {"allOf": [{"$ref": "#/$defs/d\##($0 + 1)"}, {"$ref": "#/$defs/d\##($0 + 1)"}]}"## }
+            .joined(separator: ", ") + #", "d40": true}}"#
+        for (schema, text, expected) in [
+            ("schema/finding.schema.json", cycle, ["schema/finding.schema.json needs more than 1000000 checks to judge this document", "[AM007]"]),
+            ("schema/postmortem.schema.json", chain, ["schema/postmortem.schema.json", "#/$defs/d25: its subschemas and `$ref`s form more than 100000 paths"]),
+        ] {
+            let setup = try makeSetup(clientHook: false, seed: [schema: text])
+            let original = try String(contentsOf: setup.client.appendingPathComponent(finding), encoding: .utf8)
+            try Data(original.replacingOccurrences(of: "F-2026-004-02", with: "F-2026-004-03").utf8)
+                .write(to: setup.client.appendingPathComponent(finding.replacingOccurrences(of: "F-2026-004-02", with: "F-2026-004-03")))
+            try setup.git(["add", "-A"])
+            XCTAssertEqual(try setup.commit("a second finding").status, 0)
+            let refused = try CLI.git(["push", "-q", "origin", "main"], in: setup.client, timeout: 600)
+            XCTAssertNotEqual(refused.status, CLI.killedStatus, "the push hook hung with \(schema)")
+            XCTAssertNotEqual(refused.status, 0, schema)
+            for part in expected { XCTAssertTrue(refused.stderr.contains(part), "\(schema): \(refused.stderr)") }
+        }
     }
 
     func testForcePushRewritingAClosedPostmortemIsRefused() throws {

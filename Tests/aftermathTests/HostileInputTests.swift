@@ -138,6 +138,35 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(refused.stderr.contains("backreferences are not supported"), refused.stderr)
     }
 
+    /// A schema whose work multiplies: refused with exit 2 naming the schema and the definition
+    /// when it shows in the schema (a chain of `$defs`, each used twice by the one before); when
+    /// it shows only while checking (two `$defs` that each try the other twice), every document
+    /// it judges ends at the check budget with AM007, the other documents are still checked,
+    /// and the run fails.
+    func testRunawaySchemasEndWithAnErrorNamingTheSchema() throws {
+        let repo = try TemporaryDirectory.examples()
+        let chain = ##"{"$ref": "#/$defs/d0", "$defs": {"## + (0..<40).map { ##""d\##($0)": {"allOf": [{"$ref": "#/$defs/d\##($0 + 1)"}, {"$ref": "#/$defs/d\##($0 + 1)"}]}"## }
+            .joined(separator: ", ") + #", "d40": true}}"#
+        try repo.write("schema/postmortem.schema.json", chain)
+        let refused = try CLI.run(CLI.binary.path, ["validate"] + today, in: repo.url, timeout: 600)
+        XCTAssertEqual(refused.status, 2, refused.stderr)
+        XCTAssertEqual(refused.stderr.split(separator: "\n").first.map(String.init),
+                       "schema/postmortem.schema.json:1:1: error: schema cannot be used: #/$defs/d25: its subschemas and `$ref`s form more than 100000 paths "
+                           + "(definitions that refer to the next several times multiply them), too many to check a document in bounded time; "
+                           + "refer to shared definitions fewer times [config]")
+
+        try FileManager.default.removeItem(at: repo.path("schema/postmortem.schema.json"))
+        try repo.write("schema/finding.schema.json", ##"{"$defs": {"a": {"anyOf": [{"$ref": "#/$defs/b"}, {"$ref": "#/$defs/b"}]}, "b": {"anyOf": [{"$ref": "#/$defs/a"}, {"$ref": "#/$defs/a"}]}}, "$ref": "#/$defs/a"}"##)
+        let stopped = try CLI.run(CLI.binary.path, ["validate", "--format", "json"] + today, in: repo.url, timeout: 600)
+        XCTAssertEqual(stopped.status, 1, stopped.stderr)
+        let diagnostics = try jsonDiagnostics(stopped)
+        let limited = diagnostics.filter { $0["rule"] as? String == "AM007" }
+        XCTAssertEqual(limited.count, 9, "each of the examples' nine findings")
+        XCTAssertTrue(limited.allSatisfy { ($0["path"] as? String)?.contains("/findings/F-") == true }, "\(limited)")
+        XCTAssertTrue(limited.allSatisfy { ($0["message"] as? String)?.hasPrefix("schema/finding.schema.json needs more than 1000000 checks") == true })
+        XCTAssertEqual(diagnostics.filter { $0["rule"] as? String == "AM401" }.count, 3, "the other documents are still checked")
+    }
+
     func testSecondYAMLDocumentInAConfigurationFile() throws {
         let repo = try TemporaryDirectory.examples()
         try repo.write("owners.yml", try repo.read("owners.yml") + "---\npeople: []\n")

@@ -23,7 +23,10 @@ final class NewAndInitCommandTests: XCTestCase {
 
     func testNewRefusesInvalidInputAndWritesNothing() throws {
         let repo = try TemporaryDirectory.examples()
-        let result = try CLI.aftermath(["new", "finding", "--postmortem", "PM-2026-004", "--title", "x", "--category", "nope", "--owner", "zed"], in: repo.url)
+        let noBug = try CLI.aftermath(["new", "finding", "--postmortem", "PM-2026-004", "--title", "x", "--category", "manual-error", "--owner", "bob"], in: repo.url)
+        XCTAssertEqual(noBug.status, 64, "a finding needs a bug: --bug is required")
+        XCTAssertTrue(noBug.stderr.contains("--bug <ref>"), noBug.stderr)
+        let result = try CLI.aftermath(["new", "finding", "--postmortem", "PM-2026-004", "--title", "x", "--category", "nope", "--owner", "zed", "--bug", "JIRA:A-1"], in: repo.url)
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.contains("[AM206]") && result.stderr.contains("[AM101]"), result.stderr)
         let folder = repo.path("postmortems/PM-2026-004-password-reset-delay/findings").path

@@ -4,8 +4,14 @@ import Foundation
 final class ValidateCommandTests: XCTestCase {
     let today = ["--today", "2026-10-01"]
 
+    /// Where commands run: a copy of examples/ at `examples/` (`-C examples`), so that no
+    /// cache is written into the project's own `.git`.
+    private var workspace: TemporaryDirectory!
+    override func setUpWithError() throws { workspace = try TemporaryDirectory.holdingExamples() }
+    override func tearDown() { workspace = nil }
+
     func testExamplesValidateClean() throws {
-        let result = try CLI.aftermath(["-C", "examples", "validate"] + today, in: CLI.packageRoot)
+        let result = try CLI.aftermath(["-C", "examples", "validate"] + today, in: workspace.url)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stderr.contains("22 documents checked: 0 errors, 3 warnings"), result.stderr)
         XCTAssertTrue(result.stderr.contains("R-2026-003-03 is overdue"))
@@ -70,7 +76,7 @@ final class ValidateCommandTests: XCTestCase {
     }
 
     func testStrictFailsOnWarnings() throws {
-        let result = try CLI.aftermath(["-C", "examples", "validate", "--strict"] + today, in: CLI.packageRoot)
+        let result = try CLI.aftermath(["-C", "examples", "validate", "--strict"] + today, in: workspace.url)
         XCTAssertEqual(result.status, 1)
     }
 

@@ -58,6 +58,7 @@ public struct RepositoryConfiguration: Sendable {
             if case .integer(let v)? = limits["max_file_bytes"]?.value { self.limits.maxFileBytes = v }
             if case .integer(let v)? = limits["max_front_matter_bytes"]?.value { self.limits.maxFrontMatterBytes = v }
             if case .integer(let v)? = limits["max_depth"]?.value { self.limits.maxDepth = v }
+            if case .integer(let v)? = limits["max_schema_checks"]?.value { self.limits.maxSchemaChecks = v }
         }
     }
 

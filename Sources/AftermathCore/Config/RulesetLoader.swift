@@ -2,7 +2,7 @@
 /// is collected (with its own path and line) before giving up, so one run shows all of them.
 public enum RulesetLoader {
     /// Changes whenever parsing or single-document rules change meaning; part of the cache key.
-    public static let coreRevision = "aftermath-core-2026-11-28"
+    public static let coreRevision = "aftermath-core-2026-12-07"
 
     public static func load(from snapshot: Snapshot) throws -> Result<Ruleset, ConfigurationError> {
         var problems: [Diagnostic] = []
@@ -38,12 +38,15 @@ public enum RulesetLoader {
             }
         }
 
+        func schemaNamed(_ name: String) -> (schema: CompiledSchema, source: String)? {
+            schemas[name].map { ($0, sources[name] ?? name) }
+        }
         var configuration = RepositoryConfiguration()
         let configPath = RepositoryConfiguration.fileName
         let configBytes = try snapshot.read(configPath)
         inputs += configBytes ?? []
         var ownersConfined = true
-        if let bytes = configBytes, let node = readYAML(bytes, path: configPath, schema: schemas["config.schema.json"], into: &problems) {
+        if let bytes = configBytes, let node = readYAML(bytes, path: configPath, schema: schemaNamed("config.schema.json"), into: &problems) {
             do {
                 configuration = try RepositoryConfiguration(node: node)
             } catch {
@@ -67,7 +70,8 @@ public enum RulesetLoader {
         } else if let bytes = try snapshot.read(configuration.ownersPath) {
             // Owners decide repository rules' results, which the summary of a run keeps.
             inputs += [0] + bytes
-            if let node = readYAML(bytes, path: configuration.ownersPath, schema: schemas["owners.schema.json"], into: &problems) {
+            if let node = readYAML(bytes, path: configuration.ownersPath, schema: schemaNamed("owners.schema.json"),
+                                maxChecks: configuration.limits.maxSchemaChecks, into: &problems) {
                 owners = registry(from: node, path: configuration.ownersPath, into: &problems)
             }
         } else if try snapshot.read(configPath) != nil {
@@ -88,7 +92,8 @@ public enum RulesetLoader {
     }
 
     /// A whole YAML file (configuration or owners), read with the same hardened reader as front matter.
-    static func readYAML(_ bytes: [UInt8], path: String, schema: CompiledSchema?, into problems: inout [Diagnostic]) -> Node? {
+    static func readYAML(_ bytes: [UInt8], path: String, schema: (schema: CompiledSchema, source: String)?,
+                         maxChecks: Int = ParseLimits.standard.maxSchemaChecks, into problems: inout [Diagnostic]) -> Node? {
         func add(_ p: ParseProblem) {
             problems.append(Diagnostic(path: path, location: p.location, severity: .error, ruleID: p.ruleID, message: p.message))
         }
@@ -105,8 +110,12 @@ public enum RulesetLoader {
             add(ParseProblem(RuleID.frontMatterNotMapping, at: root.location, "expected a YAML mapping"))
             return nil
         }
-        for violation in schema?.validate(root) ?? [] {
-            problems.append(Diagnostic(path: path, location: violation.location, severity: .error, ruleID: RuleID.schema, message: violation.message))
+        do {
+            for violation in try schema?.schema.validate(root, maxChecks: maxChecks) ?? [] {
+                problems.append(Diagnostic(path: path, location: violation.location, severity: .error, ruleID: RuleID.schema, message: violation.message))
+            }
+        } catch {
+            add(SchemaWorkExceeded.problem(error, schema: schema?.source ?? "its schema", at: root.location))
         }
         return problems.isEmpty ? root : nil
     }

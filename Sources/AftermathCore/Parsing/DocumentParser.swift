@@ -51,9 +51,13 @@ public enum DocumentParser {
         }
         let hadReadingProblems = !diagnostics.isEmpty
         if let schema = ruleset.schemas[kind] {
-            for violation in schema.validate(root) {
-                diagnostics.append(Diagnostic(path: path, location: violation.location, severity: .error,
-                                              ruleID: RuleID.schema, message: violation.message))
+            do {
+                for violation in try schema.validate(root, maxChecks: ruleset.configuration.limits.maxSchemaChecks) {
+                    diagnostics.append(Diagnostic(path: path, location: violation.location, severity: .error,
+                                                  ruleID: RuleID.schema, message: violation.message))
+                }
+            } catch {
+                report(SchemaWorkExceeded.problem(error, schema: ruleset.schemaSources[kind] ?? kind.schemaFile, at: root.location))
             }
         }
         guard let id = idValue else {

@@ -27,11 +27,23 @@ public struct JSONReader {
         self.maxDepth = maxDepth
     }
 
+    /// A position on the current line whose column is known: columns are counted on from the
+    /// last one asked for, not from the line's start, or a file on one long line (a generated
+    /// schema) would cost its length for every value in it.
+    private var columnMark = (offset: 0, column: 1)
+
     private var here: SourceLocation {
-        SourceLocation(line: line, column: TextPosition.location(ofByte: i - lineStart, in: b[lineStart...]).column)
+        mutating get {
+            if columnMark.offset < lineStart || columnMark.offset > i { columnMark = (lineStart, 1) }
+            var column = columnMark.column
+            // Continuation bytes do not start a new scalar.
+            for byte in b[columnMark.offset..<i] where byte & 0xC0 != 0x80 { column += 1 }
+            columnMark = (i, column)
+            return SourceLocation(line: line, column: column)
+        }
     }
 
-    private func fail(_ message: String) -> ParseProblem {
+    private mutating func fail(_ message: String) -> ParseProblem {
         ParseProblem(RuleID.yamlSyntax, at: here, "JSON syntax error: \(message)")
     }
 
@@ -60,6 +72,8 @@ public struct JSONReader {
         case UInt8(ascii: "{"):
             i += 1
             var entries: [Node.Entry] = []
+            // Equal as `==` compares them, as a scan of the entries would find.
+            var keys: Set<String> = []
             skipSpace()
             if i < b.count, b[i] == UInt8(ascii: "}") { i += 1; return Node(.object(entries), at: start) }
             while true {
@@ -72,7 +86,7 @@ public struct JSONReader {
                 i += 1
                 skipSpace()
                 let v = try value(depth: depth + 1)
-                if entries.contains(where: { $0.key == key }) {
+                if !keys.insert(key).inserted {
                     throw ParseProblem(RuleID.duplicateKey, at: keyLocation, "duplicate key `\(key)`")
                 }
                 entries.append(Node.Entry(key: key, keyLocation: keyLocation, value: v))

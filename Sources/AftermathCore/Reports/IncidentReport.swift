@@ -37,7 +37,7 @@ public struct IncidentReport: Sendable {
             let parsed = MarkdownBody(Array(("## Timeline\n" + timeline).utf8)[...], firstLine: 1).timeline
             report.add(.table(caption: nil, headers: ["When", "What"], rows: parsed.map { entry in
                 let when = entry.timestamp.map { HistoryRenderer.date(Int64($0.secondsSinceEpoch)) } ?? ""
-                return [.init(when), .init(entry.timestamp == nil ? entry.text : entry.event)]
+                return [.init(when), .init(markdown: entry.timestamp == nil ? entry.text : entry.event)]
             }))
         }
         let actors = pm.field("actors")?.stringList ?? [], vectors = pm.field("attack_vectors")?.stringList ?? []
@@ -56,12 +56,12 @@ public struct IncidentReport: Sendable {
             for finding in findings where finding.string("category") == category {
                 let bugs = BugLink.links(of: finding, trackers: trackers)
                 report.add(.table(caption: "\(finding.id): \(finding.title ?? "")", headers: ["Owner", "Status", "Bugs"], rows: [[
-                    .init(finding.owner ?? ""), .init(finding.status ?? ""), .init(bugs.map(\.reference).joined(separator: ", "), link: bugs.first?.url),
+                    .init(finding.owner ?? ""), .init(finding.status ?? ""), .init(bugs: bugs),
                 ]]))
                 let items = index.remediations(of: finding.id).map { ItemRow($0, in: index, trackers: trackers, today: today) }
                 report.add(.table(caption: "Remediation items of \(finding.id)", headers: ["Item", "Status", "Owner", "Due", "Title", "Bug"], rows: items.map { row in
                     [.init(row.id), .init(row.status + (row.isOverdue ? " (overdue)" : ""), emphasis: row.isOverdue), .init(row.owner), .init(row.due ?? ""),
-                     .init(row.title), .init(row.bugs.map(\.reference).joined(separator: ", "), link: row.bugs.first?.url)]
+                     .init(row.title), .init(bugs: row.bugs)]
                 }))
             }
         }
@@ -71,7 +71,7 @@ public struct IncidentReport: Sendable {
     private func addSection(_ title: String, to report: inout ReportDocument) {
         guard let text = MarkdownBody.content(of: title, in: body)?.trimmingWhitespace, !text.isEmpty else { return }
         report.add(.heading(1, title))
-        for paragraph in text.split(separator: "\n\n") { report.add(.paragraph(String(paragraph).replacing("\n", with: " "))) }
+        report.add(.markdown(text))
     }
 
     private func yesNo(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "—" }

@@ -4,17 +4,22 @@
 public struct ItemTimes: Sendable {
     public var opened: Int64?
     public var closed: Int64?
+    /// Whether some commit showed it open: an item first committed already closed has no
+    /// time to close.
+    public var seenOpen = false
     /// (seconds since the epoch of the commit, days the due date moved later)
     public var duePushbacks: [(time: Int64, days: Int)] = []
 
-    public init(opened: Int64? = nil, closed: Int64? = nil, duePushbacks: [(time: Int64, days: Int)] = []) {
+    public init(opened: Int64? = nil, closed: Int64? = nil, seenOpen: Bool = false, duePushbacks: [(time: Int64, days: Int)] = []) {
         self.opened = opened
         self.closed = closed
+        self.seenOpen = seenOpen
         self.duePushbacks = duePushbacks
     }
 
+    /// From the commit that added it to the one that closed it; nil unless it was seen open.
     public var daysToClose: Double? {
-        guard let opened, let closed else { return nil }
+        guard seenOpen, let opened, let closed else { return nil }
         return Double(closed - opened) / 86_400
     }
 }
@@ -50,7 +55,7 @@ public struct ItemTimesBuilder: Sendable {
             var entry = times[item.id] ?? ItemTimes()
             if entry.opened == nil { entry.opened = commitTime }
             if entry.closed == nil, !item.isOpen { entry.closed = commitTime }
-            if item.isOpen { entry.closed = nil }
+            if item.isOpen { entry.closed = nil; entry.seenOpen = true }
             if let due = item.due {
                 if let previous = lastDue[item.id], let a = Timestamp.parseDate(previous), let b = Timestamp.parseDate(due), b > a {
                     entry.duePushbacks.append((commitTime, Int((b.secondsSinceEpoch - a.secondsSinceEpoch) / 86_400)))

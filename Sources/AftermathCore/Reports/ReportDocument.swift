@@ -2,14 +2,40 @@
 /// Building the content once keeps the two formats from drifting apart.
 public struct ReportDocument: Sendable {
     public struct Cell: Sendable {
-        public var text: String
-        public var link: String?
+        /// What a cell shows, parts separated by commas.
+        public enum Part: Sendable {
+            case text(ReportText)
+            /// A link when `target` is one `SafeLink` accepts, else the text alone.
+            case link(String, target: String?)
+        }
+
+        public var parts: [Part]
         public var emphasis: Bool
 
         public init(_ text: String, link: String? = nil, emphasis: Bool = false) {
-            self.text = text
-            self.link = link
+            parts = [link.map { .link(text, target: $0) } ?? .text(.plain(text))]
             self.emphasis = emphasis
+        }
+
+        /// Markdown written in a document's body (a timeline entry), rendered.
+        public init(markdown: String) {
+            parts = [.text(.markdown(markdown))]
+            emphasis = false
+        }
+
+        /// One link per bug (its reference alone where it has no safe target).
+        public init(bugs: [BugLink]) {
+            parts = bugs.map { .link($0.reference, target: $0.url) }
+            emphasis = false
+        }
+
+        /// The text shown, without markup (for the HTML renderer's choice of wrapping).
+        var plainText: String {
+            parts.map { part in
+                switch part {
+                case .text(.plain(let s)), .text(.markdown(let s)), .link(let s, _): return s
+                }
+            }.joined(separator: ", ")
         }
     }
 
@@ -17,10 +43,12 @@ public struct ReportDocument: Sendable {
         case heading(Int, String)
         case paragraph(String)
         case bullets([String])
-        case table(caption: String?, headers: [String], rows: [[Cell]])
+        case table(caption: ReportText?, headers: [String], rows: [[Cell]])
         /// An inline SVG chart (HTML only; Markdown shows its caption and the data table that follows).
         case chart(caption: String, svg: String)
         case preformatted(String)
+        /// A section of a document's body: its paragraphs, lists, code and links kept.
+        case markdown(String)
     }
 
     public var title: String
@@ -41,42 +69,45 @@ public enum ReportMarkdown {
             case .paragraph(let text): out += escape(text) + "\n"
             case .bullets(let items): out += items.map { "- \(escape($0))\n" }.joined()
             case .table(let caption, let headers, let rows):
-                if let caption { out += "*\(escape(caption))*\n\n" }
+                if let caption { out += "*\(text(caption))*\n\n" }
                 if rows.isEmpty { out += "_None._\n"; continue }
-                out += "| " + headers.map(cell).joined(separator: " | ") + " |\n"
+                out += "| " + headers.map(MarkdownText.cell).joined(separator: " | ") + " |\n"
                 out += "|" + headers.map { _ in "---" }.joined(separator: "|") + "|\n"
                 for row in rows { out += "| " + row.map(render).joined(separator: " | ") + " |\n" }
             case .chart(let caption, _): out += "*\(escape(caption)) (chart in the HTML report)*\n"
             case .preformatted(let text): out += "```\n\(TerminalSafe.escape(text).replacing("```", with: "` ` `"))\n```\n"
+            case .markdown(let text): out += BodyMarkdown.block(text) + "\n"
             }
         }
         return out
     }
 
     static func render(_ c: ReportDocument.Cell) -> String {
-        var text = cell(c.text)
-        if let link = c.link { text = "[\(text)](\(destination(link)))" }
+        let text = c.parts.map { part in
+            switch part {
+            case .text(.plain(let s)): return MarkdownText.cell(s)
+            case .text(.markdown(let m)): return BodyMarkdown.inline(m).replacing("|", with: "\\|")
+            case .link(let s, let target): return link(MarkdownText.cell(s), target)
+            }
+        }.joined(separator: ", ")
         return c.emphasis ? "**\(text)**" : text
     }
 
-    /// A link's destination with what would end it (`)`, a space) percent-encoded.
-    static func destination(_ link: String) -> String { replacing(link, linkEnds) }
-
-    static func cell(_ s: String) -> String { replacing(escape(s), cellBreaks) }
-
-    /// Markdown from document text: control characters escaped, HTML tags neutralised.
-    static func escape(_ s: String) -> String { replacing(TerminalSafe.escape(s), tags) }
-
-    private static let linkEnds: [(Unicode.Scalar, String)] = [(")", "%29"), (" ", "%20")]
-    private static let cellBreaks: [(Unicode.Scalar, String)] = [("|", "\\|"), ("\n", " ")]
-    private static let tags: [(Unicode.Scalar, String)] = [("<", "&lt;")]
-
-    /// `text` with each ASCII character replaced by its text. Most cells and links hold none of
-    /// them: a byte check spares a search-and-replace on each of many thousands.
-    private static func replacing(_ text: String, _ pairs: [(Unicode.Scalar, String)]) -> String {
-        guard text.utf8.contains(where: { byte in pairs.contains { UInt8($0.0.value) == byte } }) else { return text }
-        return pairs.reduce(text) { $0.replacing(String($1.0), with: $1.1) }
+    /// `[text](target)` when the target is safe, else the text alone.
+    static func link(_ text: String, _ target: String?) -> String {
+        guard let safe = target.flatMap(SafeLink.init) else { return text }
+        return "[\(text)](\(safe.target))"
     }
+
+    static func text(_ text: ReportText) -> String {
+        switch text {
+        case .plain(let s): return escape(s)
+        case .markdown(let m): return BodyMarkdown.inline(m)
+        }
+    }
+
+    /// Plain text in Markdown: shown as the text it is.
+    static func escape(_ s: String) -> String { MarkdownText.escape(s) }
 }
 
 public enum ReportHTML {
@@ -89,13 +120,14 @@ public enum ReportHTML {
             case .bullets(let items): body += "<ul>" + items.map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
             case .table(let caption, let headers, let rows):
                 body += "<div class=\"scroll\"><table>"
-                if let caption { body += "<caption>\(escape(caption))</caption>" }
+                if let caption { body += "<caption>\(text(caption))</caption>" }
                 body += "<thead><tr>" + headers.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr></thead><tbody>"
                 if rows.isEmpty { body += "<tr><td colspan=\"\(headers.count)\">None.</td></tr>" }
                 for row in rows { body += "<tr>" + row.map(render).joined() + "</tr>" }
                 body += "</tbody></table></div>\n"
             case .chart(let caption, let svg): body += "<figure>\(svg)<figcaption>\(escape(caption))</figcaption></figure>\n"
             case .preformatted(let text): body += "<pre>\(escape(text))</pre>\n"
+            case .markdown(let text): body += MarkdownHTML.block(text) + "\n"
             }
         }
         return """
@@ -118,10 +150,36 @@ public enum ReportHTML {
         """
     }
 
+    /// Cells keep to one line (dates and IDs never break at their hyphens); text of several
+    /// words longer than `wrapsAfter` (titles, timeline entries) may wrap.
     static func render(_ c: ReportDocument.Cell) -> String {
-        var text = escape(c.text)
-        if let link = c.link, link.hasPrefix("https://") || link.hasPrefix("http://") { text = "<a href=\"\(escape(link))\">\(text)</a>" }
-        return c.emphasis ? "<td class=\"flag\"><strong>\(text)</strong></td>" : "<td>\(text)</td>"
+        let text = c.parts.map { part in
+            switch part {
+            case .text(.plain(let s)): return escape(s)
+            case .text(.markdown(let m)): return MarkdownHTML.inline(m)
+            case .link(let s, let target): return link(escape(s), target)
+            }
+        }.joined(separator: ", ")
+        let classes = (c.emphasis ? ["flag"] : []) + (wraps(c.plainText) ? ["wrap"] : [])
+        let attribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
+        return c.emphasis ? "<td\(attribute)><strong>\(text)</strong></td>" : "<td\(attribute)>\(text)</td>"
+    }
+
+    static let wrapsAfter = 24
+
+    static func wraps(_ text: String) -> Bool { text.utf8.count > wrapsAfter && text.contains(" ") }
+
+    /// `<a href="target">html</a>` when the target is safe, else the HTML alone.
+    static func link(_ html: String, _ target: String?) -> String {
+        guard let safe = target.flatMap(SafeLink.init) else { return html }
+        return "<a href=\"\(escape(safe.target))\">\(html)</a>"
+    }
+
+    static func text(_ text: ReportText) -> String {
+        switch text {
+        case .plain(let s): return escape(s)
+        case .markdown(let m): return MarkdownHTML.inline(m)
+        }
     }
 
     public static func escape(_ s: String) -> String {
@@ -149,8 +207,8 @@ public enum ReportHTML {
     .meta,caption,figcaption{color:var(--muted);font-size:.9rem}caption{text-align:left;padding:.3rem 0}
     .scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;margin:.5rem 0}
     th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}
-    th,td:first-child{white-space:nowrap}th{font-weight:600}td.flag{color:var(--bad)}a{color:var(--accent)}
-    figure{margin:1rem 0}svg{max-width:100%;height:auto}pre{white-space:pre-wrap;overflow-wrap:anywhere}
+    th,td{white-space:nowrap}td.wrap{white-space:normal}td:first-child,td a{white-space:nowrap}th{font-weight:600}td.flag{color:var(--bad)}a{color:var(--accent)}
+    figure{margin:1rem 0}svg{max-width:100%;height:auto}pre{white-space:pre-wrap;overflow-wrap:anywhere}code{font-size:.9em}
     @media (max-width:40rem){body{font-size:14px;padding:.5rem}th,td{padding:.25rem .3rem}}
     @media print{body{max-width:none;color:#000;background:#fff}a{color:#000}.scroll{overflow:visible}h2{break-after:avoid}tr{break-inside:avoid}}
     """

@@ -9,9 +9,13 @@ public struct ReviewReport: Sendable {
     public var times: [String: ItemTimes]
     public var monthly: [(month: String, open: Int, closed: Int)]
     public var since: Timestamp?
+    /// False when history was skipped on purpose: the figures that need it say so, rather
+    /// than that there is none.
+    public var historyRead: Bool
 
     public init(index: RepositoryIndex, ruleset: Ruleset, today: Timestamp, times: [String: ItemTimes] = [:],
-                monthly: [(month: String, open: Int, closed: Int)] = [], since: Timestamp? = nil) {
+                monthly: [(month: String, open: Int, closed: Int)] = [], since: Timestamp? = nil, historyRead: Bool = true) {
+        self.historyRead = historyRead
         self.index = index
         self.ruleset = ruleset
         self.today = today
@@ -45,7 +49,7 @@ public struct ReviewReport: Sendable {
         report.add(.heading(1, "Overdue"))
         report.add(.table(caption: nil, headers: ["Item", "Owner", "Due", "Days late", "Postmortem", "Title", "Bug"], rows: overdue.map { row in
             [ReportDocument.Cell(row.id), .init(row.owner), .init(row.due ?? ""), .init(String(row.overdueDays ?? 0), emphasis: true),
-             .init(row.postmortemID ?? ""), .init(row.title), bugCell(row.bugs)]
+             .init(row.postmortemID ?? ""), .init(row.title), .init(bugs: row.bugs)]
         }))
 
         report.add(.heading(1, "Postmortems that cannot be closed yet"))
@@ -66,12 +70,18 @@ public struct ReviewReport: Sendable {
         }))
 
         report.add(.heading(1, "Time to close"))
+        // Only items seen open in some commit before they were closed: one imported already
+        // closed would count as closed the moment it appeared.
         let closeDays = all.compactMap { times[$0.id]?.daysToClose }
-        if closeDays.isEmpty {
-            report.add(.paragraph("No git history with closed items is available."))
+        let importedClosed = all.filter { times[$0.id].map { $0.closed != nil && !$0.seenOpen } ?? false }.count
+        let leftOut = importedClosed == 0 ? "" : " \(importedClosed) item\(importedClosed == 1 ? " was" : "s were") already closed when first committed and \(importedClosed == 1 ? "is" : "are") left out."
+        if !historyRead {
+            report.add(.paragraph("Git history was not read (--no-history): time to close is not computed."))
+        } else if closeDays.isEmpty {
+            report.add(.paragraph((times.isEmpty ? "No git history with closed items is available." : "No remediation item was seen open and then closed in git history.") + leftOut))
         } else {
             let sorted = closeDays.sorted()
-            report.add(.paragraph("\(sorted.count) remediation items closed: median \(days(sorted[sorted.count / 2])) days, 90th percentile \(days(sorted[min(sorted.count - 1, sorted.count * 9 / 10)])) days (from git history)."))
+            report.add(.paragraph("\(sorted.count) remediation item\(sorted.count == 1 ? "" : "s") seen open, then closed: median \(days(sorted[sorted.count / 2])) days, 90th percentile \(days(sorted[min(sorted.count - 1, sorted.count * 9 / 10)])) days (from git history).\(leftOut)"))
             if charts {
                 let bins: [(String, ClosedRange<Double>)] = [("< 7d", 0...6.999), ("7–29d", 7...29.999), ("30–89d", 30...89.999), ("≥ 90d", 90...Double.greatestFiniteMagnitude)]
                 report.add(.chart(caption: "Time to close remediation items", svg: SVGChart.bars("Time to close", bins.map { name, range in (name, Double(closeDays.filter { range.contains($0) }.count)) })))
@@ -83,7 +93,7 @@ public struct ReviewReport: Sendable {
         }
 
         if let since {
-            report.add(.heading(1, "Closed since \(since.dateString)"))
+            report.add(.heading(1, "Remediation items closed since \(since.dateString)"))
             let closed = all.filter { row in
                 if let t = times[row.id]?.closed { return Double(t) >= since.secondsSinceEpoch }
                 return row.document.string("resolved_at").flatMap(Timestamp.parseDate).map { $0 >= since } ?? false
@@ -92,7 +102,7 @@ public struct ReviewReport: Sendable {
         }
 
         report.add(.heading(1, "Incidents"))
-        report.add(.table(caption: "Time to detect runs from started_at; contain and recover from detected_at", headers: ["Postmortem", "Severity", "Status", "Detect", "Contain", "Recover"], rows: postmortems.map { pm in
+        report.add(.table(caption: .markdown("Time to detect runs from `started_at`; contain and recover from `detected_at`"), headers: ["Postmortem", "Severity", "Status", "Detect", "Contain", "Recover"], rows: postmortems.map { pm in
             let figures = IncidentFigures(pm)
             return [.init(pm.id), .init(pm.string("severity") ?? ""), .init(pm.status ?? ""), .init(IncidentFigures.duration(figures.detect)),
                     .init(IncidentFigures.duration(figures.contain)), .init(IncidentFigures.duration(figures.recover))]
@@ -107,6 +117,7 @@ public struct ReviewReport: Sendable {
         report.add(.paragraph(done.isEmpty ? "No remediation item is done yet." : "\(onTime.count) of \(done.count) done items (\(percent(onTime.count, done.count))) were resolved by their due date."))
 
         report.add(.heading(1, "Due dates pushed back"))
+        if !historyRead { report.add(.paragraph("Git history was not read (--no-history): due dates pushed back are not computed.")) }
         let pushed = all.compactMap { row -> (ItemRow, [(time: Int64, days: Int)])? in
             guard let moves = times[row.id]?.duePushbacks, !moves.isEmpty else { return nil }
             return (row, moves)
@@ -133,7 +144,7 @@ public struct ReviewReport: Sendable {
             guard !links.isEmpty else { return nil }
             return [.init(finding.id), .init(finding.title ?? ""), .init(links.joined(separator: ", "))]
         }
-        report.add(.table(caption: "Findings that repeat earlier ones (`related`)", headers: ["Finding", "Title", "Repeats"], rows: related))
+        report.add(.table(caption: .markdown("Findings that repeat earlier ones (`related`)"), headers: ["Finding", "Title", "Repeats"], rows: related))
         return report
     }
 
@@ -145,11 +156,6 @@ public struct ReviewReport: Sendable {
             let late = items.filter(\.isOverdue).count
             return [.init(name), .init(String(items.count)), .init(String(late), emphasis: late > 0), .init(items.compactMap(\.due).min() ?? "")]
         }
-    }
-
-    func bugCell(_ bugs: [BugLink]) -> ReportDocument.Cell {
-        guard let first = bugs.first else { return .init("") }
-        return .init(bugs.map(\.reference).joined(separator: ", "), link: first.url)
     }
 
     func days(_ value: Double) -> String { String((value * 10).rounded() / 10) }

@@ -5,7 +5,7 @@ public enum SVGChart {
 
     /// Vertical bars, one per label.
     public static func bars(_ title: String, _ data: [(label: String, value: Double)]) -> String {
-        let maxValue = max(4, data.map(\.value).max() ?? 4)  // whole-number ticks for small counts
+        let maxValue = scale(data.map(\.value).max() ?? 0)
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         let slot = plotWidth / Double(max(1, data.count))
         var shapes = axes(maxValue: maxValue)
@@ -20,7 +20,7 @@ public enum SVGChart {
 
     /// Lines over an ordered x axis (e.g. months), one per series.
     public static func lines(_ title: String, labels: [String], series: [(name: String, values: [Double], colour: String)]) -> String {
-        let maxValue = max(4, series.flatMap(\.values).max() ?? 4)
+        let maxValue = scale(series.flatMap(\.values).max() ?? 0)
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         let step = labels.count > 1 ? plotWidth / Double(labels.count - 1) : plotWidth / 2
         var shapes = axes(maxValue: maxValue)
@@ -39,6 +39,12 @@ public enum SVGChart {
             shapes += "<text x=\"\(f(left + Double(i) * step))\" y=\"\(f(height - bottom + 14))\" text-anchor=\"middle\" font-size=\"11\" fill=\"currentColor\">\(ReportHTML.escape(label))</text>"
         }
         return frame(title, shapes)
+    }
+
+    /// The axis' top: the charts count items, so a multiple of 4 at or above the largest
+    /// value, which puts each of the four ticks on a whole number.
+    static func scale(_ largest: Double) -> Double {
+        max(4, (largest / 4).rounded(.up) * 4)
     }
 
     private static func axes(maxValue: Double) -> String {

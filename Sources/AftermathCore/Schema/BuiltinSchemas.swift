@@ -130,6 +130,10 @@ public enum BuiltinSchemas {
           "type": "integer",
           "minimum": 2,
           "maximum": 256
+        },
+        "max_schema_checks": {
+          "type": "integer",
+          "minimum": 1000
         }
       },
       "additionalProperties": false

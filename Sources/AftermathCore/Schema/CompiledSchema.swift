@@ -14,6 +14,12 @@ public final class CompiledSchema: Sendable {
     public static func compile(_ schema: Node, options: SchemaOptions = SchemaOptions()) throws(SchemaCompileError) -> CompiledSchema {
         var compiler = SchemaCompiler(root: schema, options: options)
         _ = try compiler.compile(schema, pointer: "")
+        if let runaway = SchemaExpansion.firstNode(in: compiler.nodes) {
+            let pointer = compiler.compiledPointers.filter { $0.value == runaway }.keys.min() ?? ""
+            throw SchemaCompileError(pointer: SchemaExpansion.definition(containing: pointer),
+                                     message: "its subschemas and `$ref`s form more than \(SchemaExpansion.maxPaths) paths (definitions that refer to "
+                                         + "the next several times multiply them), too many to check a document in bounded time; refer to shared definitions fewer times")
+        }
         return CompiledSchema(nodes: compiler.nodes, source: (schema, options))
     }
 
@@ -26,17 +32,22 @@ public final class CompiledSchema: Sendable {
     }
 
     /// Every violation in `instance`, each at the position of the failing value's field.
-    public func validate(_ instance: Node) -> [SchemaViolation] {
+    /// Throws when judging it takes more than `maxChecks` checks (a schema node applied to a
+    /// value, or a pair of list items compared): the schema, not the value, is then at fault.
+    public func validate(_ instance: Node, maxChecks: Int = ParseLimits.standard.maxSchemaChecks) throws(SchemaWorkExceeded) -> [SchemaViolation] {
         // Most documents are valid: the boolean pass builds no pointers or messages.
-        if isValid(instance) { return [] }
-        var evaluation = SchemaEvaluation(schema: self, collecting: true)
+        if try isValid(instance, maxChecks: maxChecks) { return [] }
+        var evaluation = SchemaEvaluation(schema: self, collecting: true, maxChecks: maxChecks)
         _ = evaluation.check(0, instance, pointer: "", at: instance.location, depth: 0)
+        if evaluation.exhausted { throw SchemaWorkExceeded(maxChecks: maxChecks) }
         return evaluation.violations
     }
 
-    public func isValid(_ instance: Node) -> Bool {
-        var evaluation = SchemaEvaluation(schema: self, collecting: false)
-        return evaluation.check(0, instance, pointer: "", at: instance.location, depth: 0)
+    public func isValid(_ instance: Node, maxChecks: Int = ParseLimits.standard.maxSchemaChecks) throws(SchemaWorkExceeded) -> Bool {
+        var evaluation = SchemaEvaluation(schema: self, collecting: false, maxChecks: maxChecks)
+        let valid = evaluation.check(0, instance, pointer: "", at: instance.location, depth: 0)
+        if evaluation.exhausted { throw SchemaWorkExceeded(maxChecks: maxChecks) }
+        return valid
     }
 }
 

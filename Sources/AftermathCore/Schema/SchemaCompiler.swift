@@ -9,7 +9,8 @@ struct SchemaCompiler {
     let root: Node
     let options: SchemaOptions
     var nodes: [SchemaNode] = []
-    private var compiledPointers: [String: Int] = [:]
+    /// Where each node was written (its JSON pointer), by the pointer.
+    private(set) var compiledPointers: [String: Int] = [:]
 
     init(root: Node, options: SchemaOptions) {
         self.root = root

@@ -16,6 +16,19 @@ public struct SchemaCompileError: Error, Sendable, Equatable, CustomStringConver
     public var description: String { "\(pointer.isEmpty ? "#" : "#" + pointer): \(message)" }
 }
 
+/// A document whose judgement by a schema took more checks than allowed: evaluation stopped,
+/// so the document is neither valid nor invalid by that schema.
+public struct SchemaWorkExceeded: Error, Sendable, Equatable {
+    public var maxChecks: Int
+
+    /// The diagnostic for the document: it names the schema, which is what must change.
+    static func problem(_ error: SchemaWorkExceeded, schema: String, at location: SourceLocation) -> ParseProblem {
+        ParseProblem(RuleID.limitExceeded, at: location,
+                     "\(schema) needs more than \(error.maxChecks) checks to judge this document (`limits.max_schema_checks` in .aftermath.yml); "
+                         + "checking stopped: simplify the schema's `$ref`s and `allOf`/`anyOf`/`oneOf`")
+    }
+}
+
 public struct SchemaOptions: Sendable {
     /// When false, `format` is an annotation only (JSON Schema's default); Aftermath asserts it.
     public var formatAssertion: Bool

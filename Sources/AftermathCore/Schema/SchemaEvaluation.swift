@@ -10,10 +10,27 @@ struct SchemaEvaluation {
     let schema: CompiledSchema
     private(set) var collecting: Bool
     var violations: [SchemaViolation] = []
+    /// Checks this evaluation may still make. Depth alone does not bound the work: `$defs`
+    /// that each refer twice to the next double it with every link and never nest deeper
+    /// than the chain is long.
+    private var checksLeft: Int
+    /// The budget ran out: every check since has failed at once, so the answer means nothing.
+    private(set) var exhausted = false
 
-    init(schema: CompiledSchema, collecting: Bool) {
+    init(schema: CompiledSchema, collecting: Bool, maxChecks: Int) {
         self.schema = schema
         self.collecting = collecting
+        self.checksLeft = maxChecks
+    }
+
+    /// Takes `count` checks from the budget; false (and `exhausted`) once it is spent.
+    private mutating func spend(_ count: Int) -> Bool {
+        guard !exhausted, checksLeft >= count else {
+            exhausted = true
+            return false
+        }
+        checksLeft -= count
+        return true
     }
 
     private mutating func report(_ pointer: String, _ location: SourceLocation, _ keyword: String, _ message: @autoclosure () -> String) {
@@ -38,6 +55,7 @@ struct SchemaEvaluation {
     }
 
     mutating func check(_ index: Int, _ instance: Node, pointer: String, at location: SourceLocation, depth: Int) -> Bool {
+        guard spend(1) else { return false }
         guard depth < Self.maxDepth else {
             report(pointer, location, "$ref", "schema recursion too deep (a `$ref` cycle?)")
             return false
@@ -57,6 +75,37 @@ struct SchemaEvaluation {
             }
             return valid
         }
+    }
+
+    /// The index reported for `uniqueItems`: the second occurrence of the earliest item that
+    /// occurs again. Short lists compare pairs, each pair a check taken from the budget; long
+    /// lists of strings (a document's `bugs` or `tags`) are answered in one pass.
+    private mutating func firstRepeat(in items: [Node]) -> Int? {
+        if items.count > 16, items.allSatisfy({ if case .string = $0.value { true } else { false } }) {
+            return Self.firstStringRepeat(in: items)
+        }
+        for i in items.indices {
+            guard spend(items.count - i) else { return nil }
+            for j in items.indices where j > i && items[i].value.jsonEquals(items[j].value) { return j }
+        }
+        return nil
+    }
+
+    /// `firstRepeat` for a list of strings, by their bytes: JSON compares strings by code
+    /// points, and equal code points are equal UTF-8 bytes.
+    private static func firstStringRepeat(in items: [Node]) -> Int? {
+        var firstIndex: [[UInt8]: Int] = [:]
+        var earliest: (first: Int, repeat: Int)?
+        for (j, item) in items.enumerated() {
+            guard case .string(let s) = item.value else { continue }
+            let key = Array(s.utf8)
+            if let first = firstIndex[key] {
+                if first < (earliest?.first ?? .max) { earliest = (first, j) }
+            } else {
+                firstIndex[key] = j
+            }
+        }
+        return earliest?.repeat
     }
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
@@ -194,13 +243,9 @@ struct SchemaEvaluation {
             return false
         case .uniqueItems:
             guard case .array(let items) = instance.value else { return true }
-            for i in items.indices {
-                for j in items.indices where j > i && items[i].value.jsonEquals(items[j].value) {
-                    report(child(pointer, String(j)), items[j].location, "uniqueItems", "\(field()) lists \(FieldName.render(items[j].value)) twice")
-                    return false
-                }
-            }
-            return true
+            guard let j = firstRepeat(in: items) else { return !exhausted }
+            report(child(pointer, String(j)), items[j].location, "uniqueItems", "\(field()) lists \(FieldName.render(items[j].value)) twice")
+            return false
         case .minLength(let n):
             // A character takes one to four bytes: the byte count settles most cases uncounted.
             guard case .string(let s) = instance.value, s.utf8.count < 4 * n, s.unicodeScalars.count < n else { return true }

@@ -15,6 +15,22 @@ public struct EditCheck: Sendable {
 
     public var before: State
     public var after: State
+    /// The edit as the pre-commit hook judges its commit (nil without a HEAD to judge against).
+    public var againstHead: AgainstHead?
+
+    /// HEAD, and the states before and after the edit that are compared with it: those the
+    /// edit leaves, or, when it is committed alone, HEAD and HEAD with the edit.
+    public struct AgainstHead: Sendable {
+        public var transitions: HeadTransitions
+        public var before: RepositoryIndex
+        public var after: RepositoryIndex
+
+        public init(transitions: HeadTransitions, before: RepositoryIndex, after: RepositoryIndex) {
+            self.transitions = transitions
+            self.before = before
+            self.after = after
+        }
+    }
 
     public init(before: State, after: State) {
         self.before = before
@@ -34,6 +50,12 @@ public struct EditCheck: Sendable {
         return after.allDiagnostics.filter {
             $0.severity == .error && paths.contains($0.path) && !existing.contains(Key(path: $0.path, rule: $0.ruleID, message: $0.message))
         }
+    }
+
+    /// What the pre-commit hook would refuse of the edit's commit that it did not refuse
+    /// before the edit (anywhere: a transition problem is the edit's wherever it shows).
+    public func newTransitionErrors() -> [Diagnostic] {
+        againstHead.map { $0.transitions.introduced(before: $0.before, after: $0.after) } ?? []
     }
 
     /// Every error after the edit in `paths` (closure: nothing may remain).

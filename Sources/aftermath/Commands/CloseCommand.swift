@@ -58,9 +58,9 @@ struct CloseCommand: ParsableCommand {
             } catch let error as EditError {
                 throw CLIFailure.usage("\(postmortem.path): \(error)")
             }
-            let check = try session.check([postmortem.path: edited])
+            let check = try session.check([postmortem.path: edited], committing: recording.commit)
             let tree = Set(check.after.index.tree(of: postmortem.id).map(\.path) + [postmortem.path])
-            let blockers = check.allErrors(in: tree)
+            let blockers = (check.allErrors(in: tree) + check.newTransitionErrors()).sortedForReport()
             if !blockers.isEmpty {
                 console.diagnostics(blockers)
                 console.err("\(postmortem.id) cannot be closed: \(blockers.count) blocker\(blockers.count == 1 ? "" : "s"); nothing was written")

@@ -31,7 +31,7 @@ struct DigestCommand: ParsableCommand {
                 messages = messages.filter { $0.owner == handle }
             }
             guard let outputDir else {
-                console.out(messages.map { "<!-- owner: \($0.owner) email: \($0.email ?? "") -->\n\($0.text)" }.joined(separator: "\n---\n\n"))
+                console.out(messages.map { "<!-- owner: \(TerminalSafe.escape($0.owner)) email: \(TerminalSafe.escape($0.email ?? "")) -->\n\($0.text)" }.joined(separator: "\n---\n\n"))
                 return ExitStatus.ok
             }
             try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)

@@ -20,7 +20,7 @@ struct ListCommand: ParsableCommand {
     @Flag(name: .customLong("all"), help: "Include resolved documents (done, wont-fix, resolved, accepted-risk, closed).")
     var includeResolved = false
 
-    @Flag(help: "Only open documents (the default for remediation items; explicit for other kinds).")
+    @Flag(help: "Only open documents (the default; kept for scripts that pass it).")
     var open = false
 
     @Option(help: "Only these statuses (repeatable).")
@@ -66,7 +66,8 @@ struct ListCommand: ParsableCommand {
     var query: ListQuery {
         var query = ListQuery()
         if !kind.isEmpty { query.kinds = Set(kind) }
-        query.openOnly = open || (!includeResolved && (kind.isEmpty || overdue))
+        // Open documents of every kind unless --all (or --status, which names the statuses).
+        query.openOnly = open || !includeResolved
         query.statuses = Set(status)
         if !status.isEmpty { query.openOnly = false }
         query.owner = owner

@@ -64,7 +64,8 @@ struct ReportCommand: ParsableCommand {
                 let (index, ruleset) = try Workspace().listedDocuments(snapshot.choice, kinds: Set(DocumentKind.allCases), openOnly: false,
                                                                        today: today.timestamp)
                 document = ReviewReport(index: index, ruleset: ruleset, today: today.timestamp, times: history.times,
-                                        monthly: history.monthly, since: since.flatMap(Timestamp.parseDate)).build(charts: format == .html)
+                                        monthly: history.monthly, since: since.flatMap(Timestamp.parseDate), historyRead: !noHistory)
+                    .build(charts: format == .html)
             }
             let text = format == .html
                 ? ReportHTML.render(document, generated: today.timestamp.dateString)

@@ -67,9 +67,9 @@ struct SetCommand: ParsableCommand {
             } catch let error as EditError {
                 throw CLIFailure.usage("\(document.path): \(error)")
             }
-            let check = try session.check([document.path: edited])
+            let check = try session.check([document.path: edited], committing: recording.commit)
             let affected = Set([document.path] + check.after.index.tree(of: check.after.index.postmortem(of: document)?.id ?? "").map(\.path))
-            let errors = check.newErrors(in: affected)
+            let errors = (check.newErrors(in: affected) + check.newTransitionErrors()).sortedForReport()
             if !errors.isEmpty {
                 console.diagnostics(errors)
                 console.err("\(document.id) was not changed: the result would have \(errors.count) error\(errors.count == 1 ? "" : "s")")

@@ -9,6 +9,9 @@ struct EditSession {
     let snapshot: Snapshot
     let validator: Validator
     private let reading: Reading
+    /// Git, for judging edits against HEAD as the pre-commit hook judges commits (nil outside
+    /// git, for a revision, or for sessions that do not edit).
+    private let git: GitValidation?
 
     /// How the repository was read: whole, or through the summary (only what changed since).
     private enum Reading {
@@ -31,6 +34,7 @@ struct EditSession {
         let ruleset = try workspace.ruleset(from: snapshot)
         validator = Validator(ruleset: ruleset, today: today)
         let git = throughSummary ? (try? workspace.repository()).map { GitValidation(workspace: workspace, repository: $0, today: today, threads: 0) } : nil
+        if case .revision = choice { self.git = nil } else { self.git = git }
         var summarised = try git?.summarised(choice)
         var unwritten: ValidationResult?
         if summarised == nil, let git {
@@ -113,30 +117,63 @@ struct EditSession {
         return bytes
     }
 
-    func check(_ overrides: [String: [UInt8]?]) throws -> EditCheck {
+    /// The edit judged: the state with `overrides` in place against the state before, and
+    /// both against HEAD, as the pre-commit hook judges a commit (see `EditCheck.againstHead`).
+    /// - Parameter committing: the edit is committed alone (`--commit`): HEAD with the edit is
+    ///   what is recorded and judged against HEAD, whatever else the working tree holds.
+    func check(_ overrides: [String: [UInt8]?], committing: Bool = false) throws -> EditCheck {
         switch reading {
         case .whole(let before):
-            return try EditCheck(validator: validator, snapshot: snapshot, before: before, overrides: overrides)
+            return try wholeCheck(before: before, overrides, committing: committing)
         case .summarised(let incremental, let delta, let before):
             // The edited state: the current one with the new bytes, read from memory.
             var changes = delta.changes
+            var edits: [String: ContentID?] = [:]
             var edited: [ContentID: [UInt8]] = [:]
             for (path, bytes) in overrides {
                 let id = try bytes.map(GitRepository.blobID)
                 if let id, let bytes { edited[id] = bytes }
                 changes.updateValue(id, forKey: path)
+                edits.updateValue(id, forKey: path)
             }
-            let reader = incremental.reading { [edited, incremental] path, id in
+            let head = try git?.head(from: incremental, beside: delta)
+            let base = head?.validator ?? incremental
+            let reader = base.reading { [edited, base] path, id in
                 if let bytes = edited[id] { return bytes }
-                return try incremental.read(path, id)
+                return try base.read(path, id)
             }
-            if let states = try reader.validate([delta, SnapshotDelta(changes)]), let after = states.last {
-                return EditCheck(before: EditCheck.State(allDiagnostics: before.diagnostics, index: before.index),
-                                 after: EditCheck.State(allDiagnostics: after.diagnostics, index: after.index))
+            var deltas = [delta, SnapshotDelta(changes)]
+            if let head {
+                deltas.append(head.delta)
+                if committing { deltas.append(SnapshotDelta(head.delta.changes.merging(edits) { $1 })) }
+            }
+            if let states = try reader.validate(deltas) {
+                var check = EditCheck(before: EditCheck.State(allDiagnostics: before.diagnostics, index: before.index),
+                                      after: EditCheck.State(allDiagnostics: states[1].diagnostics, index: states[1].index))
+                if head != nil {
+                    let transitions = HeadTransitions(head: states[2].index, context: RuleContext(ruleset: ruleset, today: validator.today))
+                    check.againstHead = committing
+                        ? EditCheck.AgainstHead(transitions: transitions, before: states[2].index, after: states[3].index)
+                        : EditCheck.AgainstHead(transitions: transitions, before: states[0].index, after: states[1].index)
+                }
+                return check
             }
             // Too much reached: the edit is judged on the whole repository.
-            return try EditCheck(validator: validator, snapshot: snapshot, before: try validator.validate(snapshot), overrides: overrides)
+            return try wholeCheck(before: try validator.validate(snapshot), overrides, committing: committing)
         }
+    }
+
+    private func wholeCheck(before: ValidationResult, _ overrides: [String: [UInt8]?], committing: Bool) throws -> EditCheck {
+        var check = try EditCheck(validator: validator, snapshot: snapshot, before: before, overrides: overrides)
+        if let head = try git?.headSnapshot() {
+            let headIndex = try validator.read(head).index
+            let transitions = HeadTransitions(head: headIndex, context: RuleContext(ruleset: ruleset, today: validator.today))
+            check.againstHead = committing
+                ? EditCheck.AgainstHead(transitions: transitions, before: headIndex,
+                                        after: try validator.read(OverlaySnapshot(base: head, overrides: overrides)).index)
+                : EditCheck.AgainstHead(transitions: transitions, before: check.before.index, after: check.after.index)
+        }
+        return check
     }
 
     /// Writes an edited document over the working tree, refusing if it changed since read,

@@ -84,14 +84,30 @@ struct GitValidation {
 
     /// Validates `choice`; the caller calls `finishWrites()` on the outcome before the process
     /// ends (a full run's summary is written meanwhile).
+    /// The working tree and the index are also judged against HEAD as the pre-commit hook
+    /// judges a commit (`HeadTransitions`): what it would refuse is a warning in the working
+    /// tree, not yet staged, and an error in the index.
     func validate(_ choice: SnapshotChoice) throws -> Outcome {
         let state = try self.state(choice)
         defer { state.finishWrites() }
-        if let incremental = try incrementalValidator(state.ruleset, read: state.read),
-           let delta = try state.delta(incremental.summary), let result = try incremental.validate([delta])?.first {
-            return Outcome(diagnostics: result.diagnostics, fileCount: result.fileCount)
+        let againstHead = Self.headSeverity(choice)
+        if let incremental = try incrementalValidator(state.ruleset, read: state.read), let delta = try state.delta(incremental.summary) {
+            if let severity = againstHead, let head = try head(from: incremental, beside: delta), head.delta != delta {
+                if let states = try head.validator.validate([delta, head.delta]) {
+                    let problems = HeadTransitions(head: states[1].index, context: RuleContext(ruleset: state.ruleset, today: today))
+                        .problems(in: states[0].index)
+                    return Outcome(diagnostics: Self.adding(problems, as: severity, to: states[0].diagnostics), fileCount: states[0].fileCount)
+                }
+            } else if let result = try incremental.validate([delta])?.first {
+                return Outcome(diagnostics: result.diagnostics, fileCount: result.fileCount)
+            }
         }
-        return try full(try state.snapshot(), ruleset: state.ruleset, tree: state.tree).outcome
+        let run = try full(try state.snapshot(), ruleset: state.ruleset, tree: state.tree)
+        var outcome = run.outcome
+        if let severity = againstHead {
+            outcome.diagnostics = Self.adding(try headProblems(after: run, state), as: severity, to: outcome.diagnostics)
+        }
+        return outcome
     }
 
     /// What became of a full run meant to leave a summary.
@@ -160,10 +176,9 @@ struct GitValidation {
     /// problems from HEAD to it, or nil when the repository has no commit or the index cannot
     /// be read directly (the hook then validates the slow way).
     func preCommit() throws -> (diagnostics: [Diagnostic], changed: Set<String>)? {
-        guard !repository.isEmpty else { return nil }
+        guard let head = try headCommit() else { return nil }
         let staged = try state(.staged)
         let ruleset = staged.ruleset
-        let head = try repository.resolveCommit("HEAD")
         let headTree = try repository.treeID(ofCommit: head)
         var incremental = try incrementalValidator(ruleset)
         if incremental?.summary.tree == nil {
@@ -177,7 +192,7 @@ struct GitValidation {
         guard let incremental, let after = try staged.delta(incremental.summary) else { return nil }
         let before = try delta(from: incremental.summary, toTree: headTree, ruleset)
         guard let states = try incremental.validate([before, after]) else { return nil }
-        let transitions = TransitionCheck.check(before: states[0].index, after: states[1].index, in: RuleContext(ruleset: ruleset, today: today))
+        let transitions = HeadTransitions(head: states[0].index, context: RuleContext(ruleset: ruleset, today: today)).problems(in: states[1].index)
         return ((states[1].diagnostics + transitions).sortedForReport(), incremental.changedPaths(from: before, to: after))
     }
 
@@ -207,6 +222,75 @@ struct GitValidation {
             reported += introduced.map { var d = $0; d.commit = commit.hex; return d }
         }
         return reported
+    }
+
+    // MARK: HEAD
+
+    /// HEAD, which the pre-commit hook judges a commit against; nil in a repository without
+    /// commits, where there is nothing to judge against.
+    func headCommit() throws -> GitObjectID? {
+        repository.isEmpty || repository.isHeadUnborn ? nil : try repository.resolveCommit("HEAD")
+    }
+
+    /// HEAD whole, for judging against it without a summary.
+    func headSnapshot() throws -> Snapshot? {
+        guard let head = try headCommit() else { return nil }
+        return workspace.scoped(try repository.snapshot(ofCommit: head, label: "HEAD (\(head.short))"), in: repository)
+    }
+
+    /// HEAD as a change from the summary's state, and `incremental` reading HEAD's versions
+    /// too: the state's own (`state`, a working tree's from its files) as before, every other
+    /// from git. Nil without HEAD.
+    func head(from incremental: IncrementalValidator, beside state: SnapshotDelta) throws -> (delta: SnapshotDelta, validator: IncrementalValidator)? {
+        guard let commit = try headCommit() else { return nil }
+        let tree = try repository.treeID(ofCommit: commit)
+        let head: SnapshotDelta
+        if incremental.summary.tree == nil, let index = repository.indexPath.flatMap(GitIndexFile.readVerified), !index.cachedTrees.isEmpty {
+            // Git's index caches most of HEAD's trees (all of them after a commit): a tree diff
+            // has no summary tree to start from, and a walk of every tree costs more. What the
+            // index records is used, so it must be git's (its checksum verified).
+            head = SnapshotDelta.between(incremental.summary, and: try repository.listing(ofTree: tree, under: folder, matching: filter(incremental.ruleset), index: index))
+        } else {
+            head = try delta(from: incremental.summary, toTree: tree, incremental.ruleset)
+        }
+        let limit = incremental.ruleset.configuration.limits.maxFileBytes + 1
+        let blobs = try GitBlobReader(repository)
+        let read = incremental.read
+        return (head, incremental.reading { path, id in
+            // A path the state left as the summary recorded it holds the recorded version.
+            let isStates = state.changes[path].map { $0 == id } ?? (head.changes[path] != id)
+            return isStates ? try read(path, id) : try blobs.read(id, upTo: limit)
+        })
+    }
+
+    /// What `validate` reports against HEAD, by snapshot (nil: not judged against HEAD).
+    private static func headSeverity(_ choice: SnapshotChoice) -> Severity? {
+        switch choice {
+        case .workingTree: return .warning
+        case .staged: return .error
+        case .revision: return nil
+        }
+    }
+
+    private static func adding(_ problems: [Diagnostic], as severity: Severity, to diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard !problems.isEmpty else { return diagnostics }
+        return (diagnostics + problems.map { var d = $0; d.severity = severity; return d }).sortedForReport()
+    }
+
+    /// The state a full run read, against HEAD: through the summary the run left, else with
+    /// HEAD read whole.
+    private func headProblems(after run: FullRun, _ state: State) throws -> [Diagnostic] {
+        let context = RuleContext(ruleset: state.ruleset, today: today)
+        if run.saved, let incremental = try incrementalValidator(state.ruleset, read: state.read),
+           let delta = try state.delta(incremental.summary), let head = try head(from: incremental, beside: delta) {
+            guard head.delta != delta else { return [] }
+            if let states = try head.validator.validate([delta, head.delta]) {
+                return HeadTransitions(head: states[1].index, context: context).problems(in: states[0].index)
+            }
+        }
+        guard let head = try headSnapshot() else { return [] }
+        let before = try Validator(ruleset: state.ruleset, today: today, threads: threads).read(head)
+        return HeadTransitions(head: before.index, context: context).problems(in: RepositoryIndex(run.documents))
     }
 
     // MARK: Pieces

@@ -34,8 +34,8 @@ enum NewDocument {
         let session = Session(edit: try EditSession(today: today, throughSummary: true))
         let (path, text) = try plan(session)
         let bytes = Array(text.utf8)
-        let check = try session.edit.check([path: bytes])
-        let errors = check.newErrors(in: [path])
+        let check = try session.edit.check([path: bytes], committing: commit)
+        let errors = (check.newErrors(in: [path]) + check.newTransitionErrors()).sortedForReport()
         if !errors.isEmpty {
             console.diagnostics(errors)
             console.err("nothing was written: the new document would have \(errors.count) error\(errors.count == 1 ? "" : "s")")

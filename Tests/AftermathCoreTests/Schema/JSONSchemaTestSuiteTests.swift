@@ -59,8 +59,8 @@ final class JSONSchemaTestSuiteTests: XCTestCase {
             for test in tests {
                 guard let data = test["data"], let expected = test["valid"]?.boolValue else { continue }
                 tally.ran += 1
-                let valid = compiled.isValid(data)
-                let collected = compiled.validate(data)
+                let valid = try compiled.isValid(data)
+                let collected = try compiled.validate(data)
                 if valid == expected && collected.isEmpty == expected {
                     tally.passed += 1
                 } else {

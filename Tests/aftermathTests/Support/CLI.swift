@@ -27,13 +27,20 @@ enum CLI {
     }
 
     @discardableResult
-    static func git(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> CommandResult {
-        let result = try run("/usr/bin/env", ["git"] + arguments, in: directory, environment: environment)
+    static func git(_ arguments: [String], in directory: URL, environment: [String: String] = [:], timeout: TimeInterval? = nil) throws -> CommandResult {
+        let result = try run("/usr/bin/env", ["git"] + arguments, in: directory, environment: environment, timeout: timeout)
         return result
     }
 
+    /// The status of a run killed at its `timeout`, as a shell reports a SIGKILL.
+    static let killedStatus: Int32 = 137
+
     /// Runs a program with output captured through files (no pipe can fill up and block).
-    static func run(_ program: String, _ arguments: [String], in directory: URL, environment: [String: String] = [:], stdin: String? = nil) throws -> CommandResult {
+    /// With a `timeout`, a run still going then is killed with every process it started (a push
+    /// runs the server's hook two processes down) and reported as `killedStatus`: a test fails
+    /// instead of hanging.
+    static func run(_ program: String, _ arguments: [String], in directory: URL, environment: [String: String] = [:], stdin: String? = nil,
+                    timeout: TimeInterval? = nil) throws -> CommandResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
@@ -65,14 +72,42 @@ enum CLI {
         } else {
             process.standardInput = FileHandle.nullDevice
         }
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         try process.run()
+        var killed = false
+        if let timeout, exited.wait(timeout: .now() + timeout) == .timedOut {
+            killed = true
+            for pid in descendants(of: process.processIdentifier) + [process.processIdentifier] { kill(pid, SIGKILL) }
+        }
         process.waitUntilExit()
         try out.close()
         try err.close()
-        return CommandResult(status: process.terminationStatus,
+        return CommandResult(status: killed ? killedStatus : process.terminationStatus,
                              stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
                              stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
+}
+
+/// Every process below `parent`, children before their own children, read from /proc.
+private func descendants(of parent: pid_t) -> [pid_t] {
+    var parents: [pid_t: pid_t] = [:]
+    for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+        guard let pid = pid_t(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { continue }
+        // "pid (name) state ppid …": the name may hold spaces and parentheses.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        if fields.count > 1, let ppid = pid_t(fields[1]) { parents[pid] = ppid }
+    }
+    var found: [pid_t] = []
+    var frontier = [parent]
+    while let next = frontier.popLast() {
+        for (pid, ppid) in parents where ppid == next && !found.contains(pid) {
+            found.append(pid)
+            frontier.append(pid)
+        }
+    }
+    return found
 }
 
 /// A folder that disappears with the test.
@@ -117,6 +152,15 @@ final class TemporaryDirectory {
         for item in try FileManager.default.contentsOfDirectory(atPath: source.path) where item != "broken" {
             try FileManager.default.copyItem(at: source.appendingPathComponent(item), to: dir.path(item))
         }
+        return dir
+    }
+
+    /// A folder holding a copy of the examples at `examples/`: commands given `-C examples`
+    /// there read the examples without leaving a cache in the project's own `.git`.
+    static func holdingExamples() throws -> TemporaryDirectory {
+        let dir = try TemporaryDirectory()
+        let copy = try examples()
+        try FileManager.default.moveItem(at: copy.url, to: dir.path("examples"))
         return dir
     }
 

@@ -49,8 +49,8 @@ public enum ReadingRules {
             mentions: ["`status`", "line 9"]),
         RuleDescription(
             id: RuleID.limitExceeded, name: "limit-exceeded",
-            summary: "Files, front matter, values and nesting have size limits (configurable under `limits:`).",
-            rationale: "Documents are written by anyone with push access and read inside server hooks; limits keep a hostile file from exhausting memory or time.",
+            summary: "Files, front matter, values and nesting have size limits, and a schema a number of checks per document (configurable under `limits:`).",
+            rationale: "Documents and schemas are written by anyone with push access and read inside server hooks; limits keep a hostile file from exhausting memory or time.",
             bad: RuleExamples.edit(f, "status: open", "status: open\ntags: " + String(repeating: "[", count: 31) + "↓" + String(repeating: "[", count: 9) + String(repeating: "]", count: 40)),
             good: RuleExamples.edit(f, "status: open", "status: open\ntags: [database, failover]"),
             mentions: ["32 levels"]),

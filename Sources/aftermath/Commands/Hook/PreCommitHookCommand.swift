@@ -24,12 +24,11 @@ struct PreCommitHookCommand: ParsableCommand {
             let validator = Validator(ruleset: ruleset, today: today.timestamp, cache: ParseCache())
             let after = try validator.validate(staged)
             var diagnostics = after.diagnostics
-            if !repository.isEmpty {
+            if let head = try git.headSnapshot() {
                 // Rewrites of closed postmortems and impossible status moves, relative to HEAD.
-                let head = workspace.scoped(try repository.snapshot(ofRevision: "HEAD"), in: repository)
                 let before = try validator.read(head)
-                diagnostics += TransitionCheck.check(before: before.index, after: after.index,
-                                                     in: RuleContext(ruleset: ruleset, today: today.timestamp))
+                diagnostics += HeadTransitions(head: before.index, context: RuleContext(ruleset: ruleset, today: today.timestamp))
+                    .problems(in: after.index)
                 let changed = Set(after.index.documents.map(\.path).filter { staged.contentID($0) != head.contentID($0) })
                 diagnostics = diagnostics.filter { $0.severity == .error || changed.contains($0.path) }
             }

@@ -8,7 +8,9 @@ struct NewFindingCommand: ParsableCommand {
     @Option(help: "Title of the finding.") var title: String
     @Option(help: "technical-lapse, procedural-failure, manual-error, process-flaw, communication-glitch or attack-vector.") var category: String
     @Option(help: ArgumentHelp("Owner (person or team).", valueName: "handle")) var owner: String
-    @Option(name: .customLong("bug"), help: ArgumentHelp("Bug reference (repeatable), e.g. JIRA:SEC-123.", valueName: "ref")) var bugs: [String] = []
+    // Required: an open finding needs a bug (AM101), and a finding without one would only be
+    // refused after the fact.
+    @Option(name: .customLong("bug"), help: ArgumentHelp("Bug reference (at least one; repeatable), e.g. JIRA:SEC-123.", valueName: "ref")) var bugs: [String]
     @Option(help: ArgumentHelp("File name after the ID (default: from the title).", valueName: "slug")) var slug: String?
     @OptionGroup var today: TodayOption
     @OptionGroup var recording: CommitOption

@@ -70,7 +70,9 @@ public indirect enum JSONText: Sendable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                // Control characters, and the line and direction controls a terminal showing
+                // the JSON would act on: written as `\u` escapes, which every JSON reader decodes.
+                if TerminalSafe.isControl(scalar) || scalar.value == 0x2028 || scalar.value == 0x2029 {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

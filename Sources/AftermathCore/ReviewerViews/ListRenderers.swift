@@ -2,6 +2,17 @@
 public enum ListRenderer {
     public static let columns = ["ID", "STATUS", "OWNER", "DUE", "SEV", "POSTMORTEM", "TITLE"]
 
+    /// Optional columns in the order they are dropped on a narrow terminal (indices into
+    /// `columns`): POSTMORTEM, SEV, OWNER, STATUS, then DUE. Each is dropped while the title
+    /// would get fewer than `preferredTitle` columns (or fewer than its widest cell).
+    public static let dropOrder = [5, 4, 2, 1, 3]
+    static let preferredTitle = 24
+    /// Below this many columns (or when even ID and title cannot fit), each row is shown one
+    /// field per line instead of as a table.
+    public static let narrowestTable = 40
+    static let narrowestTitle = 10
+    static let dueColumn = 3
+
     /// A row's cells, made safe to show, with the columns each takes: printable ASCII (nearly
     /// every cell) is checked once and measured by its length.
     static func measuredCells(_ row: ItemRow) -> (cells: [String], widths: [Int]) {
@@ -13,37 +24,40 @@ public enum ListRenderer {
                 widths[c] = cells[c].utf8.count
             } else {
                 cells[c] = TerminalSafe.escape(cells[c])
-                widths[c] = cellWidth(cells[c])
+                widths[c] = DisplayWidth.of(cells[c])
             }
         }
         return (cells, widths)
     }
 
-    /// Columns a cell takes: characters, counted cheaply for ASCII.
-    static func cellWidth(_ cell: String) -> Int { cell.utf8.allSatisfy { $0 < 0x80 } ? cell.utf8.count : cell.count }
-
-    /// Aligned columns fitting `width`: on a narrow terminal the postmortem and severity
-    /// columns are dropped before the title is cut. Overdue rows in red when `colour`.
+    /// Aligned columns fitting `width`: on a narrow terminal, columns are dropped in
+    /// `dropOrder` before the title is cut (by display width, with an ellipsis); narrower than
+    /// `narrowestTable`, one field per line. Overdue rows in red when `colour`.
     public static func table(_ listing: Listing, width: Int, colour: Bool) -> String {
         let rows = listing.rows
         guard !rows.isEmpty else { return "no matching items\n" }
         // `rows` are the groups' rows in order, so the cells are taken in turn below. Each
         // cell's width is counted once: tens of thousands of rows are measured per column.
         let measured = ParallelMap.joined(rows.count) { range in rows[range].map(measuredCells) }
+        guard width >= narrowestTable else { return records(listing, measured, width: width, colour: colour) }
         // Each column's widest cell, in one pass over the rows.
         var widest = columns.map(\.count)
         for (_, cellWidths) in measured {
             for c in widest.indices where cellWidths[c] > widest[c] { widest[c] = cellWidths[c] }
         }
+        // DUE belongs to remediation items: a listing of findings or postmortems has none.
         var shown = Array(columns.indices)
+        if !rows.contains(where: { $0.due != nil }) { shown.removeAll { $0 == dueColumn } }
         var w = shown.map { widest[$0] }
-        // Drop optional columns (POSTMORTEM, then SEV) while the title would get under 24.
-        for optional in [5, 4] where width - (w.dropLast().reduce(0, +) + 2 * (shown.count - 1)) < min(24, w.last ?? 0) {
+        for optional in dropOrder where width - (w.dropLast().reduce(0, +) + 2 * (shown.count - 1)) < min(preferredTitle, w.last ?? 0) {
             shown.removeAll { $0 == optional }
             w = shown.map { widest[$0] }
         }
         let fixed = w.dropLast().reduce(0, +) + 2 * (shown.count - 1)
-        w[w.count - 1] = max(10, min(w[w.count - 1], width - fixed))
+        w[w.count - 1] = min(w[w.count - 1], width - fixed)
+        guard w[w.count - 1] >= min(narrowestTitle, widest[columns.count - 1]) else {
+            return records(listing, measured, width: width, colour: colour)
+        }
         let layout = TableLayout(shown: shown, widths: w)
         let lineBytes = fixed + w[w.count - 1] + 12  // a guess at a line's length, to reserve
         var out: [UInt8] = []
@@ -70,6 +84,28 @@ public enum ListRenderer {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// One field per line, each line cut to `width`, a blank line between rows: for terminals
+    /// too narrow for a table.
+    static func records(_ listing: Listing, _ measured: [(cells: [String], widths: [Int])], width: Int, colour: Bool) -> String {
+        let labels = ["", "status", "owner", "due", "severity", "postmortem", "title"]
+        let width = max(1, width)
+        var out = "", next = 0
+        for group in listing.groups {
+            if !group.name.isEmpty { out += (out.isEmpty ? "" : "\n") + DisplayWidth.cut("\(TerminalSafe.escape(group.name)) (\(group.rows.count))", to: width) + "\n" }
+            for (k, row) in group.rows.enumerated() {
+                let cells = measured[next + k].cells
+                let red = colour && row.isOverdue
+                if k > 0 { out += "\n" }
+                for (c, label) in labels.enumerated() {
+                    let line = DisplayWidth.cut(label.isEmpty ? cells[c] : "  \(label): \(cells[c])", to: width)
+                    out += (red ? "\u{1B}[31m" + line + "\u{1B}[0m" : line) + "\n"
+                }
+            }
+            next += group.rows.count
+        }
+        return out
+    }
+
     public static func json(_ listing: Listing, grouped: Bool) -> String {
         let items: JSONText = grouped
             ? .array(listing.groups.map { .object([("group", .string($0.name)), ("items", .array($0.rows.map(\.json)))]) })
@@ -94,22 +130,35 @@ public enum ListRenderer {
     }
 
     static func csvField(_ s: String) -> String {
-        // A leading =, +, - or @ would be run as a formula by spreadsheets.
-        let guarded = s.first.map { "=+-@".contains($0) } == true ? "'" + s : s
-        guard guarded.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return guarded }
-        return "\"" + guarded.replacing("\"", with: "\"\"") + "\""
+        var text = s
+        // Control characters are escaped as in every output (a CSV is read in terminals too);
+        // tabs and line breaks are data a CSV carries, quoted.
+        if !TerminalSafe.isPrintableASCII(text), text.unicodeScalars.contains(where: { TerminalSafe.isControl($0) && !csvKept.contains($0) }) {
+            text = ""
+            for scalar in s.unicodeScalars {
+                if TerminalSafe.isControl(scalar) && !csvKept.contains(scalar) { text += TerminalSafe.escape(String(scalar)) } else { text.unicodeScalars.append(scalar) }
+            }
+        }
+        // A leading =, +, -, @, tab or carriage return would be run as a formula by
+        // spreadsheets (OWASP's CSV injection guidance): a leading quote keeps it text.
+        if let first = text.unicodeScalars.first, formulaStarts.contains(first) { text = "'" + text }
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        return "\"" + text.replacing("\"", with: "\"\"") + "\""
     }
 
+    private static let csvKept: Set<Unicode.Scalar> = ["\t", "\n", "\r"]
+    private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
     public static func markdown(_ listing: Listing) -> String {
-        func cell(_ s: String) -> String { TerminalSafe.escape(s).replacing("|", with: "\\|") }
+        let cell = MarkdownText.cell
         var out = ""
         for group in listing.groups {
             if !group.name.isEmpty { out += "### \(cell(group.name))\n\n" }
             out += "| ID | Status | Owner | Due | Severity | Postmortem | Title | Bugs |\n|---|---|---|---|---|---|---|---|\n"
             for row in group.rows {
-                let due = row.due.map { d in row.overdueDays.map { "**\(d) (overdue \($0)d)**" } ?? d } ?? ""
-                let bugs = row.bugs.map { b in b.url.map { "[\(cell(b.reference))](\($0))" } ?? cell(b.reference) }.joined(separator: ", ")
-                out += "| \(row.id) | \(cell(row.status)) | \(cell(row.owner)) | \(due) | \(row.severity ?? "") | \(row.postmortemID ?? "") | \(cell(row.title)) | \(bugs) |\n"
+                let due = row.due.map { d in row.overdueDays.map { "**\(cell(d)) (overdue \($0)d)**" } ?? cell(d) } ?? ""
+                let bugs = row.bugs.map { b in b.url.flatMap(SafeLink.init).map { "[\(cell(b.reference))](\($0.target))" } ?? cell(b.reference) }.joined(separator: ", ")
+                out += "| \(cell(row.id)) | \(cell(row.status)) | \(cell(row.owner)) | \(due) | \(cell(row.severity ?? "")) | \(cell(row.postmortemID ?? "")) | \(cell(row.title)) | \(bugs) |\n"
             }
             out += "\n"
         }
@@ -129,9 +178,9 @@ private struct TableLayout: Sendable {
             if i > 0 { out += [0x20, 0x20] }
             var taken = cellWidths[c]
             if taken > widths[i] {
-                let cut = String(cells[c].prefix(max(0, widths[i] - 1))) + "…"
+                let cut = DisplayWidth.cut(cells[c], to: widths[i])
                 out += cut.utf8
-                taken = ListRenderer.cellWidth(cut)
+                taken = DisplayWidth.of(cut)
             } else {
                 out += cells[c].utf8
             }

@@ -44,10 +44,15 @@ public struct DocumentTree: Sendable {
         return out
     }
 
+    /// The fields that record a decision about the document — who approved or closed it, when,
+    /// and why — shown when set, since they are what a reviewer checks.
+    static let decisionFields = ["customers_notified_at", "approved_by", "justification", "resolved_at", "resolution",
+                                 "closed_at", "closed_by", "reopened_reason"]
+
     private func render(indent: Int, detailed: Bool) -> String {
         let pad = String(repeating: "  ", count: indent)
         var line = "\(pad)\(row.id)  \(TerminalSafe.escape(row.title))  [\(row.status)]"
-        if !row.owner.isEmpty { line += "  owner: \(TerminalSafe.escape(row.owner))" }
+        if !row.owner.isEmpty { line += "  \(row.kind == .postmortem ? "authors" : "owner"): \(TerminalSafe.escape(row.owner))" }
         if let due = row.due { line += "  due: \(due)" }
         if let days = row.overdueDays { line += "  OVERDUE \(days)d" }
         var out = line + "\n"
@@ -55,6 +60,10 @@ public struct DocumentTree: Sendable {
             out += "\(pad)  path: \(TerminalSafe.escape(row.document.path))\n"
             if let severity = row.severity, row.kind == .postmortem { out += "\(pad)  severity: \(severity)\n" }
             if let category = row.category { out += "\(pad)  category: \(category)\n" }
+            for field in Self.decisionFields {
+                guard let value = row.document.string(field) else { continue }
+                out += "\(pad)  \(field): \(TerminalSafe.escape(value))\n"
+            }
         }
         for bug in row.bugs { out += "\(pad)  bug: \(TerminalSafe.escape(bug.text))\n" }
         for child in children { out += child.render(indent: indent + 1, detailed: false) }

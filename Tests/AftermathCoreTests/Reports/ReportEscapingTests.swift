@@ -21,7 +21,7 @@ final class ReportEscapingTests: XCTestCase {
         // Each character that would end a link alone, so no other one hides a check that misses it.
         XCTAssertTrue(ReportMarkdown.render(report("x", link: "https://e.example/a)b")).contains("[x](https://e.example/a%29b)"))
         XCTAssertTrue(ReportMarkdown.render(report("x", link: "https://e.example/a b")).contains("[x](https://e.example/a%20b)"))
-        XCTAssertEqual(ReportMarkdown.destination("https://e.example/plain"), "https://e.example/plain")
+        XCTAssertEqual(SafeLink("https://e.example/plain")?.target, "https://e.example/plain")
         XCTAssertTrue(ReportMarkdown.render(report("bell \u{7}")).contains("bell \\u{7}"), "control characters are shown, not sent")
     }
 
