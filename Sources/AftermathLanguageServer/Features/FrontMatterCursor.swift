@@ -85,6 +85,7 @@ struct FrontMatterCursor {
 
     /// The line after the closing `---` (where the body starts).
     static func bodyStart(_ buffer: TextBuffer) -> Int {
-        frontMatterLines(buffer).map { $0.upperBound + 1 } ?? 0
+        // An unterminated front matter runs to the end: no body.
+        min(frontMatterLines(buffer).map { $0.upperBound + 1 } ?? 0, buffer.lineCount)
     }
 }
