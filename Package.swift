@@ -56,7 +56,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AftermathLanguageServerTests",
-            dependencies: ["AftermathLanguageServer", "AftermathCore", "aftermath"]
+            dependencies: ["AftermathLanguageServer", "AftermathCore"]
         ),
         .testTarget(
             name: "aftermathTests",
