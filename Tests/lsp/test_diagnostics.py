@@ -123,3 +123,15 @@ async def test_a_watched_document_change_on_disk_is_read_again(client, repo):
     published = await change(client, lambda: client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
         changes=[types.FileEvent(uri=finding.as_uri(), type=types.FileChangeType.Changed)])), uri(repo, REMEDIATION))
     assert "AM202" in [d.code for d in published.diagnostics]
+
+
+async def test_a_configuration_error_is_reported_in_the_configuration_buffer(client, repo):
+    text = (repo / FINDING).read_text().replace("owner: dmitri", "owner: zoe")
+    assert "AM206" in [d.code for d in (await open_document(client, repo, FINDING, text)).diagnostics]
+    broken = (repo / ".aftermath.yml").read_text().replace("owners: owners.yml", "owners: missing.yml")
+    # Without rules no document is judged: the finding's diagnostics are withdrawn, not left stale.
+    withdrawn = await change(client, lambda: client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=uri(repo, ".aftermath.yml"), language_id="yaml", version=1, text=broken))), uri(repo, FINDING))
+    assert withdrawn.diagnostics == []
+    [problem] = client.diagnostics[uri(repo, ".aftermath.yml")]
+    assert problem.code == "config" and problem.code_description is None and "missing.yml" in problem.message
