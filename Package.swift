@@ -31,6 +31,11 @@ let package = Package(
             name: "AftermathGit",
             dependencies: ["CLibGit2", "AftermathCore"]
         ),
+        // Tracker APIs (Jira, GitHub, GitLab) over Foundation's URLSession; only `bugs` uses it.
+        .target(
+            name: "AftermathTrackers",
+            dependencies: ["AftermathCore"]
+        ),
         // `aftermath lsp`: the protocol layer (Protocol/) apart from the features (Features/).
         .target(
             name: "AftermathLanguageServer",
@@ -41,6 +46,7 @@ let package = Package(
             dependencies: [
                 "AftermathCore",
                 "AftermathGit",
+                "AftermathTrackers",
                 "AftermathLanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

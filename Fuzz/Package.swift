@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
-// libFuzzer targets for Aftermath's parsers. A separate package so the main build never needs
-// -sanitize=fuzzer; build and run them with Fuzz/run (see the README, "Fuzzing").
+// libFuzzer targets for Aftermath's parsers and its path identity. A separate package so the main build never needs
+// -sanitize=fuzzer; build and run them with Fuzz/run (see docs/fuzzing.md).
 import Foundation
 import PackageDescription
 
@@ -15,5 +15,6 @@ let package = Package(
         .executableTarget(name: "FuzzFrontMatter", dependencies: [.product(name: "AftermathCore", package: aftermath)]),
         .executableTarget(name: "FuzzSchema", dependencies: [.product(name: "AftermathCore", package: aftermath)]),
         .executableTarget(name: "FuzzMarkdown", dependencies: [.product(name: "AftermathCore", package: aftermath)]),
+        .executableTarget(name: "FuzzPathIdentity", dependencies: [.product(name: "AftermathCore", package: aftermath)]),
     ]
 )

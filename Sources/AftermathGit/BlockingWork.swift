@@ -9,8 +9,8 @@ import Glibc
 /// wall time well over its CPU time, and the thread put to sleep rather than only set aside
 /// for another) starts another, up to `threads`, so that while some wait on a cold disk,
 /// others issue their requests. When metadata is cached, nothing waits and no more threads
-/// than cores contend (16 threads on 2 cores cost a warm walk of 100k files 15% more time,
-/// measured). Results come back in the items' order; the first failure is thrown after all
+/// than cores contend (more threads than cores would only slow a warm walk down). Results
+/// come back in the items' order; the first failure is thrown after all
 /// ran. CPU-bound work belongs in `ParallelMap`.
 enum BlockingWork {
     /// Waiting, in one item, that calls for another thread: far more than a preemption or a

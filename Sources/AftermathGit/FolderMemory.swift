@@ -41,10 +41,9 @@ public final class FolderMemory: @unchecked Sendable {
     }
 
     /// Records a folder listed anew in `log`.
-    func noteListed(_ path: String, _ stamp: FolderListings.Stamp, holdsGit: Bool, complete: Bool, entries: FolderListings.Entries, in log: inout Log) {
+    func noteListed(_ path: RepositoryPath, _ stamp: FolderListings.Stamp, holdsGit: Bool, complete: Bool, entries: FolderListings.Entries, in log: inout Log) {
         log.listed.append(log.bytes.count)
-        var path = path
-        path.withUTF8 { FolderListings.appendRecord(to: &log.bytes, path: UnsafeRawBufferPointer($0), stamp: stamp, holdsGit: holdsGit, complete: complete, entries: entries) }
+        path.withBytes { FolderListings.appendRecord(to: &log.bytes, path: $0, stamp: stamp, holdsGit: holdsGit, complete: complete, entries: entries) }
         if FolderListings.isSettled(stamp, recordedAt: startedAt) { log.listedSettled = true }
     }
 
@@ -52,8 +51,8 @@ public final class FolderMemory: @unchecked Sendable {
         lock.withLock { logs.append(log) }
     }
 
-    /// Drops what this walk found (once kept, or found not worth keeping): 5 MB at 100,000
-    /// documents that would otherwise stay for the rest of a run.
+    /// Drops what this walk found (once kept, or found not worth keeping): memory that would
+    /// otherwise stay for the rest of a run.
     public func clear() {
         lock.withLock { logs = [] }
     }

@@ -3,13 +3,13 @@ import AftermathCore
 /// Git's index file (`.git/index`, or the one `GIT_INDEX_FILE` names) read directly: the
 /// entries of versions 2–4 in one pass over the mapped file.
 ///
-/// libgit2 verifies the file's SHA-1 trailer on every load, which at 100,000 entries costs
-/// more than the whole incremental check (about 100 ms of a 200 ms budget). The file is git's
-/// own, written under its lock and renamed into place, so this reader verifies the trailer
-/// only for the staged snapshot (`readVerified`); it checks every length and offset always
-/// (entries and extensions must fill the file exactly up to the trailer), and declines (nil)
-/// anything it does not fully understand — a split index, sparse directory entries, a
-/// damaged entry — leaving those to libgit2.
+/// libgit2 verifies the file's SHA-1 trailer on every load, which in a large repository costs
+/// more than the whole incremental check. The file is git's own, written under its lock and
+/// renamed into place, so this reader verifies the trailer only for the staged snapshot
+/// (`readVerified`); it checks every length and offset always (entries and extensions must
+/// fill the file exactly up to the trailer), and declines (nil) anything it does not fully
+/// understand — a split index, sparse directory entries, a damaged entry — leaving those to
+/// libgit2.
 public struct GitIndexFile: Sendable {
     /// Stage-0 regular files, sorted by path bytes as git keeps them.
     public private(set) var files = ContentListing()

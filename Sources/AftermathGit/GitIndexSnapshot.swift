@@ -16,7 +16,7 @@ public class GitListingSnapshot: ListingSnapshot, @unchecked Sendable {
         pool = RepositoryPool(try repository.reopen())
     }
 
-    public func read(_ path: String, upTo limit: Int) throws -> [UInt8]? {
+    public func read(_ path: RepositoryPath, upTo limit: Int) throws -> [UInt8]? {
         guard let id = contentIdentity(path) else { return nil }
         return try pool.with { try $0.blob(id, upTo: limit) }
     }
@@ -39,7 +39,7 @@ public class GitListingSnapshot: ListingSnapshot, @unchecked Sendable {
 
         deinit { if let handle { snapshot.pool.giveBack(handle) } }
 
-        func read(_ path: String, upTo limit: Int) throws -> [UInt8]? {
+        func read(_ path: RepositoryPath, upTo limit: Int) throws -> [UInt8]? {
             guard let i = listing.index(of: path, hint: &hint) else { return nil }
             let handle = try self.handle ?? snapshot.pool.take()
             self.handle = handle

@@ -35,13 +35,13 @@ extension GitRepository {
     }
 
     /// The blob at `path` in a tree (regular files only), or nil.
-    func entry(_ path: String, inTree tree: ContentID) throws -> ContentID? {
+    func entry(_ path: RepositoryPath, inTree tree: ContentID) throws -> ContentID? {
         var treeOID = tree.oid
         var treeHandle: OpaquePointer?
         try LibGit2.check(git_tree_lookup(&treeHandle, handle, &treeOID), "cannot read tree \(tree.hex.prefix(12))")
         defer { git_tree_free(treeHandle) }
         var entry: OpaquePointer?
-        guard git_tree_entry_bypath(&entry, treeHandle, path) == 0 else { return nil }
+        guard path.withCString({ git_tree_entry_bypath(&entry, treeHandle, $0) }) == 0 else { return nil }
         defer { git_tree_entry_free(entry) }
         let mode = git_tree_entry_filemode(entry)
         guard mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE, let id = git_tree_entry_id(entry) else { return nil }

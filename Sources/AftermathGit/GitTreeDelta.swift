@@ -5,7 +5,7 @@ extension GitRepository {
     /// Every regular file under `folder` of a tree whose path (relative to the folder) passes
     /// `include`, sorted by path bytes. The folders two levels down (a postmortem each, in a
     /// repository of postmortems) are walked on every core, each thread with its own handle.
-    public func listing(ofTree tree: ContentID, under folder: String, matching include: @escaping @Sendable (String) -> Bool) throws -> ContentListing {
+    public func listing(ofTree tree: ContentID, under folder: String, matching include: @escaping @Sendable (RepositoryPath) -> Bool) throws -> ContentListing {
         var treeOID = tree.oid
         var root: OpaquePointer?
         try LibGit2.check(git_tree_lookup(&root, handle, &treeOID), "cannot read tree \(tree.hex.prefix(12))")
@@ -24,36 +24,36 @@ extension GitRepository {
         let walker = TreeWalker(folder: folder, include: include)
         // The first two levels in order, their folders left to walk.
         var items: [TreeWalker.Item] = []
-        for item in walker.entries(of: start, prefix: folder.isEmpty ? "" : folder + "/") {
+        for item in walker.entries(of: start, prefix: folder.isEmpty ? [] : Array((folder + "/").utf8)) {
             if case .folder(let path, let oid) = item {
-                items += try walker.entries(ofTree: oid, prefix: path + "/", handle: handle)
+                items += try walker.entries(ofTree: oid, prefix: path + [UInt8(ascii: "/")], handle: handle)
             } else {
                 items.append(item)
             }
         }
-        let folders = items.compactMap { item -> (String, git_oid)? in
+        let folders = items.compactMap { item -> ([UInt8], git_oid)? in
             if case .folder(let path, let oid) = item { return (path, oid) }
             return nil
         }
-        let walked: [[(path: String, id: ContentID)]]
+        let walked: [[(path: RepositoryPath, id: ContentID)]]
         if folders.count < 64 {
             // A small tree: not worth opening more handles.
             walked = try folders.map { path, oid in
-                var files: [(path: String, id: ContentID)] = []
-                try walker.walk(oid, prefix: path + "/", handle: handle, into: &files)
+                var files: [(path: RepositoryPath, id: ContentID)] = []
+                try walker.walk(oid, prefix: path + [UInt8(ascii: "/")], handle: handle, into: &files)
                 return files
             }
         } else {
             let pool = RepositoryPool(try reopen())
             walked = try ParallelMap.map(folders.count) { i in
                 try pool.with { repository in
-                    var files: [(path: String, id: ContentID)] = []
-                    try walker.walk(folders[i].1, prefix: folders[i].0 + "/", handle: repository.handle, into: &files)
+                    var files: [(path: RepositoryPath, id: ContentID)] = []
+                    try walker.walk(folders[i].1, prefix: folders[i].0 + [UInt8(ascii: "/")], handle: repository.handle, into: &files)
                     return files
                 }
             }
         }
-        var files: [(path: String, id: ContentID)] = []
+        var files: [(path: RepositoryPath, id: ContentID)] = []
         var next = 0
         for item in items {
             switch item {
@@ -83,15 +83,16 @@ extension GitRepository {
         var diff: OpaquePointer?
         try LibGit2.check(git_diff_tree_to_tree(&diff, handle, oldTree, newTree, &options), "cannot compare trees")
         defer { git_diff_free(diff) }
-        let prefix = folder.isEmpty ? "" : folder + "/"
-        func document(_ file: git_diff_file) -> String? {
+        let prefix = Array((folder.isEmpty ? "" : folder + "/").utf8)
+        // Paths as git's bytes: a name that is not UTF-8 stays itself, not a replacement.
+        func document(_ file: git_diff_file) -> RepositoryPath? {
             guard file.mode == GIT_FILEMODE_BLOB.rawValue || file.mode == GIT_FILEMODE_BLOB_EXECUTABLE.rawValue, let raw = file.path else { return nil }
-            let path = String(cString: raw)
-            guard path.hasPrefix(prefix) else { return nil }
-            let relative = String(path.dropFirst(prefix.count))
-            return filter.matches(relative) ? relative : nil
+            let path = UnsafeRawBufferPointer(start: raw, count: strlen(raw))
+            guard path.starts(with: prefix) else { return nil }
+            let relative = UnsafeRawBufferPointer(rebasing: path[prefix.count...])
+            return filter.matches(relative) ? RepositoryPath(bytes: relative) : nil
         }
-        var changes: [String: ContentID?] = [:]
+        var changes: [RepositoryPath: ContentID?] = [:]
         for i in 0..<git_diff_num_deltas(diff) {
             guard let delta = git_diff_get_delta(diff, i)?.pointee else { continue }
             if let path = document(delta.old_file) { changes.updateValue(nil, forKey: path) }
@@ -102,54 +103,58 @@ extension GitRepository {
 }
 
 /// Walks trees for `listing(ofTree:)`: folders recursively, regular files kept when their
-/// path (relative to `folder`) passes `include`.
+/// path (relative to `folder`) passes `include`. Names are taken as git's bytes: decoding them
+/// as text would make a name that is not UTF-8 another name, and two such names one.
 private struct TreeWalker: Sendable {
     enum Item {
-        case file(String, ContentID)
-        case folder(String, git_oid)
+        case file(RepositoryPath, ContentID)
+        case folder([UInt8], git_oid)
     }
 
     let folder: String
-    let include: @Sendable (String) -> Bool
+    let include: @Sendable (RepositoryPath) -> Bool
 
     /// The entries of a tree, in its order: kept files and folders (not yet walked).
-    func entries(of tree: OpaquePointer?, prefix: String) -> [Item] {
+    /// - Parameter prefix: the tree's path from the root tree, with a trailing "/" (or none).
+    func entries(of tree: OpaquePointer?, prefix: [UInt8]) -> [Item] {
         var items: [Item] = []
+        let skipped = folder.isEmpty ? 0 : folder.utf8.count + 1
         for i in 0..<git_tree_entrycount(tree) {
-            guard let entry = git_tree_entry_byindex(tree, i), let id = git_tree_entry_id(entry)?.pointee else { continue }
-            let path = prefix + String(cString: git_tree_entry_name(entry))
+            guard let entry = git_tree_entry_byindex(tree, i), let id = git_tree_entry_id(entry)?.pointee,
+                  let name = git_tree_entry_name(entry) else { continue }
+            var path = prefix
+            path.append(contentsOf: UnsafeRawBufferPointer(start: name, count: strlen(name)))
             let mode = git_tree_entry_filemode(entry)
             if mode == GIT_FILEMODE_TREE {
                 items.append(.folder(path, id))
-            } else if mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE, let relative = relative(path) {
-                items.append(.file(relative, ContentID(oid: id)))
+            } else if mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE, path.count >= skipped {
+                // Every entry walked lies under `folder` (the walk starts there).
+                let relative = path.withUnsafeBytes { RepositoryPath(bytes: UnsafeRawBufferPointer(rebasing: $0[skipped...])) }
+                if include(relative) { items.append(.file(relative, ContentID(oid: id))) }
             }
         }
         return items
     }
 
-    func entries(ofTree oid: git_oid, prefix: String, handle: OpaquePointer?) throws -> [Item] {
+    func entries(ofTree oid: git_oid, prefix: [UInt8], handle: OpaquePointer?) throws -> [Item] {
         var oid = oid
         var tree: OpaquePointer?
-        try LibGit2.check(git_tree_lookup(&tree, handle, &oid), "cannot read folder `\(prefix.dropLast())`")
+        try LibGit2.check(git_tree_lookup(&tree, handle, &oid), "cannot read folder `\(RepositoryPath(bytes: prefix.dropLast()))`")
         defer { git_tree_free(tree) }
         return entries(of: tree, prefix: prefix)
     }
 
     /// Every kept file under a folder, in tree order.
-    func walk(_ oid: git_oid, prefix: String, handle: OpaquePointer?, into files: inout [(path: String, id: ContentID)]) throws {
+    func walk(_ oid: git_oid, prefix: [UInt8], handle: OpaquePointer?, into files: inout [(path: RepositoryPath, id: ContentID)]) throws {
         for item in try entries(ofTree: oid, prefix: prefix, handle: handle) {
             switch item {
             case .file(let path, let id): files.append((path, id))
-            case .folder(let path, let oid): try walk(oid, prefix: path + "/", handle: handle, into: &files)
+            case .folder(let path, let oid): try walk(oid, prefix: path + [UInt8(ascii: "/")], handle: handle, into: &files)
             }
         }
     }
-
-    /// The path relative to `folder` when it passes `include`.
-    private func relative(_ path: String) -> String? {
-        let relative = folder.isEmpty ? Substring(path) : path.hasPrefix(folder + "/") ? path.dropFirst(folder.count + 1) : nil
-        guard let relative, include(String(relative)) else { return nil }
-        return String(relative)
-    }
 }
+
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -13,24 +13,24 @@ public final class GitTreeLookupSnapshot: Snapshot, @unchecked Sendable {
         pool = RepositoryPool(try repository.reopen())
     }
 
-    public func read(_ path: String, upTo limit: Int) throws -> [UInt8]? {
+    public func read(_ path: RepositoryPath, upTo limit: Int) throws -> [UInt8]? {
         try pool.with { repository in
             guard let id = try repository.entry(path, inTree: tree) else { return nil }
             return try repository.blob(id, upTo: limit)
         }
     }
 
-    public func contentID(_ path: String) -> String? { try? pool.with { try $0.entry(path, inTree: tree)?.hex } }
+    public func contentID(_ path: RepositoryPath) -> String? { try? pool.with { try $0.entry(path, inTree: tree)?.hex } }
 
-    public func files(under root: String) throws -> [String] {
+    public func files(under root: String) throws -> [RepositoryPath] {
         let folder = root == "." ? "" : RepositoryConfiguration.normalizeFolder(root)
         let prefix = folder.isEmpty ? "" : folder + "/"
         return try pool.with { repository in
-            try repository.listing(ofTree: tree, under: folder, matching: { _ in true }).paths.map { prefix + $0 }.sorted()
+            try repository.listing(ofTree: tree, under: folder, matching: { _ in true }).paths.map { $0.prefixed(by: prefix) }.sorted()
         }
     }
 }
 
 extension ContentListing {
-    var paths: [String] { (0..<count).map(path) }
+    var paths: [RepositoryPath] { (0..<count).map(path) }
 }

@@ -21,17 +21,17 @@ public enum WorkingTreeIDs {
         let prefix = folder.isEmpty ? "" : folder + "/"
         let filter = DocumentPathFilter(roots: roots)
         var runs: [ContentListing] = []
-        var entries: [(path: String, id: ContentID)] = []  // with several roots: each root's
-        var seen = Set<String>()
+        var entries: [(path: RepositoryPath, id: ContentID)] = []  // with several roots: each root's
+        var seen = Set<RepositoryPath>()
         for root in roots {
             // Files are identified by the threads that find them, a top folder's files at a time
             // (a run of lookups in order: the first a binary search, each other starting where
             // the last ended), and listed there too: joining the runs' listings is then a copy
-            // of their buffers, where appending 100,000 paths one by one took 11 ms on one thread.
+            // of their buffers, rather than appending every path one by one on one thread.
             let found = try files.scanRuns(under: root) { run -> [ContentListing] in
                 var hint = -1
                 var parts: [ContentListing] = []
-                var part = ContentListing(reserving: run.count, pathBytes: run.reduce(0) { $0 + $1.path.utf8.count })
+                var part = ContentListing(reserving: run.count, pathBytes: run.reduce(0) { $0 + $1.path.byteCount })
                 for (path, info) in run {
                     guard filter.matches(path) else { continue }
                     let id: ContentID
@@ -39,21 +39,16 @@ public enum WorkingTreeIDs {
                         id = .null  // not examined by the walk: identified as it is read (`ReadIdentifiedSnapshot`)
                     } else if let indexed = indexedID(path, info, prefix: prefix, index: index, hint: &hint) {
                         id = indexed
-                    } else if let hashed = try hash(files.root + "/" + path) {
+                    } else if let hashed = try hash(path.prefixed(by: files.root + "/")) {
                         id = hashed
-                    } else if path.unicodeScalars.contains("\u{FFFD}") {
-                        // A name that is not valid UTF-8 cannot be opened by its decoded name; it
-                        // stays listed (under an ID of its name) so every run reports it the same way.
-                        id = unreadableID(path)
                     } else {
                         continue
                     }
-                    var path = path
-                    if !path.withUTF8({ part.append(path: UnsafeRawBufferPointer($0), id: id) }) {
+                    if !path.withBytes({ part.append(path: $0, id: id) }) {
                         // Out of order (a file system may name oddly): a new part, sorted out below.
                         parts.append(part)
                         part = ContentListing()
-                        path.withUTF8 { _ = part.append(path: UnsafeRawBufferPointer($0), id: id) }
+                        path.withBytes { _ = part.append(path: $0, id: id) }
                     }
                 }
                 parts.append(part)
@@ -75,8 +70,8 @@ public enum WorkingTreeIDs {
     /// The ID git's index gives the file at `path` (under the work tree's `prefix`) while its
     /// stat data `info` still matches the entry; nil for a changed or unknown file. `hint` as
     /// for `ContentListing.index(of:hint:)`.
-    static func indexedID(_ path: String, _ info: stat, prefix: String, index: GitIndexFile?, hint: inout Int) -> ContentID? {
-        guard let index, let i = index.files.index(of: prefix + path, hint: &hint), matches(index.stats[i], info, writtenAt: index.writtenAt) else { return nil }
+    static func indexedID(_ path: RepositoryPath, _ info: stat, prefix: String, index: GitIndexFile?, hint: inout Int) -> ContentID? {
+        guard let index, let i = index.files.index(of: path.prefixed(by: prefix), hint: &hint), matches(index.stats[i], info, writtenAt: index.writtenAt) else { return nil }
         return index.files.contentID(i)
     }
 
@@ -87,18 +82,18 @@ public enum WorkingTreeIDs {
             && recorded.size == UInt32(truncatingIfNeeded: info.st_size) && recorded.inode == UInt32(truncatingIfNeeded: info.st_ino)
     }
 
-    static func unreadableID(_ path: String) -> ContentID {
-        let bytes = Array("unreadable \(path)".utf8)
+    static func unreadableID(_ path: RepositoryPath) -> ContentID {
+        let bytes = Array("unreadable ".utf8) + path.bytes
         return [Fingerprint.of(bytes), Fingerprint.of(bytes + [1]), Fingerprint.of(bytes + [2])].withUnsafeBytes { ContentID($0) }
     }
 
     /// Git's blob ID of a file's bytes, read in chunks (a huge file is never held whole); nil
     /// if it vanished meanwhile.
-    static func hash(_ absolute: String) throws -> ContentID? {
+    static func hash(_ absolute: RepositoryPath) throws -> ContentID? {
         LibGit2.ensureInitialized()
         var oid = git_oid()
-        let rc = git_odb_hashfile(&oid, absolute, GIT_OBJECT_BLOB)
-        if rc < 0 && access(absolute, F_OK) != 0 { return nil }
+        let rc = absolute.withCString { git_odb_hashfile(&oid, $0, GIT_OBJECT_BLOB) }
+        if rc < 0 && absolute.withCString({ access($0, F_OK) }) != 0 { return nil }
         try LibGit2.check(rc, "\(absolute): cannot read")
         return ContentID(oid: oid)
     }

@@ -31,14 +31,14 @@ public struct WorkingTreeSnapshot: Snapshot {
 
     public var confinement: RepositoryConfinement { .fileSystem(root: root) }
 
-    private func absolute(_ path: String) -> String { path.isEmpty ? root : "\(root)/\(path)" }
+    private func absolute(_ path: RepositoryPath) -> RepositoryPath { path.isEmpty ? RepositoryPath(root) : path.prefixed(by: root + "/") }
 
-    public func read(_ path: String, upTo limit: Int) throws -> [UInt8]? {
+    public func read(_ path: RepositoryPath, upTo limit: Int) throws -> [UInt8]? {
         try readExamined(path, upTo: limit)?.bytes
     }
 
     /// `read`, with the file's stat data as of the read (from the descriptor it was read through).
-    public func readExamined(_ path: String, upTo limit: Int) throws -> (bytes: [UInt8], info: stat)? {
+    public func readExamined(_ path: RepositoryPath, upTo limit: Int) throws -> (bytes: [UInt8], info: stat)? {
         let flags = O_RDONLY | O_NOFOLLOW | O_CLOEXEC
         // `withCString`: passed as is, a string is copied into a new array for the call.
         let fd = folder.fd >= 0 && !path.isEmpty && !path.hasPrefix("/")
@@ -68,7 +68,7 @@ public struct WorkingTreeSnapshot: Snapshot {
         return (bytes, info)
     }
 
-    public func files(under folder: String) throws -> [String] {
+    public func files(under folder: String) throws -> [RepositoryPath] {
         try scan(under: folder).map(\.path).sorted()
     }
 
@@ -78,23 +78,23 @@ public struct WorkingTreeSnapshot: Snapshot {
     /// the top are walked by several threads, more than there are cores, as git's preloaded
     /// index does: listing and stat calls are most of the time and, when the file system's
     /// metadata is not cached, wait on the disk.
-    public func scan(under folder: String) throws -> [(path: String, info: stat)] {
+    public func scan(under folder: String) throws -> [(path: RepositoryPath, info: stat)] {
         try scan(under: folder) { $0 }
     }
 
     /// `scan(under:)` with each run of files (those of one top folder, those directly in
     /// `folder`) passed through `examine` on the thread that found them, in order: work on
     /// every file, such as identifying it, is spread over the walking threads too.
-    public func scan<T>(under folder: String, _ examine: @escaping @Sendable ([(path: String, info: stat)]) throws -> [T]) throws -> [T] {
+    public func scan<T>(under folder: String, _ examine: @escaping @Sendable ([(path: RepositoryPath, info: stat)]) throws -> [T]) throws -> [T] {
         Array(try scanRuns(under: folder, examine).joined())
     }
 
     /// `scan(under:_:)` with the examined runs in order, not joined: a caller that only reads
     /// them spares a copy of every item (and a release of every copy) on one thread.
-    public func scanRuns<T>(under folder: String, _ examine: @escaping @Sendable ([(path: String, info: stat)]) throws -> [T]) throws -> [[T]] {
+    public func scanRuns<T>(under folder: String, _ examine: @escaping @Sendable ([(path: RepositoryPath, info: stat)]) throws -> [T]) throws -> [[T]] {
         var folder = Substring(folder)
         while folder.hasSuffix("/") { folder = folder.dropLast() }
-        let relative = folder == "." ? "" : String(folder)
+        let relative = RepositoryPath(folder == "." ? "" : String(folder))
         var log = FolderMemory.Log()
         // The folder scanned is the repository's or inside it: its own `.git` is skipped.
         guard let top = try topEntries(relative, log: &log) else { return [] }
@@ -102,7 +102,7 @@ public struct WorkingTreeSnapshot: Snapshot {
         let parent = top.fd
         defer { top.close() }
         let walked = try BlockingWork.map(folders.count, threads: Self.walkers) { i in
-            var files: [(path: String, info: stat)] = []
+            var files: [(path: RepositoryPath, info: stat)] = []
             var log = FolderMemory.Log()
             guard try walk(folders[i].path, name: folders[i].name, in: parent, into: &files, log: &log) else {
                 throw SnapshotError("\(folders[i].path): cannot list: \(String(cString: strerror(errno)))")
@@ -114,7 +114,7 @@ public struct WorkingTreeSnapshot: Snapshot {
         // Files directly in the folder, each between the folders around it in git's order.
         var runs: [[T]] = []
         runs.reserveCapacity(walked.count + 1)
-        var next = 0, files: [(path: String, info: stat)] = []
+        var next = 0, files: [(path: RepositoryPath, info: stat)] = []
         for entry in top.entries {
             if entry.folder {
                 if !files.isEmpty { runs.append(try examine(files)) }
@@ -131,8 +131,8 @@ public struct WorkingTreeSnapshot: Snapshot {
 
     /// The scanned folder itself, open, and its entries: from the walk memory when the folder
     /// did not change, else listed; nil when there is no such folder.
-    private func topEntries(_ relative: String, log: inout FolderMemory.Log) throws -> TopFolder? {
-        let path = relative.isEmpty ? root : absolute(relative)
+    private func topEntries(_ relative: RepositoryPath, log: inout FolderMemory.Log) throws -> TopFolder? {
+        let path = absolute(relative)
         if let memory, let earlier = memory.earlier, let stored = earlier.folder(at: relative), stored.complete {
             guard let (fd, unchanged) = Self.openToLook(path, in: AT_FDCWD, against: stored, in: earlier) else { return try missing(relative) }
             if unchanged, let entries = Self.remembered(stored, in: earlier, at: relative, fd: fd) {
@@ -143,12 +143,18 @@ public struct WorkingTreeSnapshot: Snapshot {
         }
         guard let fd = FolderReader.open(path, in: AT_FDCWD) else { return try missing(relative) }
         let stamp = memory == nil ? nil : Self.stamp(of: fd)
-        let listed = FolderReader.entries(fd, relative, nested: false, encoding: stamp != nil, examiningFiles: examinesFiles)
+        let listed: FolderReader.Listed
+        do {
+            listed = try FolderReader.entries(fd, relative, nested: false, encoding: stamp != nil, examiningFiles: examinesFiles)
+        } catch {
+            Glibc.close(fd)
+            throw error
+        }
         if let memory, let stamp { memory.noteListed(relative, stamp, holdsGit: listed.holdsGit, complete: true, entries: listed.encoded ?? .init(), in: &log) }
         return TopFolder(fd: fd, entries: listed.entries)
     }
 
-    private func missing(_ relative: String) throws -> TopFolder? {
+    private func missing(_ relative: RepositoryPath) throws -> TopFolder? {
         if errno == ENOENT || errno == ENOTDIR || errno == ELOOP { return nil }
         throw SnapshotError("\(relative): cannot list: \(String(cString: strerror(errno)))")
     }
@@ -162,19 +168,20 @@ public struct WorkingTreeSnapshot: Snapshot {
 
     /// The entries a stored folder records, each file examined again (its stat data is always
     /// current); nil when one is no longer a file, so the folder must be listed after all.
-    private static func remembered(_ stored: FolderListings.Folder, in earlier: FolderListings, at relative: String, fd: Int32) -> [FolderReader.Entry]? {
-        let prefix = relative.isEmpty ? "" : relative + "/"
+    private static func remembered(_ stored: FolderListings.Folder, in earlier: FolderListings, at relative: RepositoryPath, fd: Int32) -> [FolderReader.Entry]? {
+        let prefix = relative.isEmpty ? [] : relative.bytes + [UInt8(ascii: "/")]
         var entries: [FolderReader.Entry] = []
         entries.reserveCapacity(stored.entryCount)
         var current = true
         let complete = earlier.forEachEntry(of: stored) { name, count, folder in
             guard current else { return }
-            let text = String(decoding: UnsafeRawBufferPointer(start: name, count: count), as: UTF8.self)
+            let bytes = UnsafeRawBufferPointer(start: name, count: count)
+            let path = RepositoryPath(bytes: prefix + bytes)
             var info = stat()
             if folder {
-                entries.append((prefix + text, text, info, true))
+                entries.append((path, RepositoryPath(bytes: bytes), info, true))
             } else if fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG {
-                entries.append((prefix + text, "", info, false))
+                entries.append((path, "", info, false))
             } else {
                 current = false
             }
@@ -185,7 +192,7 @@ public struct WorkingTreeSnapshot: Snapshot {
     /// The folder `path` of the open folder `parent`, opened only to be looked in, and whether
     /// its stat data is still the one `stored` records (and settled); nil, with `errno` set, when
     /// it cannot be opened.
-    private static func openToLook(_ path: String, in parent: Int32, against stored: FolderListings.Folder,
+    private static func openToLook(_ path: RepositoryPath, in parent: Int32, against stored: FolderListings.Folder,
                                    in earlier: FolderListings) -> (fd: Int32, unchanged: Bool)? {
         let fd = path.withCString { openat(parent, $0, openPathOnly | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
         guard fd >= 0 else { return nil }
@@ -208,8 +215,8 @@ public struct WorkingTreeSnapshot: Snapshot {
     /// walk holds a bounded number of open folders. A folder the walk memory holds unchanged
     /// is not listed: its recorded entries are examined instead. False, with `errno` set, when
     /// the folder cannot be opened as one.
-    private func walk(_ relative: String, name: String, in parent: Int32, depth: Int = 1,
-                      into result: inout [(path: String, info: stat)], log: inout FolderMemory.Log) throws -> Bool {
+    private func walk(_ relative: RepositoryPath, name: RepositoryPath, in parent: Int32, depth: Int = 1,
+                      into result: inout [(path: RepositoryPath, info: stat)], log: inout FolderMemory.Log) throws -> Bool {
         let held = depth < Self.heldLevels
         if let memory, let earlier = memory.earlier, let stored = earlier.folder(at: relative) {
             guard let (fd, unchanged) = Self.openToLook(name, in: parent, against: stored, in: earlier) else { return false }
@@ -246,21 +253,21 @@ public struct WorkingTreeSnapshot: Snapshot {
     /// list of entries in between: at 100,000 files that list was a sixth of a warm walk's own
     /// work. False, with what was appended left for the caller to take back, when an entry is
     /// not what was recorded (a file gone or replaced, a folder that cannot be opened).
-    private func walk(remembered stored: FolderListings.Folder, in earlier: FolderListings, at relative: String, fd: Int32, depth: Int,
-                      into result: inout [(path: String, info: stat)], log: inout FolderMemory.Log) throws -> Bool {
-        var prefix = relative.isEmpty ? "" : relative + "/"
+    private func walk(remembered stored: FolderListings.Folder, in earlier: FolderListings, at relative: RepositoryPath, fd: Int32, depth: Int,
+                      into result: inout [(path: RepositoryPath, info: stat)], log: inout FolderMemory.Log) throws -> Bool {
+        let prefix = relative.isEmpty ? [] : relative.bytes + [UInt8(ascii: "/")]
         var current = true
-        let complete = try prefix.withUTF8 { prefixBytes in
+        let complete = try prefix.withUnsafeBufferPointer { prefixBytes in
             try earlier.forEachEntry(of: stored) { name, count, folder in
                 guard current else { return }
                 let path = Self.path(prefixBytes, name, count)
                 if folder {
-                    let text = String(decoding: UnsafeRawBufferPointer(start: name, count: count), as: UTF8.self)
+                    let text = RepositoryPath(bytes: UnsafeRawBufferPointer(start: name, count: count))
                     current = try walk(path, name: fd == AT_FDCWD ? absolute(path) : text, in: fd, depth: depth + 1, into: &result, log: &log)
                     return
                 }
                 var info = stat()
-                let examined = fd == AT_FDCWD ? fstatat(AT_FDCWD, absolute(path), &info, AT_SYMLINK_NOFOLLOW) : fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW)
+                let examined = fd == AT_FDCWD ? absolute(path).withCString { fstatat(AT_FDCWD, $0, &info, AT_SYMLINK_NOFOLLOW) } : fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW)
                 if examined == 0, (info.st_mode & S_IFMT) == S_IFREG {
                     result.append((path, info))
                 } else {
@@ -271,22 +278,30 @@ public struct WorkingTreeSnapshot: Snapshot {
         return complete && current
     }
 
-    /// `prefix` and a name joined into one path, built in place.
-    static func path(_ prefix: UnsafeBufferPointer<UInt8>, _ name: UnsafePointer<CChar>, _ count: Int) -> String {
-        String(unsafeUninitializedCapacity: prefix.count + count) { buffer in
+    /// `prefix` and a name joined into one path: joined in a scratch buffer, then made a string
+    /// in one copy when the bytes are UTF-8 (a name that is not is kept as its bytes, not
+    /// repaired into another name).
+    static func path(_ prefix: UnsafeBufferPointer<UInt8>, _ name: UnsafePointer<CChar>, _ count: Int) -> RepositoryPath {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: prefix.count + count) { buffer in
             let base = UnsafeMutableRawPointer(buffer.baseAddress!)
             if let start = prefix.baseAddress { base.copyMemory(from: start, byteCount: prefix.count) }
             (base + prefix.count).copyMemory(from: name, byteCount: count)
-            return prefix.count + count
+            return RepositoryPath(bytes: UnsafeRawBufferPointer(buffer))
         }
     }
 
     /// `walk` for a folder the walk memory does not hold unchanged: listed, and recorded.
-    private func walkListing(_ relative: String, name: String, in parent: Int32, held: Bool, depth: Int,
-                             into result: inout [(path: String, info: stat)], log: inout FolderMemory.Log) throws -> Bool {
+    private func walkListing(_ relative: RepositoryPath, name: RepositoryPath, in parent: Int32, held: Bool, depth: Int,
+                             into result: inout [(path: RepositoryPath, info: stat)], log: inout FolderMemory.Log) throws -> Bool {
         guard let fd = FolderReader.open(name, in: parent) else { return false }
         let stamp = memory == nil ? nil : Self.stamp(of: fd)
-        let listed = FolderReader.entries(fd, relative, nested: true, encoding: stamp != nil, examiningFiles: examinesFiles)
+        let listed: FolderReader.Listed
+        do {
+            listed = try FolderReader.entries(fd, relative, nested: true, encoding: stamp != nil, examiningFiles: examinesFiles)
+        } catch {
+            Glibc.close(fd)
+            throw error
+        }
         if let memory, let stamp {
             memory.noteListed(relative, stamp, holdsGit: listed.holdsGit, complete: !listed.holdsGit, entries: listed.encoded ?? .init(), in: &log)
         }
@@ -302,7 +317,7 @@ public struct WorkingTreeSnapshot: Snapshot {
     /// in the open folder `fd` (or by its whole path when `fd` is `AT_FDCWD`). The path of a
     /// folder that cannot be opened, with `errno` set, or nil.
     private func walk(_ entries: [FolderReader.Entry], in fd: Int32, depth: Int,
-                      into result: inout [(path: String, info: stat)], log: inout FolderMemory.Log) throws -> String? {
+                      into result: inout [(path: RepositoryPath, info: stat)], log: inout FolderMemory.Log) throws -> RepositoryPath? {
         for entry in entries {
             guard entry.folder else {
                 result.append((entry.path, entry.info))
@@ -333,14 +348,14 @@ final class OpenRoot: Sendable {
 /// One folder's entries, read with as little work per entry as possible: names are compared
 /// and examined as bytes in one scratch buffer, and only the paths kept become strings.
 enum FolderReader {
-    typealias Entry = (path: String, name: String, info: stat, folder: Bool)
+    typealias Entry = (path: RepositoryPath, name: RepositoryPath, info: stat, folder: Bool)
     /// A folder's entries, and whether it holds a `.git` (with `nested`, its entries are then
     /// not listed: it is another repository); encoded for the walk memory when asked.
     typealias Listed = (entries: [Entry], holdsGit: Bool, encoded: FolderListings.Entries?)
 
     /// The folder `path` (relative to the open folder `parent`) opened for listing; nil with
     /// `errno` set when it cannot be.
-    static func open(_ path: String, in parent: Int32) -> Int32? {
+    static func open(_ path: RepositoryPath, in parent: Int32) -> Int32? {
         let fd = path.withCString { openat(parent, $0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
         return fd >= 0 ? fd : nil
     }
@@ -350,7 +365,9 @@ enum FolderReader {
     /// name is kept (its stat data is never used); a file's name is left empty. Without
     /// `examiningFiles`, an entry the listing calls a regular file is taken as one, its stat
     /// data left empty.
-    static func entries(_ fd: Int32, _ relative: String, nested: Bool, encoding: Bool = false, examiningFiles: Bool = true) -> Listed {
+    /// A folder whose entries cannot be read to the end is an error naming it: a listing cut
+    /// short would leave the documents after the break unchecked.
+    static func entries(_ fd: Int32, _ relative: RepositoryPath, nested: Bool, encoding: Bool = false, examiningFiles: Bool = true) throws -> Listed {
         // Names, each followed by a NUL (a C string for `fstatat`), one after another.
         var names: [UInt8] = []
         var entries: [(start: Int, count: Int, info: stat, folder: Bool)] = []
@@ -361,7 +378,7 @@ enum FolderReader {
         entries.reserveCapacity(16)
         var holdsGit = false
         var foundGit = false  // in a nested folder: another repository, not listed further
-        FolderStream.forEach(fd) { name, type in
+        let failure = FolderStream.forEach(fd) { name, type in
             let start = names.count
             names.append(contentsOf: UnsafeRawBufferPointer(start: name, count: strlen(name)))
             let count = names.count - start
@@ -398,6 +415,9 @@ enum FolderReader {
             entries.append((start, count, info, folder))
             return true
         }
+        if let failure {
+            throw SnapshotError("\(relative.isEmpty ? "." : relative.description): cannot list: \(failure)")
+        }
         if foundGit { return ([], true, encoding ? FolderListings.Entries() : nil) }
         names.withUnsafeBytes { all in
             // Git's order: a folder's name sorts as if followed by "/". The common length is
@@ -415,7 +435,7 @@ enum FolderReader {
                 return next(a) < next(b)
             }
         }
-        var prefix = relative.isEmpty ? "" : relative + "/"
+        let prefix = relative.isEmpty ? [] : relative.bytes + [UInt8(ascii: "/")]
         var encoded: FolderListings.Entries?
         let listed = names.withUnsafeBufferPointer { all in
             if encoding {
@@ -423,12 +443,12 @@ enum FolderReader {
                 for entry in entries { recorded.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[entry.start..<entry.start + entry.count])), folder: entry.folder) }
                 encoded = recorded
             }
-            return prefix.withUTF8 { prefixBytes in
+            return prefix.withUnsafeBufferPointer { prefixBytes in
                 entries.map { entry in
                     let name = UnsafeBufferPointer(rebasing: all[entry.start..<entry.start + entry.count])
                     // A file's path is built in place; only a folder keeps its name too.
                     let path = name.withMemoryRebound(to: CChar.self) { WorkingTreeSnapshot.path(prefixBytes, $0.baseAddress!, $0.count) }
-                    return (path, entry.folder ? String(decoding: name, as: UTF8.self) : "", entry.info, entry.folder)
+                    return (path, entry.folder ? RepositoryPath(bytes: UnsafeRawBufferPointer(name)) : "", entry.info, entry.folder)
                 }
             }
         }
@@ -446,37 +466,63 @@ enum FolderStream {
     static let bufferSize = 32_768
 
     /// `body` with each entry's NUL-terminated name and `d_type`, until it answers false or the
-    /// entries end (or cannot be read further).
-    static func forEach(_ fd: Int32, _ body: (UnsafePointer<CChar>, UInt8) -> Bool) {
+    /// entries end. What went wrong when they could not be read to the end (a read error, an
+    /// entry that does not fit the buffer it came in), or nil.
+    static func forEach(_ fd: Int32, _ body: (UnsafePointer<CChar>, UInt8) -> Bool) -> String? {
+        if let injected = injectedFailure(fd) { return injected }
         guard let getdents else { return forEachByReaddir(fd, body) }
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: bufferSize, alignment: 8)
         defer { buffer.deallocate() }
         while true {
             let filled = getdents(fd, buffer, bufferSize)
-            guard filled > 0 else { return }
+            if filled < 0 {
+                if errno == EINTR { continue }
+                return String(cString: strerror(errno))
+            }
+            guard filled > 0 else { return nil }
             var offset = 0
             // struct linux_dirent64: ino (8), off (8), reclen (2), type (1), name (NUL-terminated).
-            while offset + 19 < filled {
+            while offset < filled {
+                guard offset + 19 < filled else { return "malformed folder entry" }
                 let length = Int(buffer.loadUnaligned(fromByteOffset: offset + 16, as: UInt16.self))
-                guard length > 19, offset + length <= filled else { return }
+                guard length > 19, offset + length <= filled,
+                      memchr(buffer + offset + 19, 0, length - 19) != nil else { return "malformed folder entry" }
                 let type = buffer.load(fromByteOffset: offset + 18, as: UInt8.self)
-                if !body((buffer + offset + 19).assumingMemoryBound(to: CChar.self), type) { return }
+                if !body((buffer + offset + 19).assumingMemoryBound(to: CChar.self), type) { return nil }
                 offset += length
             }
         }
     }
 
-    static func forEachByReaddir(_ fd: Int32, _ body: (UnsafePointer<CChar>, UInt8) -> Bool) {
+    static func forEachByReaddir(_ fd: Int32, _ body: (UnsafePointer<CChar>, UInt8) -> Bool) -> String? {
         let copy = dup(fd)
-        guard copy >= 0 else { return }
+        guard copy >= 0 else { return String(cString: strerror(errno)) }
         guard let dir = fdopendir(copy) else {
+            let failure = String(cString: strerror(errno))
             close(copy)
-            return
+            return failure
         }
         defer { closedir(dir) }
-        while let entry = readdir(dir) {
+        while true {
+            errno = 0
+            guard let entry = readdir(dir) else { return errno == 0 ? nil : String(cString: strerror(errno)) }
             let more = withUnsafeBytes(of: &entry.pointee.d_name) { body($0.baseAddress!.assumingMemoryBound(to: CChar.self), entry.pointee.d_type) }
-            if !more { return }
+            if !more { return nil }
         }
+    }
+
+    /// A read error made to happen in the folder named by `AFTERMATH_TEST_FOLDER_READ_ERROR`
+    /// (its name, the last component), for tests of what a run does with a folder it cannot
+    /// read to the end: as root, no permission stops a read, and a disk error cannot be had.
+    private static let injected: String? = ProcessInfo.processInfo.environment["AFTERMATH_TEST_FOLDER_READ_ERROR"].flatMap { $0.isEmpty ? nil : $0 }
+
+    private static func injectedFailure(_ fd: Int32) -> String? {
+        guard let injected else { return nil }
+        // The open folder's own name, as the kernel knows it.
+        var target = [CChar](repeating: 0, count: 4096)
+        let length = readlink("/proc/self/fd/\(fd)", &target, target.count - 1)
+        guard length > 0 else { return nil }
+        let path = String(decoding: target[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return path.hasSuffix("/" + injected) ? String(cString: strerror(EIO)) : nil
     }
 }

@@ -26,7 +26,7 @@ public final class LanguageServer: LanguageServerHandler {
     struct OpenDocument {
         var version: Int
         var buffer: TextBuffer
-        var path: String?
+        var path: RepositoryPath?
     }
 
     init(connection: Connection, today: Timestamp?) {
@@ -169,7 +169,7 @@ public final class LanguageServer: LanguageServerHandler {
         needsValidation = true
     }
 
-    private func changed(_ uri: String?, _ path: String?) {
+    private func changed(_ uri: String?, _ path: RepositoryPath?) {
         if let uri { touched.insert(uri) }
         if let path, state?.isRuleFile(path) == true { state?.reloadRules() }
         needsValidation = true
@@ -182,9 +182,9 @@ public final class LanguageServer: LanguageServerHandler {
     public func doPendingWork() {
         guard needsValidation, let state else { return }
         needsValidation = false
-        var buffers: [String: [UInt8]] = [:]
+        var buffers: [RepositoryPath: [UInt8]] = [:]
         for document in documents.values { if let path = document.path { buffers[path] = document.buffer.bytes } }
-        var byPath: [String: [Diagnostic]] = [:]
+        var byPath: [RepositoryPath: [Diagnostic]] = [:]
         for diagnostic in state.validate(buffers: buffers, today: today) { byPath[diagnostic.path, default: []].append(diagnostic) }
         for (uri, document) in documents.sorted(by: { $0.key < $1.key }) {
             var diagnostics: [LSPDiagnostic] = []

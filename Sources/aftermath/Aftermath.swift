@@ -14,11 +14,11 @@ struct Aftermath: ParsableCommand {
         Run from anywhere inside a repository; `aftermath -C DIR <command>` runs as if started in DIR (as in git).
 
         Exit codes: 0 fine, 1 validation errors (warnings too with --strict), 2 configuration error, \
-        3 closure refused, 4 git error, 64 usage error.
+        3 closure refused, 4 git error, 5 tracker or network error, 64 usage error.
         """,
         version: version,
         subcommands: [
-            ValidateCommand.self, ListCommand.self, ShowCommand.self, CloseCommand.self, SetCommand.self, NewCommand.self, HistoryCommand.self, ReportCommand.self, DigestCommand.self, InitCommand.self, HooksCommand.self, HookCommand.self, ExplainCommand.self, LspCommand.self,
+            ValidateCommand.self, ListCommand.self, ShowCommand.self, CloseCommand.self, SetCommand.self, NewCommand.self, HistoryCommand.self, ReportCommand.self, DigestCommand.self, InitCommand.self, HooksCommand.self, HookCommand.self, ExplainCommand.self, BugsCommand.self, LspCommand.self,
         ]
     )
 

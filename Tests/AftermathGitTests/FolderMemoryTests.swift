@@ -187,13 +187,14 @@ final class FolderStreamTests: XCTestCase {
         let fd = open(folder.path, O_RDONLY | O_DIRECTORY)
         XCTAssertGreaterThanOrEqual(fd, 0)
         defer { close(fd) }
-        func entries(_ read: (Int32, (UnsafePointer<CChar>, UInt8) -> Bool) -> Void, stopAfter limit: Int = .max) -> [String] {
+        func entries(_ read: (Int32, (UnsafePointer<CChar>, UInt8) -> Bool) -> String?, stopAfter limit: Int = .max) -> [String] {
             lseek(fd, 0, SEEK_SET)
             var seen: [String] = []
-            read(fd) { name, type in
+            let failure = read(fd) { name, type in
                 seen.append("\(String(cString: name)) \(type)")
                 return seen.count < limit
             }
+            XCTAssertNil(failure)
             return seen
         }
         let fast = entries(FolderStream.forEach)
@@ -202,5 +203,25 @@ final class FolderStreamTests: XCTestCase {
         XCTAssertTrue(fast.contains("sub \(DT_DIR)") && fast.contains("link \(DT_LNK)"))
         XCTAssertEqual(entries(FolderStream.forEach, stopAfter: 3).count, 3)
         XCTAssertEqual(entries(FolderStream.forEachByReaddir, stopAfter: 3).count, 3)
+    }
+
+    /// A folder whose entries cannot be read is an error, from both ways of reading, never an
+    /// end of entries: a descriptor that can be looked in but not read (`O_PATH`) makes the
+    /// kernel's own `getdents64` fail, and a walk listing such a folder fails naming it.
+    func testAFolderThatCannotBeReadIsAnErrorNotAnEnd() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aftermath-unreadable-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data().write(to: folder.appendingPathComponent("a.md"))
+        let fd = open(folder.path, 0o10000000 | O_DIRECTORY)  // O_PATH
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        defer { close(fd) }
+        var seen = 0
+        XCTAssertNotNil(FolderStream.forEach(fd) { _, _ in seen += 1; return true }, "getdents64 failed")
+        XCTAssertNotNil(FolderStream.forEachByReaddir(fd) { _, _ in seen += 1; return true }, "readdir failed")
+        XCTAssertEqual(seen, 0)
+        XCTAssertThrowsError(try FolderReader.entries(fd, "postmortems/x", nested: true)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("postmortems/x: cannot list: "), "\(error)")
+        }
     }
 }

@@ -84,6 +84,64 @@ final class SnapshotContractTests: XCTestCase {
         }
     }
 
+    /// Names are bytes in every snapshot: names equal as `String`s (composed and decomposed
+    /// forms), one that differs only by case, and ones that are not UTF-8 (one byte apart) are
+    /// separate files, listed in byte order, each read as its own content.
+    func testNamesAreBytesInEverySnapshot() throws {
+        let folder = Array("postmortems/PM-2026-001-a/findings/".utf8)
+        let names: [[UInt8]] = [
+            Array("caf\u{E9}.md".utf8), Array("cafe\u{301}.md".utf8), Array("CAF\u{C9}.md".utf8),
+            [0x63, 0x61, 0x66, 0xE9, 0x2E, 0x6D, 0x64], [0x63, 0x61, 0x66, 0xE8, 0x2E, 0x6D, 0x64],
+        ]
+        var contents: [RepositoryPath: [UInt8]] = [:]
+        for (path, text) in files { contents[RepositoryPath(path)] = Array(text.utf8) }
+        for (n, name) in names.enumerated() {
+            let path = folder + name
+            let content = Array("---\nid: F-2026-001-0\(n + 2)\n---\nname \(n)\n".utf8)
+            contents[RepositoryPath(bytes: path)] = content
+            let absolute = Array(directory.path.utf8) + [UInt8(ascii: "/")] + path + [0]
+            let fd = absolute.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT | O_TRUNC, 0o644) } }
+            XCTAssertGreaterThanOrEqual(fd, 0)
+            _ = content.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            close(fd)
+        }
+        try git(["add", "-A"])
+        try git(["-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-q", "-m", "names"])
+        let repository = try GitRepository(path: directory.path)
+        let expected = contents.keys.filter { $0.hasPrefix("postmortems/") }.sorted()
+        XCTAssertEqual(expected.count, 2 + names.count)
+        XCTAssertEqual(Set(expected.map(\.bytes)).count, expected.count, "all distinct as bytes")
+        let snapshots: [Snapshot] = [
+            InMemorySnapshot(contents: contents),
+            WorkingTreeSnapshot(root: directory.path),
+            try repository.snapshot(ofRevision: "HEAD"),
+            try repository.stagedSnapshot(),
+            try repository.fastStagedSnapshot(),
+            try GitTreeLookupSnapshot(tree: try repository.treeID(ofCommit: try repository.resolveCommit("HEAD")), label: "HEAD lookup", repository: repository),
+            try readIdentified(),
+        ]
+        for snapshot in snapshots {
+            let label = snapshot.label
+            XCTAssertEqual(try snapshot.files(under: "postmortems"), expected, label)
+            let reader = snapshot.reader()
+            for path in expected {
+                XCTAssertEqual(try snapshot.read(path), contents[path], "\(path) (\(label))")
+                XCTAssertEqual(try reader.read(path, upTo: 1000), contents[path], "\(path) (\(label))")
+            }
+            let ids = snapshot.contentIdentities(expected)
+            XCTAssertEqual(ids, expected.map(snapshot.contentIdentity), label)
+            if ids.allSatisfy({ $0 != nil }) { XCTAssertEqual(Set(ids).count, expected.count, "one ID per content (\(label))") }
+        }
+        // Every name is a document of its own in a full run, and the one that is not UTF-8 is AM001.
+        let ruleset = try RulesetLoader.load(from: InMemorySnapshot(files: [:])).get()
+        for snapshot in snapshots {
+            let result = try Validator(ruleset: ruleset, today: Timestamp.parseDate("2026-10-01")!).validate(snapshot)
+            XCTAssertEqual(result.fileCount, expected.count, snapshot.label)
+            let refused = Set(result.allDiagnostics.filter { $0.ruleID == RuleID.invalidEncoding }.map(\.path))
+            XCTAssertEqual(refused, Set(expected.filter { !$0.isValidUTF8 }), snapshot.label)
+        }
+    }
+
     func testGitSnapshotsKnowContentIDs() throws {
         let repository = try GitRepository(path: directory.path)
         let head = try repository.snapshot(ofRevision: "HEAD")
@@ -220,7 +278,7 @@ final class SnapshotContractTests: XCTestCase {
         func ids() throws -> [String: String] {
             let listing = try WorkingTreeIDs.listing(WorkingTreeSnapshot(root: directory.path), roots: ["postmortems"], folder: "",
                                                      index: GitIndexFile.read(directory.appendingPathComponent(".git/index").path))
-            return Dictionary(uniqueKeysWithValues: (0..<listing.count).map { (listing.path($0), listing.contentID($0).hex) })
+            return Dictionary(uniqueKeysWithValues: (0..<listing.count).map { (listing.path($0).text, listing.contentID($0).hex) })
         }
         XCTAssertEqual(try ids()[finding], try repository.stagedSnapshot().contentID(finding))
         try Data("---\nid: F-2026-001-01\n---\nchanged\n".utf8).write(to: directory.appendingPathComponent(finding))
@@ -252,6 +310,7 @@ final class SnapshotContractTests: XCTestCase {
         try write(unread, "---\nid: PM-2026-002\n---\n")
         try write(gone, "---\nid: PM-2026-003\n---\n")
         func blobID(_ path: String) throws -> ContentID { try GitRepository.blobID(of: Array(try Data(contentsOf: url(path)))) }
+        func id(_ path: String) -> RepositoryPath { RepositoryPath(path) }
 
         let index = GitIndexFile.read(directory.appendingPathComponent(".git/index").path)
         XCTAssertNotNil(index)
@@ -265,9 +324,9 @@ final class SnapshotContractTests: XCTestCase {
         let snapshot = ReadIdentifiedSnapshot(base: walking, listing: walked, folder: "", index: index)
         XCTAssertEqual(try snapshot.files(under: "postmortems"), walked.entries.map(\.path))
         let read = try blobID(finding)
-        let expected: [String: ContentID] = [finding: read, added: try blobID(added), big: try blobID(big), unchanged: try blobID(unchanged),
-                                             unread: try blobID(unread), gone: WorkingTreeIDs.unreadableID(gone)]
-        XCTAssertEqual(expected[unchanged], examined.contentID(examined.index(of: unchanged)!))
+        let expected: [RepositoryPath: ContentID] = [id(finding): read, id(added): try blobID(added), id(big): try blobID(big), id(unchanged): try blobID(unchanged),
+                                                     id(unread): try blobID(unread), id(gone): WorkingTreeIDs.unreadableID(id(gone))]
+        XCTAssertEqual(expected[id(unchanged)], examined.contentID(examined.index(of: unchanged)!))
         try FileManager.default.removeItem(at: url(gone))
         do {
             let reader = snapshot.reader()
@@ -280,7 +339,7 @@ final class SnapshotContractTests: XCTestCase {
         let identified = snapshot.listing
         XCTAssertEqual(Dictionary(uniqueKeysWithValues: identified.entries.map { ($0.path, $0.id) }), expected)
         XCTAssertEqual(snapshot.contentIdentity(finding), read)
-        XCTAssertEqual(snapshot.contentIdentities([added, unread]), [expected[added], expected[unread]])
+        XCTAssertEqual(snapshot.contentIdentities([added, unread]), [expected[id(added)], expected[id(unread)]])
     }
 
     /// IDs asked for while a reader is still about are worked out by name (what readers found
@@ -369,14 +428,14 @@ final class SnapshotContractTests: XCTestCase {
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         // git shows a nested repository as one "folder/" entry and lists links; neither is a file here.
-        let expected = output.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
-            .filter { !$0.hasSuffix("/") && $0 != "postmortems/link.md" }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let expected = output.split(separator: 0).map { RepositoryPath(bytes: $0) }
+            .filter { !$0.hasSuffix("/") && $0 != "postmortems/link.md" }.sorted()
         let scanned = try WorkingTreeSnapshot(root: directory.path).scan(under: "postmortems").map(\.path)
         XCTAssertEqual(scanned, expected)
         let unexamined = try WorkingTreeSnapshot(root: directory.path, examinesFiles: false).scan(under: "postmortems")
         XCTAssertEqual(unexamined.map(\.path), expected, "the same files when they are not examined")
         XCTAssertTrue(unexamined.allSatisfy { $0.info.st_mode == 0 }, "none examined")
-        XCTAssertTrue(scanned.contains("postmortems/a/b/c/d.md") && !scanned.contains { $0.contains("nested") })
+        XCTAssertTrue(scanned.contains("postmortems/a/b/c/d.md") && !scanned.contains { $0.text.contains("nested") })
         XCTAssertEqual(try WorkingTreeSnapshot(root: directory.path).scan(under: "postmortems/a").map(\.path), ["postmortems/a/b/c/d.md", "postmortems/a/x.md"])
         XCTAssertTrue(try WorkingTreeSnapshot(root: directory.path).scan(under: "missing").isEmpty)
     }
@@ -428,7 +487,7 @@ final class SnapshotContractTests: XCTestCase {
             return (String(parts[1]), String(parts[0].split(separator: " ")[2]))
         }
         XCTAssertGreaterThan(listed.count, 240)
-        func pairs(_ listing: ContentListing) -> [String] { (0..<listing.count).map { listing.path($0) + " " + listing.contentID($0).hex } }
+        func pairs(_ listing: ContentListing) -> [String] { (0..<listing.count).map { listing.path($0).text + " " + listing.contentID($0).hex } }
         XCTAssertEqual(pairs(try repository.listing(ofTree: tree, under: "", matching: { _ in true })), listed.map { $0.0 + " " + $0.1 })
         XCTAssertEqual(pairs(try repository.listing(ofTree: tree, under: "postmortems", matching: { $0.hasSuffix(".md") })),
                        listed.filter { $0.0.hasPrefix("postmortems/") && $0.0.hasSuffix(".md") }.map { String($0.0.dropFirst(12)) + " " + $0.1 })

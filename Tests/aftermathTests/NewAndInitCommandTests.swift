@@ -8,8 +8,8 @@ final class NewAndInitCommandTests: XCTestCase {
                                     "--declared-at", "2026-10-05T12:00:00Z"], in: repo.url)
         XCTAssertEqual(pm.status, 0, pm.stderr)
         XCTAssertEqual(pm.stdout, "postmortems/PM-2026-005-payment-api-latency-spike/postmortem.md\n")
-        XCTAssertTrue(try repo.read("postmortems/PM-2026-005-payment-api-latency-spike/postmortem.md")
-            .contains("# yaml-language-server: $schema=../../schema/postmortem.schema.json"))
+        XCTAssertFalse(try repo.read("postmortems/PM-2026-005-payment-api-latency-spike/postmortem.md").contains("yaml-language-server"),
+                       "no schema/ in the repository: no comment pointing at one")
         let finding = try CLI.aftermath(["new", "finding", "--postmortem", "PM-2026-005", "--title", "No load shedding",
                                          "--category", "technical-lapse", "--owner", "sre", "--bug", "JIRA:PAY-1"], in: repo.url)
         XCTAssertEqual(finding.stdout, "postmortems/PM-2026-005-payment-api-latency-spike/findings/F-2026-005-01-no-load-shedding.md\n", finding.stderr)
@@ -76,6 +76,21 @@ final class NewAndInitCommandTests: XCTestCase {
         let pm = try CLI.aftermath(["new", "postmortem", "--title", "First", "--declared-at", "2026-10-05T12:00:00Z"], in: dir.url)
         XCTAssertEqual(pm.status, 0, "the author defaults to the git user: \(pm.stderr)")
     }
+
+    /// With its own schemas (as `aftermath init` copies them), a new document's comment points
+    /// editors at the file, relative to the document.
+    func testTheSchemaCommentPointsAtTheRepositorysOwnSchema() throws {
+        let repo = try TemporaryDirectory.examples()
+        let source = CLI.packageRoot.appendingPathComponent("schema")
+        try FileManager.default.copyItem(at: source, to: repo.path("schema"))
+        let finding = try CLI.aftermath(["new", "finding", "--postmortem", "PM-2026-004", "--title", "Vendor status not watched",
+                                         "--category", "process-flaw", "--owner", "erin", "--bug", "JIRA:OPS-9"], in: repo.url)
+        XCTAssertEqual(finding.status, 0, finding.stderr)
+        let path = finding.stdout.trimmingCharacters(in: .newlines)
+        let text = try repo.read(path)
+        XCTAssertTrue(text.hasPrefix("---\n# yaml-language-server: $schema=../../../schema/finding.schema.json\n"), text)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: repo.path(path).deletingLastPathComponent().appendingPathComponent("../../../schema/finding.schema.json").standardizedFileURL.path))
+    }
 }
 
 final class ConcurrentResults: @unchecked Sendable {
@@ -84,4 +99,5 @@ final class ConcurrentResults: @unchecked Sendable {
     init(count: Int) { storage = Array(repeating: nil, count: count) }
     func set(_ i: Int, _ value: CommandResult?) { lock.lock(); storage[i] = value; lock.unlock() }
     var values: [CommandResult?] { lock.lock(); defer { lock.unlock() }; return storage }
+
 }

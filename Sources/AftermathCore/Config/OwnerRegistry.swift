@@ -5,6 +5,8 @@ public struct OwnerRegistry: Sendable {
         public var name: String
         public var email: String?
         public var aliases: [String]
+        /// Tracker accounts by tracker kind (`jira`, `github`, `gitlab`), for assignees.
+        public var accounts: [String: String] = [:]
     }
 
     public struct Team: Sendable, Equatable, Codable {
@@ -46,6 +48,12 @@ public struct OwnerRegistry: Sendable {
     /// Whether `name` is a person, alias or team: a lookup that copies no entry (rules ask it
     /// of every document, on several threads).
     public func knows(_ name: String) -> Bool { byName.index(forKey: name) != nil }
+
+    /// The tracker account (`jira`, `github`, `gitlab`) of the person `name` resolves to.
+    public func account(of name: String, kind: String) -> String? {
+        guard case .person(let person)? = resolve(name) else { return nil }
+        return person.accounts[kind]
+    }
 
     /// The teams `handle` belongs to (after alias resolution).
     public func teams(of handle: String) -> [Team] {

@@ -1,4 +1,4 @@
-/// `.aftermath.yml`, with every default filled in (the README lists them).
+/// `.aftermath.yml`, with every default filled in (docs/configuration.md lists them).
 public struct RepositoryConfiguration: Sendable {
     public var roots: [String] = ["postmortems"]
     public var ownersPath: String = "owners.yml"
@@ -11,6 +11,10 @@ public struct RepositoryConfiguration: Sendable {
     /// Days after `declared_at` by which a remediation item must be due, per severity.
     public var remediationDueDays: [String: Int] = ["sev1": 15, "sev2": 30, "sev3": 60, "sev4": 90]
     public var notificationHours = 72
+    /// Kept tracker states older than this are reported as stale (`policies.tracker_state_days`).
+    public var trackerStateDays = 14
+    /// A document's web address for links back from tracker issues; `{path}` is its path.
+    public var repositoryURL: String?
     /// Warnings promoted to errors, by rule ID or name.
     public var promotedRules: Set<String> = []
     public var limits = ParseLimits.standard
@@ -26,17 +30,21 @@ public struct RepositoryConfiguration: Sendable {
     init(node: Node) throws(ConfigurationProblem) {
         if let roots = node["roots"]?.arrayValue { self.roots = roots.compactMap(\.stringValue).map(Self.normalizeFolder) }
         if let owners = node["owners"]?.stringValue { ownersPath = owners }
+        repositoryURL = node["repository_url"]?.stringValue
         if let trackers = node["trackers"]?.arrayValue {
             var list: [Tracker] = []
             for entry in trackers {
                 guard let name = entry["name"]?.stringValue, let pattern = entry["pattern"]?.stringValue,
                       let url = entry["url"]?.stringValue else { continue }
+                var tracker: Tracker
                 do {
-                    list.append(try Tracker(name: name, pattern: pattern, url: url))
+                    tracker = try Tracker(name: name, pattern: pattern, url: url)
                 } catch {
                     throw ConfigurationProblem(location: entry.location(of: "pattern"),
                         message: "tracker `\(name)`: pattern cannot be used: \((error as? LinearRegex.CompileError)?.message ?? "invalid")")
                 }
+                tracker.api = try Self.trackerAPI(entry, tracker)
+                list.append(tracker)
             }
             self.trackers = TrackerSet(list)
         }
@@ -48,6 +56,7 @@ public struct RepositoryConfiguration: Sendable {
                 if case .integer(let days) = entry.value.value { remediationDueDays[entry.key] = days }
             }
             if case .integer(let hours)? = policies["notification_hours"]?.value { notificationHours = hours }
+            if case .integer(let days)? = policies["tracker_state_days"]?.value { trackerStateDays = days }
             promotedRules = Set(policies["errors"]?.stringList ?? [])
         }
         for kind in DocumentKind.allCases {
@@ -60,6 +69,27 @@ public struct RepositoryConfiguration: Sendable {
             if case .integer(let v)? = limits["max_depth"]?.value { self.limits.maxDepth = v }
             if case .integer(let v)? = limits["max_schema_checks"]?.value { self.limits.maxSchemaChecks = v }
         }
+    }
+
+    /// A tracker's API settings, when it names a `kind`.
+    static func trackerAPI(_ entry: Node, _ tracker: Tracker) throws(ConfigurationProblem) -> TrackerAPI? {
+        guard let kindName = entry["kind"]?.stringValue, let kind = TrackerAPI.Kind(rawValue: kindName) else { return nil }
+        let missing = kind.requiredGroups.filter { !tracker.groupNames.contains($0) }
+        if !missing.isEmpty {
+            throw ConfigurationProblem(location: entry.location(of: "pattern"),
+                message: "tracker `\(tracker.name)`: a `\(kind.rawValue)` tracker's pattern needs the named group\(missing.count == 1 ? "" : "s") \(missing.map { "`(?<\($0)>…)`" }.joined(separator: " and "))")
+        }
+        let base = entry["api"]?.stringValue
+        if base == nil, kind.defaultBase == nil {
+            throw ConfigurationProblem(location: entry.location(of: "kind"),
+                message: "tracker `\(tracker.name)`: a `jira` tracker needs `api`, its base URL (e.g. https://example.atlassian.net)")
+        }
+        var timeout = 30
+        if case .integer(let seconds)? = entry["timeout_seconds"]?.value { timeout = seconds }
+        return TrackerAPI(kind: kind, base: base, tokenVariable: entry["token_env"]?.stringValue,
+                          emailVariable: entry["email_env"]?.stringValue, project: entry["project"]?.stringValue,
+                          issueType: entry["issue_type"]?.stringValue, labels: entry["labels"]?.stringList ?? [],
+                          timeoutSeconds: timeout)
     }
 
     public static func normalizeFolder(_ path: String) -> String {

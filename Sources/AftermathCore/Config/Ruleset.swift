@@ -13,6 +13,11 @@ public struct Ruleset: Sendable {
     /// The rules applied: the catalogue's. Tests of the validation machinery plant others here
     /// to check that the machinery holds for any rule keeping the incremental contract.
     public var rules: RuleList = .standard
+    /// What trackers last said of referenced issues (`keeping(_:today:)`); empty offline.
+    public var trackerStates: TrackerStates {
+        get { configuration.trackers.states }
+        set { configuration.trackers.states = newValue }
+    }
 
     public init(configuration: RepositoryConfiguration, owners: OwnerRegistry,
                 schemas: [DocumentKind: CompiledSchema], schemaSources: [DocumentKind: String]) {
@@ -20,6 +25,11 @@ public struct Ruleset: Sendable {
         self.owners = owners
         self.schemas = schemas
         self.schemaSources = schemaSources
+    }
+
+    /// The repository's own schema file for documents of `kind`, nil when the built-in one is used.
+    public func ownSchemaFile(for kind: DocumentKind) -> String? {
+        schemaSources[kind].flatMap { $0.hasPrefix("built-in") ? nil : $0 }
     }
 
     /// This ruleset with schemas of its own (`CompiledSchema.copy`), for one of several

@@ -124,7 +124,9 @@ public enum RulesetLoader {
         let people = (node["people"]?.arrayValue ?? []).compactMap { p -> OwnerRegistry.Person? in
             guard let handle = p["handle"]?.stringValue else { return nil }
             return OwnerRegistry.Person(handle: handle, name: p["name"]?.stringValue ?? handle,
-                                        email: p["email"]?.stringValue, aliases: p["aliases"]?.stringList ?? [])
+                                        email: p["email"]?.stringValue, aliases: p["aliases"]?.stringList ?? [],
+                                        accounts: Dictionary(uniqueKeysWithValues: TrackerAPI.Kind.allCases.compactMap { kind in
+                                            p[kind.rawValue]?.stringValue.map { (kind.rawValue, $0) } }))
         }
         let teams = (node["teams"]?.arrayValue ?? []).compactMap { t -> OwnerRegistry.Team? in
             guard let handle = t["handle"]?.stringValue else { return nil }

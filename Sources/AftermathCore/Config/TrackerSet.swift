@@ -3,6 +3,8 @@ public struct Tracker: Sendable {
     public var name: String
     public var pattern: String
     public var urlTemplate: String
+    /// How to reach the tracker's API; nil when only links are made.
+    public var api: TrackerAPI?
     private let regex: LinearRegex
     private let captureNames: [String]
     private let capture: TrackerCapture
@@ -19,6 +21,51 @@ public struct Tracker: Sendable {
     }
 
     public func matches(_ reference: String) -> Bool { regex.matches(reference) }
+
+    /// The named groups of a matching reference (`key`, `repo`, `number` …), by name.
+    public func fields(of reference: String) -> [String: String]? {
+        guard regex.matches(reference), let captures = capture.extract(names: captureNames, from: reference) else { return nil }
+        return Dictionary(captures, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The named groups the pattern has.
+    public var groupNames: [String] { captureNames }
+
+    /// The reference for an issue known by its fields (`key`, or `repo` and `number` …): the
+    /// pattern with each named group replaced by its value, when the rest of the pattern is
+    /// plain text (as in `^JIRA:(?<key>…)$`) and the result matches; nil otherwise.
+    public func reference(_ fields: [String: String]) -> String? {
+        var scalars = Array(pattern.unicodeScalars)
+        if scalars.first == "^" { scalars.removeFirst() }
+        if scalars.last == "$" { scalars.removeLast() }
+        var out = "", i = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            if c == "(", i + 2 < scalars.count, scalars[i + 1] == "?", scalars[i + 2] == "<" {
+                var j = i + 3, name = ""
+                while j < scalars.count, scalars[j] != ">" { name.unicodeScalars.append(scalars[j]); j += 1 }
+                var depth = 1
+                j += 1
+                while j < scalars.count, depth > 0 {
+                    if scalars[j] == "\\" { j += 2; continue }
+                    if scalars[j] == "(" { depth += 1 } else if scalars[j] == ")" { depth -= 1 }
+                    j += 1
+                }
+                guard let value = fields[name] else { return nil }
+                out += value
+                i = j
+            } else if c == "\\", i + 1 < scalars.count, !PatternText.isLetterOrDigit(scalars[i + 1]) {
+                out.unicodeScalars.append(scalars[i + 1])
+                i += 2
+            } else if "[](){}*+?|.^$\\".unicodeScalars.contains(c) {
+                return nil
+            } else {
+                out.unicodeScalars.append(c)
+                i += 1
+            }
+        }
+        return matches(out) ? out : nil
+    }
 
     /// The URL for a matching reference. Each `{group}` is filled from the reference by
     /// taking the named group's text, found by re-matching with `TrackerCapture`.
@@ -75,6 +122,9 @@ public struct Tracker: Sendable {
 
 public struct TrackerSet: Sendable {
     public var trackers: [Tracker]
+    /// What the trackers last said of referenced issues (`Ruleset.keeping`), so that every
+    /// view that links a bug can show its state; empty offline.
+    public var states = TrackerStates()
 
     public init(_ trackers: [Tracker]) { self.trackers = trackers }
 
@@ -106,4 +156,11 @@ public struct TrackerSet: Sendable {
     }
 
     public func url(for reference: String) -> String? { tracker(for: reference)?.url(for: reference) }
+}
+
+/// ASCII letters and digits, for telling a regex escape (`\d`) from an escaped character (`\#`).
+private enum PatternText {
+    static func isLetterOrDigit(_ c: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c)
+    }
 }

@@ -1,11 +1,11 @@
 /// The machine-readable form of a validation run. Field names are stable (documented in the
-/// README); new fields may be added, existing ones never renamed.
+/// docs/commands.md); new fields may be added, existing ones never renamed.
 public enum JSONReporter {
     public static let formatVersion = 1
 
     public static func diagnostic(_ d: Diagnostic) -> JSONText {
         var fields: [(String, JSONText)] = [
-            ("path", .string(d.path)), ("line", .int(d.location.line)), ("column", .int(d.location.column)),
+            ("path", .string(d.path.text)), ("line", .int(d.location.line)), ("column", .int(d.location.column)),
             ("severity", .string(d.severity.rawValue)), ("rule", .string(d.ruleID)), ("message", .string(d.message)),
         ]
         fields.append(("owner", .optional(d.owner)))

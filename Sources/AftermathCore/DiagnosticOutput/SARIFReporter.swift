@@ -22,7 +22,7 @@ public enum SARIFReporter {
             fields.append(("message", .object([("text", .string(message))])))
             fields.append(("locations", .array([.object([
                 ("physicalLocation", .object([
-                    ("artifactLocation", .object([("uri", .string(uri(d.path))), ("uriBaseId", .string("%SRCROOT%"))])),
+                    ("artifactLocation", .object([("uri", .string(uri(d.path.text))), ("uriBaseId", .string("%SRCROOT%"))])),
                     ("region", .object([("startLine", .int(max(1, d.location.line))), ("startColumn", .int(max(1, d.location.column)))])),
                 ])),
             ])])))

@@ -2,7 +2,7 @@
 /// so editors and CI logs link straight to the place.
 public enum TextReporter {
     public static func line(_ d: Diagnostic) -> String {
-        var text = "\(d.path):\(d.location.line):\(d.location.column): \(d.severity.rawValue): \(d.message) [\(d.ruleID)]"
+        var text = "\(d.path.text):\(d.location.line):\(d.location.column): \(d.severity.rawValue): \(d.message) [\(d.ruleID)]"
         if let owner = d.owner { text += " (owner: \(owner))" }
         if let commit = d.commit { text += " (commit \(commit.prefix(12)))" }
         return TerminalSafe.escape(text)

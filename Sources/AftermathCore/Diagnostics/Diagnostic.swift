@@ -52,7 +52,7 @@ public enum Severity: String, Codable, Sendable, Comparable {
 /// One problem the user has to fix, at a place in a file. The core only produces these;
 /// reporters at the edge turn them into text, JSON or SARIF.
 public struct Diagnostic: Codable, Hashable, Sendable {
-    public var path: String
+    public var path: RepositoryPath
     public var location: SourceLocation
     public var severity: Severity
     public var ruleID: String
@@ -62,7 +62,7 @@ public struct Diagnostic: Codable, Hashable, Sendable {
     /// The commit that introduced the problem, when checking a range of commits.
     public var commit: String?
 
-    public init(path: String, location: SourceLocation, severity: Severity, ruleID: String,
+    public init(path: RepositoryPath, location: SourceLocation, severity: Severity, ruleID: String,
                 message: String, owner: String? = nil, commit: String? = nil) {
         self.path = path
         self.location = location
@@ -71,6 +71,13 @@ public struct Diagnostic: Codable, Hashable, Sendable {
         self.message = message
         self.owner = owner
         self.commit = commit
+    }
+
+    /// A diagnostic about a file named by text (configuration, schemas, command-line paths).
+    public init(path: String, location: SourceLocation, severity: Severity, ruleID: String,
+                message: String, owner: String? = nil, commit: String? = nil) {
+        self.init(path: RepositoryPath(path), location: location, severity: severity, ruleID: ruleID,
+                  message: message, owner: owner, commit: commit)
     }
 
     /// Order used by every reporter: by path, then position, then rule, so output is stable.

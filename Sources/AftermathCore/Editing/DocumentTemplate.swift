@@ -2,11 +2,16 @@
 /// a schema comment so YAML language servers validate as the user types, and the required
 /// body sections with prompts.
 public enum DocumentTemplate {
-    public static func render(kind: DocumentKind, path: String, fields: [(String, FieldChange.NewValue)], sections: [String],
+    /// `schema` is the repository's own schema file for the kind (`schema/finding.schema.json`),
+    /// which the comment points editors at; nil when the repository has none (the built-in
+    /// schema has no file to point at), and the comment is left out.
+    public static func render(kind: DocumentKind, path: String, schema: String?, fields: [(String, FieldChange.NewValue)], sections: [String],
                               nested: [(String, [(String, String)])] = [], trailing: [(String, FieldChange.NewValue)] = []) -> String {
-        let depth = path.split(separator: "/").count - 1
-        let schemaPath = String(repeating: "../", count: depth) + "schema/\(kind.schemaFile)"
-        var out = "---\n# yaml-language-server: $schema=\(schemaPath)\n"
+        var out = "---\n"
+        if let schema {
+            let depth = path.split(separator: "/").count - 1
+            out += "# yaml-language-server: $schema=\(String(repeating: "../", count: depth) + schema)\n"
+        }
         for (key, value) in fields { out += "\(key): \(YAMLScalar.render(value))\n" }
         for (key, entries) in nested {
             out += "\(key):\n"

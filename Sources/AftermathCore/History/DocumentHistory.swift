@@ -28,9 +28,9 @@ public struct HistoryEntry: Sendable {
 
     public var commit: CommitMeta
     public var change: Change
-    public var path: String
+    public var path: RepositoryPath
     /// Set when the document moved or was renamed in this commit.
-    public var previousPath: String?
+    public var previousPath: RepositoryPath?
     public var fields: [FieldDelta]
     public var bodyChanged: Bool
 }

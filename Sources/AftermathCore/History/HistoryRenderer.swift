@@ -12,10 +12,10 @@ public enum HistoryRenderer {
             out += "\(date(entry.commit.time))  \(entry.commit.id.prefix(12))  \(who)\n"
             out += "    \(TerminalSafe.escape(entry.commit.summary))\n"
             switch entry.change {
-            case .created: out += "    created at \(TerminalSafe.escape(entry.path))\n"
-            case .deleted: out += "    deleted from \(TerminalSafe.escape(entry.path))\n"
+            case .created: out += "    created at \(entry.path.description)\n"
+            case .deleted: out += "    deleted from \(entry.path.description)\n"
             case .changed:
-                if let previous = entry.previousPath { out += "    moved: \(TerminalSafe.escape(previous)) → \(TerminalSafe.escape(entry.path))\n" }
+                if let previous = entry.previousPath { out += "    moved: \(previous.description) → \(entry.path.description)\n" }
                 for delta in entry.fields {
                     out += "    \(delta.field): \(TerminalSafe.escape(delta.from ?? "(unset)")) → \(TerminalSafe.escape(delta.to ?? "(unset)"))\n"
                 }
@@ -47,8 +47,8 @@ public enum HistoryRenderer {
                     ("email", .string(entry.commit.authorEmail)),
                     ("summary", .string(entry.commit.summary)),
                     ("change", .string(entry.change.rawValue)),
-                    ("path", .string(entry.path)),
-                    ("previous_path", .optional(entry.previousPath)),
+                    ("path", .string(entry.path.text)),
+                    ("previous_path", .optional(entry.previousPath?.text)),
                     ("fields", .array(entry.fields.map { .object([("field", .string($0.field)), ("from", .optional($0.from)), ("to", .optional($0.to))]) })),
                     ("body_changed", .bool(entry.bodyChanged)),
                 ])

@@ -65,7 +65,10 @@ struct ByteWriter {
     }
 
     mutating func diagnostic(_ d: Diagnostic) {
-        string(d.path)
+        d.path.withBytes { path in
+            varint(UInt64(path.count))
+            buffer.append(contentsOf: path)
+        }
         location(d.location)
         buffer.append(d.severity == .error ? 1 : 0)
         string(d.ruleID)
@@ -220,9 +223,9 @@ struct ByteReader {
     }
 
     mutating func diagnostic() -> Diagnostic? {
-        guard let path = string(), let location = location(), let severity = byte(), severity <= 1,
+        guard let count = varint(), count <= UInt64(Int.max), let pathBytes = bytes(Int(count)), let location = location(), let severity = byte(), severity <= 1,
               let rule = string(), let message = string(), let owner = optionalString(), let commit = optionalString() else { return nil }
-        return Diagnostic(path: path, location: location, severity: severity == 1 ? .error : .warning,
+        return Diagnostic(path: RepositoryPath(bytes: pathBytes), location: location, severity: severity == 1 ? .error : .warning,
                           ruleID: rule, message: message, owner: owner, commit: commit)
     }
 }

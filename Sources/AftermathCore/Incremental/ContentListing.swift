@@ -17,19 +17,18 @@ public struct ContentListing: Sendable {
 
     /// A listing of paths in any order: sorted by bytes first, unless they come sorted (as
     /// from a tree walk or a folder scan in git's order).
-    public init(sorting entries: [(path: String, id: ContentID)]) {
+    public init(sorting entries: [(path: RepositoryPath, id: ContentID)]) {
         self.init(inOrder: entries, skipping: false)
         guard count < entries.count else { return }
-        self.init(inOrder: entries.sorted { SnapshotDelta.precedes($0.path, $1.path) }, skipping: true)
+        self.init(inOrder: entries.sorted { $0.path < $1.path }, skipping: true)
     }
 
     /// The entries in order, up to the first that is not or (`skipping`) all but those: in
     /// sorted entries, the repetitions of a path.
-    private init(inOrder entries: [(path: String, id: ContentID)], skipping: Bool) {
-        self.init(reserving: entries.count, pathBytes: entries.reduce(0) { $0 + $1.path.utf8.count })
+    private init(inOrder entries: [(path: RepositoryPath, id: ContentID)], skipping: Bool) {
+        self.init(reserving: entries.count, pathBytes: entries.reduce(0) { $0 + $1.path.byteCount })
         for (path, id) in entries {
-            var path = path
-            guard path.withUTF8({ append(path: UnsafeRawBufferPointer($0), id: id) }) || skipping else { return }
+            guard path.withBytes({ append(path: $0, id: id) }) || skipping else { return }
         }
     }
 
@@ -55,7 +54,7 @@ public struct ContentListing: Sendable {
     }
 
     /// Every entry as a path and its ID, in order.
-    public var entries: [(path: String, id: ContentID)] { (0..<count).map { (path($0), ids[$0]) } }
+    public var entries: [(path: RepositoryPath, id: ContentID)] { (0..<count).map { (path($0), ids[$0]) } }
 
     public var count: Int { ids.count }
 
@@ -74,48 +73,57 @@ public struct ContentListing: Sendable {
     }
 
     /// The IDs of sorted paths, found in one pass.
-    public func contentIDs(_ sortedPaths: [String]) -> [ContentID?] {
+    public func contentIDs(_ sortedPaths: [RepositoryPath]) -> [ContentID?] {
         var hint = 0
         // A closure, not the method `contentID` by name: that made a context for every path.
         return sortedPaths.map { path in index(of: path, hint: &hint).map { ids[$0] } }
     }
 
+    /// The position of a path named by text, by binary search.
+    public func index(of path: String) -> Int? { index(of: RepositoryPath(path)) }
+
     /// The position of `path`, by binary search.
-    public func index(of path: String) -> Int? {
-        pathBytes.withUnsafeBytes { all in SortedBytes.find(path, count: count, at: { slice(all, $0) }) }
+    public func index(of path: RepositoryPath) -> Int? {
+        pathBytes.withUnsafeBytes { all in path.withBytes { SortedBytes.find($0, count: count, at: { slice(all, $0) }) } }
     }
 
     /// The position of `path` when paths are looked up in order: the search starts at `hint`
     /// (the position after the previous lookup) and moves it on, so a sorted sequence of
     /// lookups costs one pass over the listing instead of a binary search each. A negative
     /// hint (no lookup yet, somewhere in the middle) starts with a binary search.
-    public func index(of path: String, hint: inout Int) -> Int? {
-        var path = path
-        return path.withUTF8 { wanted in
-            let wanted = UnsafeRawBufferPointer(wanted)
-            return pathBytes.withUnsafeBytes { all in
-                var i = hint
-                if i < 0 || (i > 0 && SnapshotDelta.compare(slice(all, i - 1), wanted) >= 0) {
-                    i = SortedBytes.lowerBound(wanted, count: count, at: { slice(all, $0) })  // first, or out of order
-                } else {
-                    var steps = 0
-                    while i < count, SnapshotDelta.compare(slice(all, i), wanted) < 0 {
-                        i += 1
-                        steps += 1
-                        if steps == 32 {  // a long gap: jump
-                            i += SortedBytes.lowerBound(wanted, count: count - i, at: { slice(all, i + $0) })
-                            break
-                        }
-                    }
+    public func index(of path: RepositoryPath, hint: inout Int) -> Int? {
+        path.withBytes { wanted in
+            pathBytes.withUnsafeBytes { all in index(of: wanted, in: all, hint: &hint) }
+        }
+    }
+
+    /// `index(of:hint:)` of a path's bytes.
+    public func index(of wanted: UnsafeRawBufferPointer, hint: inout Int) -> Int? {
+        pathBytes.withUnsafeBytes { all in index(of: wanted, in: all, hint: &hint) }
+    }
+
+    private func index(of wanted: UnsafeRawBufferPointer, in all: UnsafeRawBufferPointer, hint: inout Int) -> Int? {
+        var i = hint
+        if i < 0 || (i > 0 && SnapshotDelta.compare(slice(all, i - 1), wanted) >= 0) {
+            i = SortedBytes.lowerBound(wanted, count: count, at: { slice(all, $0) })  // first, or out of order
+        } else {
+            var steps = 0
+            while i < count, SnapshotDelta.compare(slice(all, i), wanted) < 0 {
+                i += 1
+                steps += 1
+                if steps == 32 {  // a long gap: jump
+                    let from = i
+                    i += SortedBytes.lowerBound(wanted, count: count - from, at: { slice(all, from + $0) })
+                    break
                 }
-                guard i < count, SnapshotDelta.compare(slice(all, i), wanted) == 0 else {
-                    hint = i
-                    return nil
-                }
-                hint = i + 1
-                return i
             }
         }
+        guard i < count, SnapshotDelta.compare(slice(all, i), wanted) == 0 else {
+            hint = i
+            return nil
+        }
+        hint = i + 1
+        return i
     }
 
     /// The positions of the paths under `folder` (all for "").
@@ -136,7 +144,7 @@ public struct ContentListing: Sendable {
     /// Gives the entry at `i` its ID (one listed before its content was identified).
     public mutating func setContentID(_ id: ContentID, at i: Int) { ids[i] = id }
 
-    public func path(_ i: Int) -> String { withPathBytes(i) { String(decoding: $0, as: UTF8.self) } }
+    public func path(_ i: Int) -> RepositoryPath { withPathBytes(i) { RepositoryPath(bytes: $0) } }
 
     public func withPathBytes<T>(_ i: Int, _ body: (UnsafeRawBufferPointer) -> T) -> T {
         pathBytes.withUnsafeBytes { body(slice($0, i)) }

@@ -16,6 +16,8 @@ public struct DocumentPathFilter: Sendable {
         return prefixes.contains { prefix in path.starts(with: prefix) }
     }
 
+    public func matches(_ path: RepositoryPath) -> Bool { path.withBytes { matches($0) } }
+
     public func matches(_ path: String) -> Bool {
         var path = path
         return path.withUTF8 { matches(UnsafeRawBufferPointer($0)) }

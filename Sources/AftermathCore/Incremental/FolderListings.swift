@@ -168,10 +168,7 @@ public struct FolderListings: Sendable {
 
     /// The stored folder at `path` (relative to the root, "" for the root itself); nil when
     /// there is none or its record does not read.
-    public func folder(at path: String) -> Folder? {
-        var path = path
-        return path.withUTF8 { folder(at: UnsafeRawBufferPointer($0)) }
-    }
+    public func folder(at path: RepositoryPath) -> Folder? { path.withBytes { folder(at: $0) } }
 
     private func folder(at path: UnsafeRawBufferPointer) -> Folder? {
         let raw = store.buffer

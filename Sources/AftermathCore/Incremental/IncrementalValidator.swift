@@ -22,10 +22,10 @@ public struct IncrementalValidator: Sendable {
     /// which also leaves a fresh summary (`defaultLimit`).
     public var maxAffected: Int
     /// Reads one version of a document by path and content ID (from several threads).
-    public let read: @Sendable (String, ContentID) throws -> [UInt8]?
+    public let read: @Sendable (RepositoryPath, ContentID) throws -> [UInt8]?
 
     public init(summary: SummaryFile, ruleset: Ruleset, today: Timestamp, threads: Int = 0, maxAffected: Int? = nil,
-                read: @escaping @Sendable (String, ContentID) throws -> [UInt8]?) {
+                read: @escaping @Sendable (RepositoryPath, ContentID) throws -> [UInt8]?) {
         self.summary = summary
         self.ruleset = ruleset
         self.today = today
@@ -35,7 +35,7 @@ public struct IncrementalValidator: Sendable {
     }
 
     /// A tenth of the repository, and never less than 2,000 documents: re-reading that many
-    /// takes about 60 ms on two cores, and a summary that far behind is worth refreshing.
+    /// is still quick, and a summary that far behind is worth refreshing.
     public static func defaultLimit(documents: Int) -> Int { max(2_000, documents / 10) }
 
     /// Whether the summary was made under these rules (on any day: the one rule depending on
@@ -188,7 +188,7 @@ public struct IncrementalValidator: Sendable {
     private func recordedVersion(_ i: Int) -> PathVersion { PathVersion(path: summary.path(i), id: summary.contentID(i)) }
 
     /// The same validator reading versions another way (an edit's new bytes, say).
-    public func reading(_ read: @escaping @Sendable (String, ContentID) throws -> [UInt8]?) -> IncrementalValidator {
+    public func reading(_ read: @escaping @Sendable (RepositoryPath, ContentID) throws -> [UInt8]?) -> IncrementalValidator {
         IncrementalValidator(summary: summary, ruleset: ruleset, today: today, threads: threads, maxAffected: maxAffected, read: read)
     }
 
@@ -218,8 +218,8 @@ public struct IncrementalValidator: Sendable {
     }
 
     /// Paths whose version differs between two of the deltas' states.
-    public func changedPaths(from before: SnapshotDelta, to after: SnapshotDelta) -> Set<String> {
-        var changed = Set<String>()
+    public func changedPaths(from before: SnapshotDelta, to after: SnapshotDelta) -> Set<RepositoryPath> {
+        var changed = Set<RepositoryPath>()
         for path in Set(before.changes.keys).union(after.changes.keys) {
             let base = summary.index(of: path).map(summary.contentID)
             let old = before.changes[path] ?? base, new = after.changes[path] ?? base
@@ -249,12 +249,13 @@ public struct IncrementalValidator: Sendable {
     /// Versions read and parsed on every core, the single-document rules run when `checks`
     /// is given; a version that cannot be read by its name is one diagnostic.
     static func parse(_ versions: [PathVersion], ruleset: Ruleset, threads: Int, checks context: RuleContext?,
-                      read: @escaping @Sendable (String, ContentID) throws -> [UInt8]?) throws -> [ParsedFile] {
+                      read: @escaping @Sendable (RepositoryPath, ContentID) throws -> [UInt8]?) throws -> [ParsedFile] {
         let limit = ruleset.configuration.limits.maxFileBytes + 1
         // Rules of each thread's own, as in `Validator` (a context's ruleset only checks).
         return try ParallelMap.map(versions.count, threads: threads, worker: { ruleset.copyForThread(parsing: versions.count) }) { ruleset, i in
             let version = versions[i]
-            guard let bytes = try read(version.path, version.id) else { return DocumentParser.unreadable(path: version.path) }
+            // A name that is not UTF-8 is refused, however it reads (as in a full run).
+            guard version.path.isValidUTF8, let bytes = try read(version.path, version.id) else { return DocumentParser.unreadable(path: version.path) }
             let file = DocumentParser.parse(path: version.path, bytes: Array(bytes.prefix(limit)), ruleset: ruleset)
             return context.map { Validator.checkedFile(file, context: $0) } ?? file
         }
@@ -262,6 +263,6 @@ public struct IncrementalValidator: Sendable {
 }
 
 struct PathVersion: Hashable {
-    var path: String
+    var path: RepositoryPath
     var id: ContentID
 }

@@ -4,8 +4,7 @@
 ///
 /// Each occurrence of a key is hashed once, to a slot; everything after works on slot and
 /// document numbers. (Built over strings — a dictionary per table, every key hashed five
-/// times, a key array and a set per document — this was about 0.2 s of a cold run's work at
-/// 100,000 documents.)
+/// times, a key array and a set per document — this was a large part of a cold run's work.)
 struct LinkTables: Sendable {
     /// Component of each document, numbered in order of first member.
     let component: [UInt32]

@@ -10,8 +10,7 @@ enum ListedFieldNames {
     /// (`declared_at`, `started_at`, `detected_at`, `contained_at`, `recovered_at`).
     static func isIncidentTime(_ code: UInt8) -> Bool { code == 14 || (18...21).contains(code) }
     /// Looked up by length, which leaves one to three names to compare, where a scan compared
-    /// all of them (every field of every document is looked up here when a summary is written:
-    /// 4% of a cold 100,000-document run, measured).
+    /// all of them (every field of every document is looked up here when a summary is written).
     private static let codes = NameTable(all)
     static func code(_ name: String) -> UInt8? { codes.value(of: name).map(UInt8.init) }
     /// Marks a name outside the table, written out after it.

@@ -2,14 +2,14 @@
 /// (`.md` files under the roots) added, changed or deleted, by path.
 public struct SnapshotDelta: Sendable, Equatable {
     /// Path → the new content ID, or nil when the document is gone.
-    public var changes: [String: ContentID?]
+    public var changes: [RepositoryPath: ContentID?]
 
-    public init(_ changes: [String: ContentID?] = [:]) { self.changes = changes }
+    public init(_ changes: [RepositoryPath: ContentID?] = [:]) { self.changes = changes }
 
     /// The delta to a complete listing of a state's documents, sorted by path bytes: one pass
     /// over both, comparing bytes in place.
     public static func between(_ summary: SummaryFile, and listing: ContentListing) -> SnapshotDelta {
-        var changes: [String: ContentID?] = [:]
+        var changes: [RepositoryPath: ContentID?] = [:]
         var i = 0, j = 0
         while i < summary.documentCount || j < listing.count {
             if j == listing.count {
@@ -39,19 +39,15 @@ public struct SnapshotDelta: Sendable, Equatable {
     }
 
     /// Byte order of paths, as git sorts them (and far cheaper than comparing `String`s).
+    public static func precedes(_ a: RepositoryPath, _ b: RepositoryPath) -> Bool { a < b }
+
+    /// Byte order of strings (keys, IDs).
     public static func precedes(_ a: String, _ b: String) -> Bool {
         var a = a, b = b
         return a.withUTF8 { a in b.withUTF8 { b in compare(UnsafeRawBufferPointer(a), UnsafeRawBufferPointer(b)) < 0 } }
     }
 
-    static func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
-        let n = min(a.count, b.count)
-        if n > 0, let pa = a.baseAddress, let pb = b.baseAddress {
-            let c = memcmp(pa, pb, n)
-            if c != 0 { return Int(c) }
-        }
-        return a.count - b.count
-    }
+    static func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int { RepositoryPath.compare(a, b) }
 }
 
 #if canImport(Glibc)

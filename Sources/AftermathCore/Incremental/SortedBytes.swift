@@ -4,11 +4,12 @@ enum SortedBytes {
     /// The position of the entry whose bytes equal `wanted`, or nil.
     static func find(_ wanted: String, count: Int, at bytes: (Int) -> UnsafeRawBufferPointer) -> Int? {
         var wanted = wanted
-        return wanted.withUTF8 { wanted in
-            let wanted = UnsafeRawBufferPointer(wanted)
-            let low = lowerBound(wanted, count: count, at: bytes)
-            return low < count && SnapshotDelta.compare(bytes(low), wanted) == 0 ? low : nil
-        }
+        return wanted.withUTF8 { find(UnsafeRawBufferPointer($0), count: count, at: bytes) }
+    }
+
+    static func find(_ wanted: UnsafeRawBufferPointer, count: Int, at bytes: (Int) -> UnsafeRawBufferPointer) -> Int? {
+        let low = lowerBound(wanted, count: count, at: bytes)
+        return low < count && SnapshotDelta.compare(bytes(low), wanted) == 0 ? low : nil
     }
 
     /// The first position whose bytes do not sort before `wanted`.

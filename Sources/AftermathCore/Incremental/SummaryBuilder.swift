@@ -3,12 +3,12 @@ import Dispatch
 /// Writes a summary (`SummaryFormat`) from a full validation of one state of the repository.
 public enum SummaryBuilder {
     public struct Entry: Sendable {
-        public var path: String
+        public var path: RepositoryPath
         public var contentID: ContentID
         /// Nil when the file could not be read as a document.
         public var document: Document?
 
-        public init(path: String, contentID: ContentID, document: Document?) {
+        public init(path: RepositoryPath, contentID: ContentID, document: Document?) {
             self.path = path
             self.contentID = contentID
             self.document = document
@@ -27,10 +27,10 @@ public enum SummaryBuilder {
     /// the rules found about them): hand it to `parts` with the same entries.
     public struct Links: Sendable {
         fileprivate let tables: LinkTables
-        fileprivate let paths: [String]
+        fileprivate let paths: [RepositoryPath]
         /// Whether `paths` are in path order, checked as the links were worked out: `parts`
-        /// then need not check it again (11 ms of one core at 100,000 paths, each string's
-        /// bytes somewhere else in memory) after the run.
+        /// then need not check it again (on one core, each string's bytes somewhere else in
+        /// memory) after the run.
         fileprivate let inPathOrder: Bool
     }
 
@@ -41,7 +41,7 @@ public enum SummaryBuilder {
     }
 
     private static func inPathOrder(_ entries: [Entry]) -> Bool {
-        // By position (zipped, every step copied two entries: 18 ms rather than 2 at 100k).
+        // By position (zipped, every step would copy two entries).
         entries.indices.dropFirst().allSatisfy { SnapshotDelta.precedes(entries[$0 - 1].path, entries[$0].path) }
     }
 
@@ -57,7 +57,7 @@ public enum SummaryBuilder {
         let inOrder = ahead?.inPathOrder ?? inPathOrder(entries)
         let entries = inOrder ? entries : entries.sorted { SnapshotDelta.precedes($0.path, $1.path) }
         // The overdue rule's findings depend on the day: its input is kept instead.
-        let diagnosticsByPath = Dictionary(grouping: diagnostics.filter { $0.ruleID != RuleID.overdue }, by: \.path)
+        let diagnosticsByPath = Dictionary(grouping: diagnostics.filter { $0.ruleID != RuleID.overdue }, by: \Diagnostic.path)
         guard summarises(entries, diagnosticsAbout: diagnosticsByPath.keys) else { return nil }
 
         // The records of each stretch of documents and the tables linking documents through
@@ -88,7 +88,7 @@ public enum SummaryBuilder {
     }
 
     /// Every path is one entry's, and every diagnostic about an entry (`entries` sorted).
-    private static func summarises(_ entries: [Entry], diagnosticsAbout paths: some Collection<String>) -> Bool {
+    private static func summarises(_ entries: [Entry], diagnosticsAbout paths: some Collection<RepositoryPath>) -> Bool {
         guard entries.indices.dropFirst().allSatisfy({ entries[$0 - 1].path != entries[$0].path }) else { return false }
         return paths.allSatisfy { path in
             var low = 0, high = entries.count
@@ -168,11 +168,11 @@ private struct DocumentRecords: Sendable {
     var diagnostics = ByteWriter()
     var views = ByteWriter()
 
-    init(_ entries: ArraySlice<SummaryBuilder.Entry>, diagnostics byPath: [String: [Diagnostic]]) {
+    init(_ entries: ArraySlice<SummaryBuilder.Entry>, diagnostics byPath: [RepositoryPath: [Diagnostic]]) {
         table.buffer.reserveCapacity(entries.count * SummaryFormat.documentRecordSize)
         for entry in entries {
             let pathOffset = strings.buffer.count
-            strings.buffer.append(contentsOf: entry.path.utf8)
+            entry.path.withBytes { strings.buffer.append(contentsOf: $0) }
             let found = byPath.isEmpty ? [] : byPath[entry.path] ?? []
             let diagnosticsOffset = diagnostics.buffer.count
             if !found.isEmpty {
@@ -180,7 +180,7 @@ private struct DocumentRecords: Sendable {
                 for d in found { diagnostics.diagnostic(d) }
             }
             table.u32(pathOffset)
-            table.u32(entry.path.utf8.count)
+            table.u32(entry.path.byteCount)
             entry.contentID.append(to: &table.buffer)
             table.u32(0) // component, placed later
             table.u32(diagnosticsOffset)

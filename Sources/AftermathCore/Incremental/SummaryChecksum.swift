@@ -1,7 +1,7 @@
 /// The summary's checksum (not a security hash): `Fingerprint.lanes` of its bytes, which may be
-/// added in pieces (the value is that of their concatenation). One lane chains every word of a
-/// 38 MB summary through a multiply, and checking it was about a tenth of a pre-commit hook;
-/// four lanes let the processor work on four words at once.
+/// added in pieces (the value is that of their concatenation). One lane would chain every word
+/// of a large summary through a multiply, a visible part of a pre-commit hook; four lanes let
+/// the processor work on four words at once.
 struct SummaryChecksum {
     private var lanes: (UInt64, UInt64, UInt64, UInt64)
     /// Bytes of an unfinished block, at most 31.

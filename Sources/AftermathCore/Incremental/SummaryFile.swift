@@ -92,7 +92,7 @@ public final class SummaryFile: @unchecked Sendable {
         return UnsafeRawBufferPointer(rebasing: raw[start..<(start + Int(u32(r + SummaryFormat.DocumentField.pathLength)))])
     }
 
-    public func path(_ i: Int) -> String { String(decoding: pathBytes(i), as: UTF8.self) }
+    public func path(_ i: Int) -> RepositoryPath { RepositoryPath(bytes: pathBytes(i)) }
 
     public func contentID(_ i: Int) -> ContentID {
         ContentID(UnsafeRawBufferPointer(rebasing: raw[(record(i) + SummaryFormat.DocumentField.blob)...]))
@@ -174,7 +174,7 @@ public final class SummaryFile: @unchecked Sendable {
     }
 
     /// The document at `path`, by binary search.
-    public func index(of path: String) -> Int? { SortedBytes.find(path, count: documentCount, at: pathBytes) }
+    public func index(of path: RepositoryPath) -> Int? { path.withBytes { SortedBytes.find($0, count: documentCount, at: pathBytes) } }
 
     // MARK: Keys and components
 

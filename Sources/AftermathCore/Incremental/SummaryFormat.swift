@@ -19,8 +19,9 @@
 /// A *component* is a set of documents connected through shared keys; see `Document.keys`.
 enum SummaryFormat {
     static let magic = Array("AFTMSUM1".utf8)
-    /// Bump on any change to the layout or to what a record means.
-    static let version: UInt32 = 7
+    /// Bump on any change to the layout or to what a record means. 8: a diagnostic's path is
+    /// its file's bytes as git lists them, which need not be UTF-8.
+    static let version: UInt32 = 8
     static let headerSize = 128
     static let documentRecordSize = 88
     static let keyRecordSize = 20

@@ -7,7 +7,7 @@ public enum SummaryView {
     /// drawn from it are those of a full index. Nil when a stored record does not decode.
     public static func index(_ summary: SummaryFile, delta: SnapshotDelta, kinds: Set<DocumentKind>, openOnly: Bool,
                              ruleset: Ruleset, threads: Int = 0,
-                             read: @escaping @Sendable (String, ContentID) throws -> [UInt8]?) throws -> RepositoryIndex? {
+                             read: @escaping @Sendable (RepositoryPath, ContentID) throws -> [UInt8]?) throws -> RepositoryIndex? {
         var taken = [Bool](repeating: false, count: summary.documentCount)  // changed or included already
         for path in delta.changes.keys { if let i = summary.index(of: path) { taken[i] = true } }
         let changedVersions = delta.changes.compactMap { path, id in id.map { PathVersion(path: path, id: $0) } }

@@ -1,8 +1,8 @@
 /// One postmortem, finding or remediation item as read from a file. Immutable and shared by
 /// reference: indexes, rules and views pass documents around a great deal, and copying a
-/// struct of this size cost more than the rules themselves (measured at 100k documents).
+/// struct of this size cost more than the rules themselves.
 public final class Document: Sendable {
-    public let path: String
+    public let path: RepositoryPath
     public let kind: DocumentKind
     public let id: String
     private let fields: Fields
@@ -21,7 +21,7 @@ public final class Document: Sendable {
         case listed(ListedRecord)
     }
 
-    public init(path: String, kind: DocumentKind, id: String, frontMatter: Node, body: MarkdownBody,
+    public init(path: RepositoryPath, kind: DocumentKind, id: String, frontMatter: Node, body: MarkdownBody,
                 isWellFormed: Bool = true, fingerprint: UInt64 = 0) {
         self.path = path
         self.kind = kind
@@ -33,9 +33,16 @@ public final class Document: Sendable {
         self.fingerprint = fingerprint
     }
 
+    /// A document at a path named by text.
+    public convenience init(path: String, kind: DocumentKind, id: String, frontMatter: Node, body: MarkdownBody,
+                            isWellFormed: Bool = true, fingerprint: UInt64 = 0) {
+        self.init(path: RepositoryPath(path), kind: kind, id: id, frontMatter: frontMatter, body: body,
+                  isWellFormed: isWellFormed, fingerprint: fingerprint)
+    }
+
     /// A document known by its listed fields only (`SummaryFile.listedDocument`), their bytes
     /// held by `owner`.
-    init(path: String, kind: DocumentKind, id: String, listed: ListedRecord, keeping owner: any AnyObject & Sendable) {
+    init(path: RepositoryPath, kind: DocumentKind, id: String, listed: ListedRecord, keeping owner: any AnyObject & Sendable) {
         self.path = path
         self.kind = kind
         self.id = id

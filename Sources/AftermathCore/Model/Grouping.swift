@@ -1,7 +1,7 @@
 /// Positions grouped by a number in `0..<count` (a counting sort): group `g` is
 /// `order[range(of: g)]`, its positions in increasing order; a position whose group is negative
 /// belongs to none. One array for all groups rather than an array per group (tens of thousands
-/// of small arrays grown one by one were most of building such tables at 100,000 documents).
+/// of small arrays grown one by one were most of building such tables in a large repository).
 struct Grouping: Sendable {
     private var starts: [Int]
     private(set) var order: [Int]

@@ -3,7 +3,7 @@
 /// about a field points at the field's own line.
 public struct Node: Sendable, Equatable {
     /// Not `indirect`: arrays already store their elements out of line, and boxing every
-    /// scalar would cost an allocation per value (measured: the largest single cost of a run).
+    /// scalar would cost an allocation per value, the largest single cost of a run.
     public enum Value: Sendable, Equatable {
         case null
         case bool(Bool)

@@ -18,8 +18,8 @@ public struct RepositoryIndex: Sendable {
 
     public init(_ documents: [Document]) {
         // A full run gives its documents in path order already: that is checked while they are
-        // filed (sorting them anyway compared paths of documents no longer in the cache,
-        // 12 ms at 100,000), and they are sorted and filed again only when it does not hold.
+        // filed (sorting them anyway compared paths of documents no longer in the cache), and
+        // they are sorted and filed again only when it does not hold.
         let filed = Filing(documents, inPathOrder: true) ?? Filing(documents.sorted { $0.path < $1.path }, inPathOrder: false)!
         self.documents = filed.documents
         byID = filed.byID
@@ -134,7 +134,7 @@ public final class IDDirectory: @unchecked Sendable {
 /// order, built on first use. Rules ask from several threads at once: once built, it is read
 /// without taking the lock. Each ID has a group of positions in one shared array, rather
 /// than an array of its own (tens of thousands of small arrays grown one by one were most of
-/// building it, measured at 100,000 documents).
+/// building it in a large repository).
 final class ChildrenIndex: @unchecked Sendable {
     private let lock = NSLock()
     private let ready = Atomic<Bool>(false)

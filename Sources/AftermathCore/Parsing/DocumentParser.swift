@@ -1,24 +1,29 @@
 /// A file read as a document: the document (when it is usable) and the problems found reading
 /// it and checking it against its kind's schema.
 public struct ParsedFile: Sendable {
-    public var path: String
+    public var path: RepositoryPath
     public var document: Document?
     public var diagnostics: [Diagnostic]
 }
 
 public enum DocumentParser {
     /// A listed file that could not be read by its name: one diagnostic instead of ending the
-    /// run. A name that is not valid UTF-8 cannot be named back to the file system (it was
-    /// decoded with replacement characters); otherwise the file went away during the check.
-    public static func unreadable(path: String) -> ParsedFile {
-        let why = path.unicodeScalars.contains("\u{FFFD}")
+    /// run. A name that is not valid UTF-8 is refused whether or not it could be read (a
+    /// document's name must be text); otherwise the file went away during the check.
+    public static func unreadable(path: RepositoryPath) -> ParsedFile {
+        let why = !path.isValidUTF8
             ? "its file name is not valid UTF-8; rename it" : "it was removed or replaced while being checked"
         return ParsedFile(path: path, document: nil, diagnostics: [
             Diagnostic(path: path, location: .fileStart, severity: .error, ruleID: RuleID.invalidEncoding, message: "cannot be read: \(why)"),
         ])
     }
 
+    /// `parse` of a file named by text.
     public static func parse(path: String, bytes: [UInt8], ruleset: Ruleset) -> ParsedFile {
+        parse(path: RepositoryPath(path), bytes: bytes, ruleset: ruleset)
+    }
+
+    public static func parse(path: RepositoryPath, bytes: [UInt8], ruleset: Ruleset) -> ParsedFile {
         var diagnostics: [Diagnostic] = []
         func report(_ problem: ParseProblem) {
             diagnostics.append(Diagnostic(path: path, location: problem.location, severity: .error,

@@ -28,7 +28,7 @@ public struct Digest: Sendable {
             for row in rows {
                 let escape = MarkdownText.escape
                 var line = "- \(row.isOverdue ? "**OVERDUE \(row.overdueDays ?? 0)d** " : "")\(escape(row.id)) (\(escape(row.status)), due \(escape(row.due ?? "—"))): \(escape(row.title))"
-                for bug in row.bugs { line += " — " + ReportMarkdown.link(escape(bug.reference), bug.url) }
+                for bug in row.bugs { line += " — " + ReportMarkdown.link(escape(bug.label), bug.url) }
                 if let pm = row.postmortemID { line += " · \(escape(pm))" }
                 text += line + "\n"
             }

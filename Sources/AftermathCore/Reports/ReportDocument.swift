@@ -25,7 +25,7 @@ public struct ReportDocument: Sendable {
 
         /// One link per bug (its reference alone where it has no safe target).
         public init(bugs: [BugLink]) {
-            parts = bugs.map { .link($0.reference, target: $0.url) }
+            parts = bugs.map { .link($0.label, target: $0.url) }
             emphasis = false
         }
 

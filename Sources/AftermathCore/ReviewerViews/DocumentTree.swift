@@ -57,7 +57,7 @@ public struct DocumentTree: Sendable {
         if let days = row.overdueDays { line += "  OVERDUE \(days)d" }
         var out = line + "\n"
         if detailed {
-            out += "\(pad)  path: \(TerminalSafe.escape(row.document.path))\n"
+            out += "\(pad)  path: \(row.document.path.description)\n"
             if let severity = row.severity, row.kind == .postmortem { out += "\(pad)  severity: \(severity)\n" }
             if let category = row.category { out += "\(pad)  category: \(category)\n" }
             for field in Self.decisionFields {

@@ -41,7 +41,7 @@ public struct ItemRow: Sendable {
         }
     }
 
-    /// The stable JSON form used by `list`, `show` and `digest` (documented in the README).
+    /// The stable JSON form used by `list`, `show` and `digest` (documented in docs/commands.md).
     public var json: JSONText {
         .object([
             ("id", .string(id)),
@@ -59,7 +59,7 @@ public struct ItemRow: Sendable {
             ("postmortem", .optional(postmortemID)),
             ("finding", .optional(finding?.id)),
             ("bugs", .array(bugs.map(\.json))),
-            ("path", .string(document.path)),
+            ("path", .string(document.path.text)),
         ])
     }
 }

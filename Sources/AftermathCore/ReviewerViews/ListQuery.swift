@@ -52,8 +52,8 @@ public struct ListQuery: Sendable {
         // By rank, then text, then ID, the strings in Swift's order. Keys are worked out once
         // per row, not once per comparison, and hold no strings: what their first bytes tell
         // settles most comparisons, and the strings are looked at only when it does not.
-        // (Comparing keys that held the strings, each comparison counted four references: a
-        // sort of 22,000 rows took 10 ms, the largest serial step of a listing.) The keys are
+        // (Comparing keys that held the strings, each comparison counted four references, and
+        // the sort was the largest serial step of a listing.) The keys are
         // worked out on every core: a row's fields are read from the summary.
         struct Key { var rank: Int; var text: StringSortKey; var id: StringSortKey; var row: Int }
         let sort = self.sort

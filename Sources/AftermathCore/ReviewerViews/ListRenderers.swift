@@ -157,7 +157,7 @@ public enum ListRenderer {
             out += "| ID | Status | Owner | Due | Severity | Postmortem | Title | Bugs |\n|---|---|---|---|---|---|---|---|\n"
             for row in group.rows {
                 let due = row.due.map { d in row.overdueDays.map { "**\(cell(d)) (overdue \($0)d)**" } ?? cell(d) } ?? ""
-                let bugs = row.bugs.map { b in b.url.flatMap(SafeLink.init).map { "[\(cell(b.reference))](\($0.target))" } ?? cell(b.reference) }.joined(separator: ", ")
+                let bugs = row.bugs.map { b in b.url.flatMap(SafeLink.init).map { "[\(cell(b.label))](\($0.target))" } ?? cell(b.label) }.joined(separator: ", ")
                 out += "| \(cell(row.id)) | \(cell(row.status)) | \(cell(row.owner)) | \(due) | \(cell(row.severity ?? "")) | \(cell(row.postmortemID ?? "")) | \(cell(row.title)) | \(bugs) |\n"
             }
             out += "\n"

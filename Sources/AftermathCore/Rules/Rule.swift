@@ -87,8 +87,8 @@ public protocol RepositoryRule: Sendable {
 /// A repository rule that judges one document at a time, following its links through the
 /// index: the validator runs all of them in one pass over the documents
 /// (`Validator.repositoryDiagnostics`), so each document is brought into the cache once
-/// rather than once per rule (the rules' time, measured at 100,000 documents, was mostly
-/// that). A rule's diagnostics come in the documents' order, as from `check(_:in:)`.
+/// rather than once per rule (which was most of the rules' time). A rule's diagnostics come
+/// in the documents' order, as from `check(_:in:)`.
 public protocol DocumentwiseRule: RepositoryRule {
     /// What the rule finds on visiting `document` (possibly about documents it links to).
     func check(_ document: Document, in index: RepositoryIndex, context: RuleContext, into diagnostics: inout [Diagnostic])

@@ -3,6 +3,8 @@ public enum RuleCatalogue {
     public static let documentRules: [any DocumentRule] = [
         KindMatchesIDRule(), FileNameMatchesIDRule(), IncidentOrderRule(), TimelineEntryRule(),
         TimelineOrderRule(), RequiredSectionsRule(),
+        OpenBugOfDoneItemRule(), ClosedBugOfOpenItemRule(), OpenBugOfResolvedFindingRule(), MissingTrackerIssueRule(),
+        StaleTrackerStateRule(),
     ]
 
     public static let repositoryRules: [any RepositoryRule] = [

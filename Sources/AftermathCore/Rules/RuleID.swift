@@ -41,4 +41,10 @@ public enum RuleID {
     public static let idChanged = "AM502"
     public static let linkedDocumentDeleted = "AM503"
     public static let statusTransition = "AM504"
+    // Tracker drift, judged from the kept tracker states (AM6xx)
+    public static let openBugOfDoneItem = "AM601"
+    public static let closedBugOfOpenItem = "AM602"
+    public static let openBugOfResolvedFinding = "AM603"
+    public static let missingTrackerIssue = "AM604"
+    public static let staleTrackerState = "AM605"
 }

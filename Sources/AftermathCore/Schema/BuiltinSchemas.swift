@@ -22,6 +22,11 @@ public enum BuiltinSchemas {
       "type": "string",
       "minLength": 1
     },
+    "repository_url": {
+      "description": "The web address of a document, for links back from tracker issues: {path} is the document's path, e.g. https://git.example.org/sre/postmortems/-/blob/main/{path}.",
+      "type": "string",
+      "pattern": "^https?://"
+    },
     "trackers": {
       "type": "array",
       "items": {
@@ -43,6 +48,48 @@ public enum BuiltinSchemas {
           "url": {
             "type": "string",
             "minLength": 1
+          },
+          "kind": {
+            "description": "The tracker's API, for `aftermath bugs --refresh` and `bugs file`.",
+            "enum": ["jira", "github", "gitlab"]
+          },
+          "api": {
+            "description": "The API's base URL, e.g. https://example.atlassian.net, https://api.github.com, https://gitlab.com/api/v4.",
+            "type": "string",
+            "pattern": "^https?://"
+          },
+          "token_env": {
+            "description": "The name of the environment variable holding the token (never the token itself).",
+            "$ref": "#/$defs/environmentName"
+          },
+          "email_env": {
+            "description": "Jira Cloud: the environment variable holding the account's email (basic auth email:token). Without it Jira is taken to be Data Center (bearer personal access token).",
+            "$ref": "#/$defs/environmentName"
+          },
+          "project": {
+            "description": "Where `bugs file` creates issues: a Jira project key, a GitHub owner/repo, a GitLab group/project path.",
+            "type": "string",
+            "minLength": 1
+          },
+          "issue_type": {
+            "description": "Jira: the issue type `bugs file` creates (default Bug).",
+            "type": "string",
+            "minLength": 1
+          },
+          "labels": {
+            "description": "Labels `bugs file` puts on the issues it creates.",
+            "type": "array",
+            "uniqueItems": true,
+            "items": {
+              "type": "string",
+              "minLength": 1
+            }
+          },
+          "timeout_seconds": {
+            "description": "How long one request may take (default 30).",
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 600
           }
         },
         "additionalProperties": false
@@ -85,6 +132,11 @@ public enum BuiltinSchemas {
           "additionalProperties": false
         },
         "notification_hours": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "tracker_state_days": {
+          "description": "Kept tracker states older than this many days are reported as stale (default 14).",
           "type": "integer",
           "minimum": 1
         },
@@ -148,6 +200,10 @@ public enum BuiltinSchemas {
         "type": "string",
         "minLength": 1
       }
+    },
+    "environmentName": {
+      "type": "string",
+      "pattern": "^[A-Za-z_][A-Za-z0-9_]*$"
     },
     "days": {
       "type": "integer",
@@ -219,7 +275,10 @@ public enum BuiltinSchemas {
           "handle": { "$ref": "#/$defs/handle" },
           "name": { "type": "string", "minLength": 1 },
           "email": { "type": "string", "format": "email" },
-          "aliases": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/handle" } }
+          "aliases": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/handle" } },
+          "jira": { "description": "Jira account ID (Cloud) or user name (Data Center), for assignees.", "type": "string", "minLength": 1 },
+          "github": { "description": "GitHub login, for assignees.", "type": "string", "minLength": 1 },
+          "gitlab": { "description": "GitLab username, for assignees.", "type": "string", "minLength": 1 }
         },
         "additionalProperties": false
       }

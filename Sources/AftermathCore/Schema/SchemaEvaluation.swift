@@ -187,7 +187,8 @@ struct SchemaEvaluation {
                 if case .always(false) = schema.nodes[sub] {
                     ok = false
                     let unknown = child(pointer, entry.key)
-                    report(unknown, entry.keyLocation, "additionalProperties", "unknown field \(FieldName.describe(unknown))")
+                    let near = Suggestion.closest(to: entry.key, among: declared.pairs.map(\.name))
+                    report(unknown, entry.keyLocation, "additionalProperties", "unknown field \(FieldName.describe(unknown))\(Suggestion.hint(near))")
                     if !collecting { return false }
                 } else if !check(sub, entry.value, pointer: child(pointer, entry.key), at: entry.keyLocation, depth: depth + 1) {
                     ok = false

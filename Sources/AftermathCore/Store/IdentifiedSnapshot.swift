@@ -5,16 +5,16 @@ public protocol ListingSnapshot: Snapshot {
 }
 
 extension ListingSnapshot {
-    public func files(under root: String) throws -> [String] { Self.files(of: listing, under: root) }
+    public func files(under root: String) throws -> [RepositoryPath] { Self.files(of: listing, under: root) }
 
     /// The paths of `listing` under the folder `root` ("." or "" for all), as `files(under:)` gives them.
-    public static func files(of listing: ContentListing, under root: String) -> [String] {
+    public static func files(of listing: ContentListing, under root: String) -> [RepositoryPath] {
         listing.indices(under: root == "." ? "" : RepositoryConfiguration.normalizeFolder(root)).map(listing.path)
     }
 
-    public func contentID(_ path: String) -> String? { contentIdentity(path)?.hex }
-    public func contentIdentity(_ path: String) -> ContentID? { listing.index(of: path).map(listing.contentID) }
-    public func contentIdentities(_ sortedPaths: [String]) -> [ContentID?] { listing.contentIDs(sortedPaths) }
+    public func contentID(_ path: RepositoryPath) -> String? { contentIdentity(path)?.hex }
+    public func contentIdentity(_ path: RepositoryPath) -> ContentID? { listing.index(of: path).map(listing.contentID) }
+    public func contentIdentities(_ sortedPaths: [RepositoryPath]) -> [ContentID?] { listing.contentIDs(sortedPaths) }
 }
 
 /// A snapshot whose documents carry content IDs worked out beforehand (the working tree,
@@ -31,5 +31,5 @@ public struct IdentifiedSnapshot: ListingSnapshot {
 
     public var label: String { base.label }
 
-    public func read(_ path: String, upTo limit: Int) throws -> [UInt8]? { try base.read(path, upTo: limit) }
+    public func read(_ path: RepositoryPath, upTo limit: Int) throws -> [UInt8]? { try base.read(path, upTo: limit) }
 }

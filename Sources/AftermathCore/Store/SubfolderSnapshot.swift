@@ -13,15 +13,16 @@ public struct SubfolderSnapshot: Snapshot {
 
     public var label: String { base.label }
 
-    public func read(_ path: String, upTo limit: Int) throws -> [UInt8]? { try base.read(prefix + path, upTo: limit) }
+    public func read(_ path: RepositoryPath, upTo limit: Int) throws -> [UInt8]? { try base.read(path.prefixed(by: prefix), upTo: limit) }
 
-    public func files(under root: String) throws -> [String] {
-        try base.files(under: prefix + root).map { String($0.dropFirst(prefix.count)) }
+    public func files(under root: String) throws -> [RepositoryPath] {
+        let count = prefix.utf8.count
+        return try base.files(under: prefix + root).map { $0.droppingPrefix(byteCount: count) }
     }
 
-    public func contentID(_ path: String) -> String? { base.contentID(prefix + path) }
-    public func contentIdentity(_ path: String) -> ContentID? { base.contentIdentity(prefix + path) }
-    public func contentIdentities(_ sortedPaths: [String]) -> [ContentID?] { base.contentIdentities(sortedPaths.map { prefix + $0 }) }
+    public func contentID(_ path: RepositoryPath) -> String? { base.contentID(path.prefixed(by: prefix)) }
+    public func contentIdentity(_ path: RepositoryPath) -> ContentID? { base.contentIdentity(path.prefixed(by: prefix)) }
+    public func contentIdentities(_ sortedPaths: [RepositoryPath]) -> [ContentID?] { base.contentIdentities(sortedPaths.map { $0.prefixed(by: prefix) }) }
     public func reader() -> SnapshotReader { PrefixedReader(base: base.reader(), prefix: prefix) }
 
     /// The base snapshot's reader, paths taken below the folder.
@@ -32,6 +33,6 @@ public struct SubfolderSnapshot: Snapshot {
             self.base = base
             self.prefix = prefix
         }
-        func read(_ path: String, upTo limit: Int) throws -> [UInt8]? { try base.read(prefix + path, upTo: limit) }
+        func read(_ path: RepositoryPath, upTo limit: Int) throws -> [UInt8]? { try base.read(path.prefixed(by: prefix), upTo: limit) }
     }
 }

@@ -37,15 +37,18 @@ public struct EditCheck: Sendable {
         self.after = after
     }
 
-    public init(validator: Validator, snapshot: Snapshot, before: ValidationResult, overrides: [String: [UInt8]?]) throws {
+    public init(validator: Validator, snapshot: Snapshot, before: ValidationResult, overrides: [RepositoryPath: [UInt8]?]) throws {
         let after = try validator.validate(OverlaySnapshot(base: snapshot, overrides: overrides))
         self.init(before: State(allDiagnostics: before.allDiagnostics, index: before.index),
                   after: State(allDiagnostics: after.allDiagnostics, index: after.index))
     }
 
     /// Errors after the edit in `paths`, minus those present before (compared without line numbers).
-    public func newErrors(in paths: Set<String>) -> [Diagnostic] {
-        struct Key: Hashable { var path, rule, message: String }
+    public func newErrors(in paths: Set<RepositoryPath>) -> [Diagnostic] {
+        struct Key: Hashable {
+            var path: RepositoryPath
+            var rule, message: String
+        }
         let existing = Set(before.allDiagnostics.filter { $0.severity == .error }.map { Key(path: $0.path, rule: $0.ruleID, message: $0.message) })
         return after.allDiagnostics.filter {
             $0.severity == .error && paths.contains($0.path) && !existing.contains(Key(path: $0.path, rule: $0.ruleID, message: $0.message))
@@ -59,7 +62,7 @@ public struct EditCheck: Sendable {
     }
 
     /// Every error after the edit in `paths` (closure: nothing may remain).
-    public func allErrors(in paths: Set<String>) -> [Diagnostic] {
+    public func allErrors(in paths: Set<RepositoryPath>) -> [Diagnostic] {
         after.allDiagnostics.filter { $0.severity == .error && paths.contains($0.path) }
     }
 }

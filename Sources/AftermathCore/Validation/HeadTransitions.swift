@@ -19,7 +19,10 @@ public struct HeadTransitions: Sendable {
     /// The problems of `after` that `before` did not have (compared without line numbers):
     /// those an edit from `before` to `after` introduces.
     public func introduced(before: RepositoryIndex, after: RepositoryIndex) -> [Diagnostic] {
-        struct Key: Hashable { var path, rule, message: String }
+        struct Key: Hashable {
+            var path: RepositoryPath
+            var rule, message: String
+        }
         let existing = Set(problems(in: before).map { Key(path: $0.path, rule: $0.ruleID, message: $0.message) })
         return problems(in: after).filter { !existing.contains(Key(path: $0.path, rule: $0.ruleID, message: $0.message)) }
     }

@@ -6,13 +6,19 @@ import Foundation
 /// shape the result, so a cache is created per ruleset.
 public final class ParseCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var entries: [String: (contentID: String, file: ParsedFile)] = [:]
+    private var entries: [Key: (contentID: String, file: ParsedFile)] = [:]
 
     public init() {}
 
-    static func key(_ path: String, _ contentID: String) -> String { path + "\u{0}" + contentID }
+    /// A path and a content ID; the path compared as bytes (two names git keeps apart are two entries).
+    struct Key: Hashable {
+        var path: RepositoryPath
+        var contentID: String
+    }
 
-    func lookup(_ path: String, _ contentID: String) -> ParsedFile? {
+    static func key(_ path: RepositoryPath, _ contentID: String) -> Key { Key(path: path, contentID: contentID) }
+
+    func lookup(_ path: RepositoryPath, _ contentID: String) -> ParsedFile? {
         let key = Self.key(path, contentID)
         lock.lock()
         defer { lock.unlock() }

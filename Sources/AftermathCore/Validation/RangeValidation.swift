@@ -24,7 +24,8 @@ public struct RangeValidation: Sendable {
     }
 
     private struct Key: Hashable {
-        var path, rule, message: String
+        var path: RepositoryPath
+        var rule, message: String
         init(_ d: Diagnostic) { path = d.path; rule = d.ruleID; message = d.message }
     }
 

@@ -72,13 +72,12 @@ enum CodeActions {
               let ruleset = state.ruleset else { return nil }
         let id = IDAllocator.nextRemediation(postmortem: postmortem.id, used: state.usedNames)
         let title = "Remediate: \(finding.title ?? finding.id)"
-        let folder = postmortem.path.split(separator: "/").dropLast().joined(separator: "/")
-        let path = "\(folder)/remediations/\(id)-\(DocumentTemplate.slug(title)).md"
+        let path = RepositoryPath("remediations/\(id)-\(DocumentTemplate.slug(title)).md").prefixed(by: postmortem.path.folder.text + "/")
         let fields: [(String, FieldChange.NewValue)] = [
             ("id", .scalar(id)), ("kind", .scalar("remediation")), ("finding", .scalar(finding.id)), ("title", .scalar(title)),
             ("owner", .scalar(finding.owner ?? "")), ("due", .scalar(policyDue(postmortem, ruleset, today: today))), ("status", .scalar("open")),
         ]
-        let text = DocumentTemplate.render(kind: .remediation, path: path, fields: fields, sections: ruleset.configuration.sections[.remediation] ?? [])
+        let text = DocumentTemplate.render(kind: .remediation, path: path.text, schema: ruleset.ownSchemaFile(for: .remediation), fields: fields, sections: ruleset.configuration.sections[.remediation] ?? [])
         let uri = context.uri(of: path)
         let start = Position(line: 0, character: 0)
         return CodeAction(title: "Create remediation item \(id) for \(finding.id)", kind: "quickfix", diagnostics: [diagnostic], isPreferred: false,

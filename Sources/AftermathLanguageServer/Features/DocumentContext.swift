@@ -5,7 +5,7 @@ import AftermathCore
 struct DocumentContext {
     let uri: String
     /// Repository-relative; nil outside the root.
-    let path: String?
+    let path: RepositoryPath?
     let buffer: TextBuffer
     let encoding: PositionEncoding
     let state: RepositoryState
@@ -20,9 +20,10 @@ struct DocumentContext {
             }
         }
         guard let path else { return nil }
-        if path.hasSuffix("/postmortem.md") { return .postmortem }
-        if path.contains("/findings/") { return .finding }
-        if path.contains("/remediations/") { return .remediation }
+        let text = path.text
+        if text.hasSuffix("/postmortem.md") { return .postmortem }
+        if text.contains("/findings/") { return .finding }
+        if text.contains("/remediations/") { return .remediation }
         return nil
     }
 
@@ -39,10 +40,10 @@ struct DocumentContext {
     }
 
     /// The URI of a repository file.
-    func uri(of path: String) -> String { DocumentURI.uri(state.absolutePath(path)) }
+    func uri(of path: RepositoryPath) -> String { DocumentURI.uri(bytes: state.absolutePath(path)) }
 
     /// The client range of the core's location in another repository file.
-    func range(of location: SourceLocation, inFile path: String) -> TextRange {
+    func range(of location: SourceLocation, inFile path: RepositoryPath) -> TextRange {
         let other = path == self.path ? buffer : TextBuffer(state.bytes(of: path) ?? [])
         let start = other.position(of: location, encoding: encoding)
         return TextRange(start: start, end: start)

@@ -14,8 +14,8 @@ final class RepositoryState {
     struct RulesProblem: Error { var diagnostics: [Diagnostic] }
     private(set) var result: ValidationResult?
     /// The buffers laid over the working tree in the last validation (repository-relative paths).
-    private(set) var buffers: [String: [UInt8]] = [:]
-    private var paths: Set<String> = []
+    private(set) var buffers: [RepositoryPath: [UInt8]] = [:]
+    private var paths: Set<RepositoryPath> = []
     /// Parse results of files unchanged on disk, valid for one ruleset and one day.
     private var cache: (ParseCache, fingerprint: UInt64, today: Timestamp)?
 
@@ -42,19 +42,21 @@ final class RepositoryState {
     }
 
     /// The repository-relative path of an absolute one; nil outside the root.
-    func relativePath(_ absolute: String) -> String? {
+    func relativePath(_ absolute: String) -> RepositoryPath? {
         let standardized = URL(fileURLWithPath: absolute).standardizedFileURL.path
         guard standardized.hasPrefix(root + "/") else { return nil }
         let relative = String(standardized.dropFirst(root.count + 1))
-        return RepositoryConfinement.lexicalProblem(relative) == nil ? relative : nil
+        return RepositoryConfinement.lexicalProblem(relative) == nil ? RepositoryPath(relative) : nil
     }
 
-    func absolutePath(_ relative: String) -> String { root + "/" + relative }
+    /// The absolute path of a repository file, as bytes (a path need not be UTF-8).
+    func absolutePath(_ relative: RepositoryPath) -> [UInt8] { Array(root.utf8) + [UInt8(ascii: "/")] + relative.bytes }
 
     /// Whether `path` holds rules: the configuration, the owners file or a schema. A change to
     /// one reloads the rules before the next validation.
-    func isRuleFile(_ path: String) -> Bool {
-        path == RepositoryConfiguration.fileName || path == ownersPath || path.hasPrefix(RepositoryConfiguration.schemaFolder + "/")
+    func isRuleFile(_ path: RepositoryPath) -> Bool {
+        path == RepositoryPath(RepositoryConfiguration.fileName) || path == RepositoryPath(ownersPath)
+            || path.hasPrefix(RepositoryConfiguration.schemaFolder + "/")
     }
 
     private var ownersPath: String { (try? rules?.get())?.configuration.ownersPath ?? RepositoryConfiguration().ownersPath }
@@ -63,14 +65,14 @@ final class RepositoryState {
     func reloadRules() { rules = nil }
 
     /// The working tree as it would be with `buffers` saved.
-    func snapshot(_ buffers: [String: [UInt8]]) -> Snapshot {
+    func snapshot(_ buffers: [RepositoryPath: [UInt8]]) -> Snapshot {
         OverlaySnapshot(base: StatKeyedSnapshot(files: WorkingTreeSnapshot(root: root)), overrides: buffers.mapValues { Optional($0) })
     }
 
     /// Validates the working tree with `buffers` laid over it, as `aftermath validate` would with
     /// them saved: the rules read from the same state (a configuration error gives its own
     /// diagnostics and no documents), then every rule over every document.
-    func validate(buffers: [String: [UInt8]], today: Timestamp) -> [Diagnostic] {
+    func validate(buffers: [RepositoryPath: [UInt8]], today: Timestamp) -> [Diagnostic] {
         self.buffers = buffers
         let snapshot = self.snapshot(buffers)
         if rules == nil {
@@ -103,7 +105,7 @@ final class RepositoryState {
     }
 
     private static func unreadable(_ error: Error) -> Diagnostic {
-        Diagnostic(path: "", location: .fileStart, severity: .error, ruleID: "io", message: "\(error)")
+        Diagnostic(path: RepositoryPath(""), location: .fileStart, severity: .error, ruleID: "io", message: "\(error)")
     }
 
     // MARK: Lookups
@@ -112,11 +114,11 @@ final class RepositoryState {
     var index: RepositoryIndex { result?.index ?? RepositoryIndex([]) }
 
     /// Whether the last validation read `path` as a document (under a root, `.md`).
-    func isDocument(_ path: String) -> Bool { paths.contains(path) }
+    func isDocument(_ path: RepositoryPath) -> Bool { paths.contains(path) }
 
     func document(_ id: String) -> Document? { index[id] }
 
-    func document(atPath path: String) -> Document? { index.documents.first { $0.path == path } }
+    func document(atPath path: RepositoryPath) -> Document? { index.documents.first { $0.path == path } }
 
     /// Every document whose `postmortem`, `finding` or `related` names `id`, with the field.
     func linking(to id: String) -> [(document: Document, field: String)] {
@@ -130,7 +132,7 @@ final class RepositoryState {
     }
 
     /// The text of a repository file as the server sees it (the buffer, else the disk).
-    func bytes(of path: String) -> [UInt8]? {
+    func bytes(of path: RepositoryPath) -> [UInt8]? {
         if let buffer = buffers[path] { return buffer }
         let limit = (ruleset?.configuration.limits.maxFileBytes ?? ParseLimits.standard.maxFileBytes) + 1
         return try? WorkingTreeSnapshot(root: root).read(path, upTo: limit)
@@ -139,7 +141,7 @@ final class RepositoryState {
     /// The JSON Schema of a kind's front matter as written (the repository's, else the built-in).
     func schemaSource(_ kind: DocumentKind) -> Node? {
         let name = kind.schemaFile
-        let bytes = bytes(of: "\(RepositoryConfiguration.schemaFolder)/\(name)") ?? BuiltinSchemas.files[name].map { Array($0.utf8) }
+        let bytes = bytes(of: RepositoryPath("\(RepositoryConfiguration.schemaFolder)/\(name)")) ?? BuiltinSchemas.files[name].map { Array($0.utf8) }
         guard let bytes, case .success(let node) = JSONReader.read(bytes) else { return nil }
         return node
     }
@@ -149,7 +151,7 @@ final class RepositoryState {
         var names = index.documents.map(\.id)
         let snapshot = self.snapshot(buffers)
         for root in ruleset?.configuration.roots ?? [] {
-            for path in (try? snapshot.files(under: root)) ?? [] { names += path.split(separator: "/").map(String.init) }
+            for path in (try? snapshot.files(under: root)) ?? [] { names += path.text.split(separator: "/").map(String.init) }
         }
         return names
     }

@@ -14,16 +14,17 @@ struct StatKeyedSnapshot: Snapshot {
     var label: String { files.label }
     var confinement: RepositoryConfinement { files.confinement }
 
-    func read(_ path: String, upTo limit: Int) throws -> [UInt8]? { try files.read(path, upTo: limit) }
-    func files(under root: String) throws -> [String] { try files.files(under: root) }
+    func read(_ path: RepositoryPath, upTo limit: Int) throws -> [UInt8]? { try files.read(path, upTo: limit) }
+    func files(under root: String) throws -> [RepositoryPath] { try files.files(under: root) }
 
-    func contentID(_ path: String) -> String? {
+    func contentID(_ path: RepositoryPath) -> String? {
         var info = stat()
-        guard lstat(files.root + "/" + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let absolute = RepositoryPath(files.root + "/").bytes + path.bytes + [0]
+        guard absolute.withUnsafeBufferPointer({ $0.withMemoryRebound(to: CChar.self) { lstat($0.baseAddress!, &info) } }) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return "stat:\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
     }
 
     // Not a git blob ID: nothing that compares blob IDs may take it for one.
-    func contentIdentity(_ path: String) -> ContentID? { nil }
-    func contentIdentities(_ sortedPaths: [String]) -> [ContentID?] { sortedPaths.map { _ in nil } }
+    func contentIdentity(_ path: RepositoryPath) -> ContentID? { nil }
+    func contentIdentities(_ sortedPaths: [RepositoryPath]) -> [ContentID?] { sortedPaths.map { _ in nil } }
 }

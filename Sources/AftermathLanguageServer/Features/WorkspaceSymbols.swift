@@ -8,7 +8,7 @@ enum WorkspaceSymbols {
             guard query.isEmpty || name.lowercased().contains(query) else { continue }
             let start = Position(line: 0, character: 0)
             found.append(SymbolInformation(name: name, kind: .file,
-                                           location: Location(uri: DocumentURI.uri(state.absolutePath(document.path)), range: TextRange(start: start, end: start)),
+                                           location: Location(uri: DocumentURI.uri(bytes: state.absolutePath(document.path)), range: TextRange(start: start, end: start)),
                                            containerName: document.kind.rawValue))
             if found.count == limit { break }
         }

@@ -12,9 +12,12 @@ public enum DocumentURI {
     }
 
     /// The `file:` URI of an absolute path, every byte but the unreserved ones and `/` escaped.
-    public static func uri(_ path: String) -> String {
+    public static func uri(_ path: String) -> String { uri(bytes: Array(path.utf8)) }
+
+    /// The `file:` URI of an absolute path given as bytes (a file name need not be UTF-8).
+    public static func uri(bytes path: [UInt8]) -> String {
         var out = "file://"
-        for byte in path.utf8 {
+        for byte in path {
             if isUnreserved(byte) || byte == UInt8(ascii: "/") {
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             } else {

@@ -37,6 +37,22 @@ struct CloseCommand: ParsableCommand {
         }
     }
 
+    /// A closing date is a record of when the review ended: not a day still to come, and not
+    /// before a remediation item under the postmortem was resolved.
+    static func checkClosingDate(_ closedAt: String, today: Timestamp, items: [Document]) throws {
+        guard let closing = Timestamp.parseDate(closedAt) else { return }
+        if closing > today {
+            throw CLIFailure.usage("--date \(closedAt) is after today (\(today.dateString)); a postmortem is closed on the day it is closed")
+        }
+        let later = items.filter { $0.kind == .remediation }.compactMap { item -> (String, String)? in
+            guard let text = item.string("resolved_at"), let resolved = Timestamp.parseDate(text), resolved > closing else { return nil }
+            return (item.id, text)
+        }
+        if let (id, resolved) = later.max(by: { $0.1 < $1.1 }) {
+            throw CLIFailure.usage("--date \(closedAt) is before \(id) was resolved (\(resolved)); close on or after \(resolved)")
+        }
+    }
+
     func run() throws {
         try Console.run { console in
             let session = try EditSession(snapshot: snapshot.choice, today: today.timestamp, throughSummary: true)
@@ -47,6 +63,7 @@ struct CloseCommand: ParsableCommand {
             }
             let closer = try session.person(by, option: "--by")
             let closedAt = date ?? today.timestamp.dateString
+            try Self.checkClosingDate(closedAt, today: today.timestamp, items: try session.neighbourhood(of: postmortem).tree(of: postmortem.id))
             let original = try session.bytes(of: postmortem)
             let edited: [UInt8]
             do {

@@ -42,7 +42,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try Console.run { console in
             // Git history is read before the documents: its passing work is freed by the time
-            // they are all held, so the two do not add up at the peak (100k documents: 330 → 270 MB).
+            // they are all held, so the two do not add up at the peak.
             var history = ItemTimesBuilder()
             if id == nil && !noHistory {
                 let workspace = Workspace()

@@ -8,7 +8,8 @@ struct SetCommand: ParsableCommand {
         abstract: "Change fields of a document (status, owner, due, bug, …), validated before writing.",
         discussion: """
         Each assignment is FIELD=VALUE; list fields (bugs, authors, tags, related) take comma-separated \
-        values, and FIELD= removes the field. Only the changed lines are rewritten: comments, key order, \
+        values, and FIELD= removes the field. Reopening a closed postmortem (status=published with \
+        reopened_reason=…) also removes its closed_at and closed_by. Only the changed lines are rewritten: comments, key order, \
         quoting and the body stay byte-for-byte. If the result would have errors the file is left untouched, \
         the errors are printed and the exit status is 1. Use `aftermath close` to close a postmortem.
         """
@@ -63,7 +64,7 @@ struct SetCommand: ParsableCommand {
             let original = try session.bytes(of: document)
             let edited: [UInt8]
             do {
-                edited = try FrontMatterEditor.apply(changes, to: original)
+                edited = try FrontMatterEditor.apply(ImpliedChanges.adding(to: changes, for: document), to: original)
             } catch let error as EditError {
                 throw CLIFailure.usage("\(document.path): \(error)")
             }

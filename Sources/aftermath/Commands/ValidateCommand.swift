@@ -47,7 +47,7 @@ struct ValidateCommand: ParsableCommand {
                 (diagnostics, files) = try RangeCheck.run(range, workspace: workspace, today: today.timestamp, threads: threads)
             } else {
                 let paths = self.paths.isEmpty ? [] : try PathArguments(workspace: workspace, snapshot: try workspace.snapshot(self.snapshot.choice)).resolve(self.paths)
-                let rules = try workspace.workingTreeRulesFirst(self.snapshot.choice)
+                let rules = try workspace.workingTreeRulesFirst(self.snapshot.choice, today: today.timestamp)
                 if let repository = self.snapshot.choice.isWorkingTree ? try? workspace.repository() : try workspace.repository() {
                     // In git, the summary of an earlier run spares re-reading what did not change.
                     let git = GitValidation(workspace: workspace, repository: repository, today: today.timestamp, threads: threads,

@@ -4,16 +4,22 @@ import AftermathCore
 /// history needs when it walks every commit.
 struct BlobDocuments {
     let ruleset: Ruleset
-    private var parsed: [String: Document?] = [:]
+    /// A version of a file: its path (as bytes: two names git keeps apart are two files) and blob.
+    private struct Version: Hashable {
+        var path: RepositoryPath
+        var blob: String
+    }
+
+    private var parsed: [Version: Document?] = [:]
     /// Versions read and found not to mention the ID looked for (`document(at:in:mentioning:)`).
-    private var lacking = Set<String>()
+    private var lacking = Set<Version>()
 
     init(ruleset: Ruleset) { self.ruleset = ruleset }
 
     /// The document at `path` in `snapshot`, or nil (no such file, no blob ID, or not a document).
-    mutating func document(at path: String, in snapshot: Snapshot) throws -> Document? {
+    mutating func document(at path: RepositoryPath, in snapshot: Snapshot) throws -> Document? {
         guard let blob = snapshot.contentID(path) else { return nil }
-        let key = path + "\u{0}" + blob
+        let key = Version(path: path, blob: blob)
         if let cached = parsed[key] { return cached }
         let bytes = try snapshot.read(path, upTo: ruleset.configuration.limits.maxFileBytes + 1) ?? []
         let document = DocumentParser.parse(path: path, bytes: bytes, ruleset: ruleset).document
@@ -24,9 +30,9 @@ struct BlobDocuments {
     /// The document at `path` if its bytes could give it the ID `id`, else nil without
     /// parsing: an ID is written out in the front matter (quoted or not), unless escapes spell
     /// it, so a file holding neither the ID nor a backslash cannot have it.
-    mutating func document(at path: String, in snapshot: Snapshot, mentioning id: String) throws -> Document? {
+    mutating func document(at path: RepositoryPath, in snapshot: Snapshot, mentioning id: String) throws -> Document? {
         guard let blob = snapshot.contentID(path) else { return nil }
-        let key = path + "\u{0}" + blob
+        let key = Version(path: path, blob: blob)
         if let cached = parsed[key] { return cached }
         if lacking.contains(key) { return nil }
         let bytes = try snapshot.read(path, upTo: ruleset.configuration.limits.maxFileBytes + 1) ?? []

@@ -15,6 +15,8 @@ enum CLIFailure: Error {
     /// same code as the storage errors of git snapshots, as both mean the repository could not
     /// be used, not that it holds errors.
     case io(String)
+    /// A tracker that could not be asked: no token, refused, unreachable, or an answer not understood.
+    case tracker(String)
 
     /// A failed atomic write: refused (nothing was written, run again) or an I/O error.
     init(_ failure: AtomicFile.Failure) {
@@ -44,7 +46,7 @@ enum CLIFailure: Error {
     var message: String {
         switch self {
         case .configuration: return "the configuration above must be fixed first"
-        case .git(let m), .usage(let m), .refused(let m), .io(let m): return m
+        case .git(let m), .usage(let m), .refused(let m), .io(let m), .tracker(let m): return m
         }
     }
 
@@ -55,6 +57,7 @@ enum CLIFailure: Error {
         case .usage: return ExitStatus.usage
         case .refused: return ExitStatus.validation
         case .io: return ExitStatus.git
+        case .tracker: return ExitStatus.tracker
         }
     }
 }
@@ -65,5 +68,6 @@ enum ExitStatus {
     static let configuration: Int32 = 2
     static let closureRefused: Int32 = 3
     static let git: Int32 = 4
+    static let tracker: Int32 = 5
     static let usage: Int32 = 64
 }

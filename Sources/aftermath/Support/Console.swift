@@ -58,7 +58,7 @@ struct Console {
 
     /// Ends the process now, with `status`. Commands that hold a whole repository's documents
     /// finish this way: output is written unbuffered, and freeing a hundred thousand documents
-    /// one by one takes longer than printing them (measured: `list` 0.83 → 0.65 s). `_exit`,
+    /// one by one takes longer than printing them. `_exit`,
     /// not `exit`: nothing registered to run at exit needs to, and a leak checker would take
     /// the documents still in use for leaks.
     func finish(_ status: Int32) -> Never { _exit(status) }
@@ -74,7 +74,7 @@ struct Console {
             case .configuration(let diagnostics):
                 console.diagnostics(diagnostics)
                 console.failure("the configuration above must be fixed first")
-            case .git, .usage, .refused, .io:
+            case .git, .usage, .refused, .io, .tracker:
                 console.failure(failure.message)
             }
             status = failure.exitCode

@@ -31,7 +31,7 @@ struct EditSession {
         let workspace = Workspace()
         self.workspace = workspace
         snapshot = try workspace.snapshot(choice)
-        let ruleset = try workspace.ruleset(from: snapshot)
+        let ruleset = try workspace.ruleset(from: snapshot, today: today)
         validator = Validator(ruleset: ruleset, today: today)
         let git = throughSummary ? (try? workspace.repository()).map { GitValidation(workspace: workspace, repository: $0, today: today, threads: 0) } : nil
         if case .revision = choice { self.git = nil } else { self.git = git }
@@ -121,14 +121,14 @@ struct EditSession {
     /// both against HEAD, as the pre-commit hook judges a commit (see `EditCheck.againstHead`).
     /// - Parameter committing: the edit is committed alone (`--commit`): HEAD with the edit is
     ///   what is recorded and judged against HEAD, whatever else the working tree holds.
-    func check(_ overrides: [String: [UInt8]?], committing: Bool = false) throws -> EditCheck {
+    func check(_ overrides: [RepositoryPath: [UInt8]?], committing: Bool = false) throws -> EditCheck {
         switch reading {
         case .whole(let before):
             return try wholeCheck(before: before, overrides, committing: committing)
         case .summarised(let incremental, let delta, let before):
             // The edited state: the current one with the new bytes, read from memory.
             var changes = delta.changes
-            var edits: [String: ContentID?] = [:]
+            var edits: [RepositoryPath: ContentID?] = [:]
             var edited: [ContentID: [UInt8]] = [:]
             for (path, bytes) in overrides {
                 let id = try bytes.map(GitRepository.blobID)
@@ -163,7 +163,7 @@ struct EditSession {
         }
     }
 
-    private func wholeCheck(before: ValidationResult, _ overrides: [String: [UInt8]?], committing: Bool) throws -> EditCheck {
+    private func wholeCheck(before: ValidationResult, _ overrides: [RepositoryPath: [UInt8]?], committing: Bool) throws -> EditCheck {
         var check = try EditCheck(validator: validator, snapshot: snapshot, before: before, overrides: overrides)
         if let head = try git?.headSnapshot() {
             let headIndex = try validator.read(head).index
@@ -180,9 +180,9 @@ struct EditSession {
     /// and commits it when `commitMessage` is given.
     func write(_ document: Document, original: [UInt8], edited: [UInt8], commitMessage: String? = nil) throws {
         guard snapshot is WorkingTreeSnapshot else { throw CLIFailure.usage("only the working tree can be written; use --dry-run with --staged or --rev") }
-        try GitRecording.withCommit(commitMessage, paths: [document.path], workspace: workspace) {
+        try GitRecording.withCommit(commitMessage, paths: [document.path.text], workspace: workspace) {
             do {
-                try AtomicFile.replace(workspace.root + "/" + document.path, expected: original, with: edited)
+                try AtomicFile.replace(workspace.root + "/" + document.path.text, expected: original, with: edited)
             } catch let failure as AtomicFile.Failure {
                 throw CLIFailure(failure)
             }

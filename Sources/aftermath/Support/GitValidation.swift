@@ -40,7 +40,7 @@ struct GitValidation {
         /// The state as a snapshot, for reading it whole.
         var snapshot: () throws -> Snapshot
         /// How versions are read (nil: blobs by ID).
-        var read: (@Sendable (String, ContentID) throws -> [UInt8]?)?
+        var read: (@Sendable (RepositoryPath, ContentID) throws -> [UInt8]?)?
         /// The tree the state is, if it is one.
         var tree: ContentID?
         /// Waits for what reading the state still writes (the working tree's folder listings);
@@ -53,7 +53,7 @@ struct GitValidation {
         case .staged:
             let raw = try repository.fastStagedSnapshot()
             let snapshot = workspace.scoped(raw, in: repository)
-            let ruleset = try workspace.ruleset(from: snapshot)
+            let ruleset = try workspace.ruleset(from: snapshot, today: today)
             let folder = self.folder
             let index = (raw as? GitIndexSnapshot)?.index
             return State(ruleset: ruleset, delta: { summary in
@@ -64,7 +64,7 @@ struct GitValidation {
             // the content the summary's records name, so every version needed is the file itself.
             let memory = SummaryStore.folderMemory(in: repository, root: workspace.root)
             let files = WorkingTreeSnapshot(root: workspace.root, memory: memory)
-            let ruleset = try workingTreeRules ?? workspace.ruleset(from: files)
+            let ruleset = try workingTreeRules ?? workspace.ruleset(from: files, today: today)
             let listed = WorkingTreeListing(files: files, roots: ruleset.configuration.roots, folder: folder,
                                             index: repository.indexPath.flatMap(GitIndexFile.read), repository: repository)
             let limit = ruleset.configuration.limits.maxFileBytes + 1
@@ -75,7 +75,7 @@ struct GitValidation {
             let commit = try repository.resolveCommit(revision)
             let tree = try repository.treeID(ofCommit: commit)
             let label = "\(revision) (\(commit.short))"
-            let ruleset = try workspace.ruleset(from: workspace.scoped(try GitTreeLookupSnapshot(tree: tree, label: label, repository: repository), in: repository))
+            let ruleset = try workspace.ruleset(from: workspace.scoped(try GitTreeLookupSnapshot(tree: tree, label: label, repository: repository), in: repository), today: today)
             return State(ruleset: ruleset, delta: { try self.delta(from: $0, toTree: tree, ruleset) },
                          snapshot: { workspace.scoped(try repository.snapshot(ofCommit: commit, label: label), in: repository) },
                          read: nil, tree: tree)
@@ -131,7 +131,7 @@ struct GitValidation {
         let run = try full(try state.snapshot(), ruleset: state.ruleset, tree: state.tree)
         guard !run.saved else {
             // What it read is freed: kept, it would stand beside what reading through the
-            // summary holds (330 MB rather than 290 MB at the peak at 100k documents).
+            // summary holds, and raise the peak.
             return .left(state)
         }
         var result = run.result
@@ -175,7 +175,7 @@ struct GitValidation {
     /// What the pre-commit hook reports: the staged state's diagnostics and the transition
     /// problems from HEAD to it, or nil when the repository has no commit or the index cannot
     /// be read directly (the hook then validates the slow way).
-    func preCommit() throws -> (diagnostics: [Diagnostic], changed: Set<String>)? {
+    func preCommit() throws -> (diagnostics: [Diagnostic], changed: Set<RepositoryPath>)? {
         guard let head = try headCommit() else { return nil }
         let staged = try state(.staged)
         let ruleset = staged.ruleset
@@ -298,7 +298,7 @@ struct GitValidation {
     private func filter(_ ruleset: Ruleset) -> DocumentPathFilter { DocumentPathFilter(roots: ruleset.configuration.roots) }
 
     /// - Parameter read: how versions are read (nil: blobs by ID).
-    private func incrementalValidator(_ ruleset: Ruleset, read: (@Sendable (String, ContentID) throws -> [UInt8]?)? = nil) throws -> IncrementalValidator? {
+    private func incrementalValidator(_ ruleset: Ruleset, read: (@Sendable (RepositoryPath, ContentID) throws -> [UInt8]?)? = nil) throws -> IncrementalValidator? {
         guard let summary = SummaryStore.load(from: repository) else { return nil }
         let limit = ruleset.configuration.limits.maxFileBytes + 1
         let reader = try GitBlobReader(repository)
@@ -339,16 +339,15 @@ struct GitValidation {
             SummaryStore.prepare(paths: paths, documents: documents, snapshot: snapshot)
         }
         let documents = result.index.documents
-        // Written while the caller prints what the run found (a fifth of a second's work at
-        // 100,000 documents, partly on one core, as is printing): a caller that needs the
-        // summary, or ends the process, waits for it.
+        // Written while the caller prints what the run found (both partly on one core): a
+        // caller that needs the summary, or ends the process, waits for it.
         let (diagnostics, repository, threads) = (result.allDiagnostics, repository, threads)
         let saving = Background {
             SummaryStore.save(prepared, diagnostics: diagnostics, ruleset: ruleset, tree: tree, repository: repository, threads: threads)
         }
         // The only reference to the index's lookup tables: they are freed here, in the first
-        // milliseconds of the summary's build (5 ms at 100,000 documents, long before the
-        // build's peak, so the run's peak stays as low as when they were freed before it).
+        // milliseconds of the summary's build (long before the build's peak, so the run's peak
+        // stays as low as when they were freed before it).
         result.index = RepositoryIndex([])
         let outcome = Outcome(diagnostics: diagnostics, fileCount: result.fileCount, documents: (documents, snapshot, prepared), saving: saving)
         return FullRun(outcome: outcome, result: result, documents: documents, saving: saving)

@@ -55,8 +55,8 @@ struct HistoryReader {
     /// Whether a folder or file on the path is named after `id` (`R-2026-001-02-x.md`, the
     /// folder of `PM-2026-001-outage/postmortem.md`): the ID starts a name and ends it or is
     /// followed by `-`, `_` or `.`.
-    static func isNamed(_ path: String, after id: String) -> Bool {
-        let path = Array(path.utf8), id = Array(id.utf8)
+    static func isNamed(_ path: RepositoryPath, after id: String) -> Bool {
+        let path = path.bytes, id = Array(id.utf8)
         guard !id.isEmpty, path.count >= id.count else { return false }
         for start in 0...(path.count - id.count) where start == 0 || path[start - 1] == UInt8(ascii: "/") {
             guard path[start..<(start + id.count)].elementsEqual(id) else { continue }

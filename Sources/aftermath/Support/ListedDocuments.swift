@@ -7,14 +7,14 @@ extension Workspace {
     /// summary of an earlier run, which holds every document's listed fields, plus the files
     /// changed since; elsewhere every file is read.
     func listedDocuments(_ choice: SnapshotChoice, kinds: Set<DocumentKind>, openOnly: Bool, today: Timestamp) throws -> (RepositoryIndex, Ruleset) {
-        let rules = try workingTreeRulesFirst(choice)
+        let rules = try workingTreeRulesFirst(choice, today: today)
         // Outside git the working tree is still readable; the other states need a repository.
         if let repository = choice.isWorkingTree ? try? repository() : try repository() {
             let git = GitValidation(workspace: self, repository: repository, today: today, threads: 0, workingTreeRules: rules)
             return try git.documentsForListing(choice, kinds: kinds, openOnly: openOnly)
         }
         let snapshot = try snapshot(choice)
-        let ruleset = try rules ?? ruleset(from: snapshot)
+        let ruleset = try rules ?? ruleset(from: snapshot, today: today)
         return (try Validator(ruleset: ruleset, today: today).read(snapshot).index, ruleset)
     }
 }

@@ -15,7 +15,7 @@ enum NewDocument {
             var names = edit.ids
             for root in ruleset.configuration.roots {
                 for path in (try? edit.snapshot.files(under: root)) ?? [] {
-                    names += path.split(separator: "/").map(String.init)
+                    names += path.text.split(separator: "/").map(String.init)
                 }
             }
             return names
@@ -34,16 +34,18 @@ enum NewDocument {
         let session = Session(edit: try EditSession(today: today, throughSummary: true))
         let (path, text) = try plan(session)
         let bytes = Array(text.utf8)
-        let check = try session.edit.check([path: bytes], committing: commit)
-        let errors = (check.newErrors(in: [path]) + check.newTransitionErrors()).sortedForReport()
+        let check = try session.edit.check([RepositoryPath(path): bytes], committing: commit)
+        let errors = (check.newErrors(in: [RepositoryPath(path)]) + check.newTransitionErrors()).sortedForReport()
         if !errors.isEmpty {
-            console.diagnostics(errors)
+            // The new file was not written, so its problems name no path a user could open.
+            console.diagnostics(errors.filter { $0.path != RepositoryPath(path) })
+            for d in errors where d.path == RepositoryPath(path) { console.failure("\(d.message) [\(d.ruleID)]") }
             console.err("nothing was written: the new document would have \(errors.count) error\(errors.count == 1 ? "" : "s")")
             return ExitStatus.validation
         }
         let absolute = workspace.root + "/" + path
         let created = try createFolders(for: path, in: workspace.root)
-        let id = check.after.index.documents.first { $0.path == path }?.id ?? path
+        let id = check.after.index.documents.first { $0.path == RepositoryPath(path) }?.id ?? path
         do {
             try GitRecording.withCommit(commit ? "new \(id)" : nil, paths: [path], workspace: workspace) {
                 do {

@@ -50,7 +50,7 @@ struct PathArguments {
         let prefix = folder.isEmpty ? "" : folder + "/"
         return Array(Set(try snapshot.files(under: folder).compactMap { path -> String? in
             guard path.hasPrefix(prefix) else { return nil }
-            return path.dropFirst(prefix.count).split(separator: "/").first.map(String.init)
+            return path.text.dropFirst(prefix.count).split(separator: "/").first.map(String.init)
         }))
     }
 }

@@ -16,13 +16,17 @@ enum RepositoryTimeline {
             commitsWithTimes.append((info.time, commit))
         }
         // Path and blob ID → the item that version is (nil: not a document).
-        var versions: [String: ItemTimesBuilder.Item?] = [:]
+        struct Version: Hashable {
+            var path: RepositoryPath
+            var blob: String
+        }
+        var versions: [Version: ItemTimesBuilder.Item?] = [:]
         let limit = ruleset.configuration.limits.maxFileBytes + 1
         for (time, commit) in commitsWithTimes.sorted(by: { $0.0 < $1.0 }) {
             guard let tree = try? repository.snapshot(ofCommit: commit) else { continue }
             let snapshot = workspace.scoped(tree, in: repository)
             guard let paths = try? Validator.documentPaths(in: snapshot, roots: ruleset.configuration.roots) else { continue }
-            let keys = paths.map { path in snapshot.contentID(path).map { path + "\u{0}" + $0 } }
+            let keys = paths.map { path in snapshot.contentID(path).map { Version(path: path, blob: $0) } }
             let fresh = paths.indices.filter { keys[$0].map { versions[$0] == nil } ?? false }
             guard let parsed = try? ParallelMap.map(fresh.count, { i -> ItemTimesBuilder.Item? in
                 let path = paths[fresh[i]]

@@ -42,7 +42,7 @@ enum SummaryStore {
     }
 
     /// - Parameter documents: by position in `paths` (sorted), nil for files that did not read as documents.
-    static func prepare(paths: [String], documents: [Document?], snapshot: Snapshot) -> Prepared? {
+    static func prepare(paths: [RepositoryPath], documents: [Document?], snapshot: Snapshot) -> Prepared? {
         guard !disabled else { return nil }
         var entries: [SummaryBuilder.Entry] = []
         entries.reserveCapacity(paths.count)

@@ -59,12 +59,15 @@ struct Workspace {
     /// The working tree's rules for a command on the working tree, read before its repository
     /// is opened: opening waits for libgit2 to finish initialising on the other core
     /// (`LibGit2.initializeInBackground`), and this gives that core something to overlap.
-    func workingTreeRulesFirst(_ choice: SnapshotChoice) throws -> Ruleset? {
-        choice.isWorkingTree ? try ruleset(from: WorkingTreeSnapshot(root: root)) : nil
+    func workingTreeRulesFirst(_ choice: SnapshotChoice, today: Timestamp? = nil) throws -> Ruleset? {
+        choice.isWorkingTree ? try ruleset(from: WorkingTreeSnapshot(root: root), today: today) : nil
     }
 
-    /// The rules that judge `snapshot`, read from `snapshot` (or another, trusted one).
-    func ruleset(from snapshot: Snapshot) throws -> Ruleset { try Self.ruleset(from: snapshot) }
+    /// The rules that judge `snapshot`, read from `snapshot` (or another, trusted one), with
+    /// the tracker states kept in this clone (stale ones judged as of `today`, else today).
+    func ruleset(from snapshot: Snapshot, today: Timestamp? = nil) throws -> Ruleset {
+        TrackerStateStore.applied(to: try Self.ruleset(from: snapshot), workspace: self, today: today)
+    }
 
     static func ruleset(from snapshot: Snapshot) throws -> Ruleset {
         switch try RulesetLoader.load(from: snapshot) {

@@ -3,14 +3,13 @@ import XCTest
 
 /// Listings keep git's order and find paths by bytes, in place.
 final class ContentListingTests: XCTestCase {
-    let paths = (0..<300).map { String(format: "p/%04d.md", $0 * 2) }  // even numbers only
+    let paths = (0..<300).map { RepositoryPath(String(format: "p/%04d.md", $0 * 2)) }  // even numbers only
 
     func listing() -> ContentListing {
         var listing = ContentListing()
         for (n, path) in paths.enumerated() {
-            var path = path
             let id = [UInt64(n), 0, 0].withUnsafeBytes { ContentID($0) }
-            XCTAssertTrue(path.withUTF8 { listing.append(path: UnsafeRawBufferPointer($0), id: id) })
+            XCTAssertTrue(path.withBytes { listing.append(path: $0, id: id) })
         }
         return listing
     }
@@ -54,7 +53,7 @@ final class ContentListingTests: XCTestCase {
     /// order or not.
     func testIDsOfManyPathsAgreeWithOneByOne() {
         let listing = self.listing()
-        let asked = (0..<620).map { String(format: "p/%04d.md", $0) } + ["a", "p/0002.md", "z", "p/0000.md"]
+        let asked: [RepositoryPath] = (0..<620).map { RepositoryPath(String(format: "p/%04d.md", $0)) } + ["a", "p/0002.md", "z", "p/0000.md"]
         XCTAssertEqual(listing.contentIDs(asked), asked.map { listing.index(of: $0).map(listing.contentID) })
         let snapshot = IdentifiedSnapshot(base: InMemorySnapshot(files: [:]), listing: listing)
         XCTAssertEqual(snapshot.contentIdentities(asked), asked.map(snapshot.contentIdentity))

@@ -49,7 +49,14 @@ final class IncrementalContractTests: XCTestCase {
     /// Rounds of one to four random edits of the example repository, from a state itself a few
     /// edits away from it (seeded: a failure reproduces).
     static func randomEditDifferences(rules: RuleList, rounds: Int) throws -> [String] {
-        let base = try IncrementalValidatorTests.exampleFiles()
+        // With kept tracker states for the bugs the edits write, so the drift rules take part.
+        let base = try IncrementalValidatorTests.exampleFiles().merging(RuleExamples.keeping([
+            RuleExamples.state("JIRA:OPS-1", open: false, status: "Done", closedAt: "2026-03-01T10:00:00Z"),
+            RuleExamples.state("github:acme/x#1", open: true, status: "open"),
+            RuleExamples.state("JIRA:SUP-90", open: true, status: "Open"),
+            .missing("JIRA:OPS-412", tracker: "jira", fetchedAt: RuleExamples.fetchedAt),
+            RuleExamples.state("JIRA:SEC-221", open: true, status: "Open", fetchedAt: Timestamp.parseDate("2026-01-01")!),
+        ])) { $1 }
         var random = SplitMix64(seed: 20261207)
         var found: [String] = []
         for round in 0..<rounds {

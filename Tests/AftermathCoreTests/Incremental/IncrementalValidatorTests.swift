@@ -203,7 +203,7 @@ final class IncrementalValidatorTests: XCTestCase {
         let before = Self.delta(base, head, ruleset), after = Self.delta(base, staged, ruleset)
         let validator = IncrementalValidator(summary: summary, ruleset: ruleset, today: Self.today, maxAffected: .max, read: Self.reader(base.merging(staged) { $1 }.merging(head) { a, _ in a }))
         let states = try XCTUnwrap(try validator.validate([before, after]))
-        XCTAssertEqual(validator.changedPaths(from: before, to: after), [pm3])
+        XCTAssertEqual(validator.changedPaths(from: before, to: after), [RepositoryPath(pm3)])
         let context = RuleContext(ruleset: ruleset, today: Self.today)
         let full = TransitionCheck.check(before: try Self.fullIndex(head, ruleset), after: try Self.fullIndex(staged, ruleset), in: context)
         XCTAssertFalse(full.isEmpty, "deleting a postmortem its findings link to is a transition problem")
@@ -239,7 +239,7 @@ final class IncrementalValidatorTests: XCTestCase {
     }
 
     static func ruleset(_ files: [String: String]) throws -> Ruleset {
-        try RulesetLoader.load(from: InMemorySnapshot(files: files)).get()
+        try RuleExamples.ruleset(files).get()
     }
 
     static func contentID(_ text: String) -> ContentID {
@@ -252,7 +252,7 @@ final class IncrementalValidatorTests: XCTestCase {
         let result = try Validator(ruleset: ruleset, today: today).validate(InMemorySnapshot(files: files))
         let documents = Dictionary(uniqueKeysWithValues: result.index.documents.map { ($0.path, $0) })
         let paths = try Validator(ruleset: ruleset, today: today).documentPaths(in: InMemorySnapshot(files: files))
-        let entries = paths.map { SummaryBuilder.Entry(path: $0, contentID: contentID(files[$0]!), document: documents[$0]) }
+        let entries = paths.map { SummaryBuilder.Entry(path: $0, contentID: contentID(files[$0.text]!), document: documents[$0]) }
         return SummaryBuilder.build(entries, diagnostics: result.allDiagnostics, rulesetFingerprint: ruleset.fingerprint, tree: nil)
     }
 
@@ -264,14 +264,14 @@ final class IncrementalValidatorTests: XCTestCase {
 
     static func delta(_ from: [String: String], _ to: [String: String], _ ruleset: Ruleset) -> SnapshotDelta {
         let filter = DocumentPathFilter(roots: ruleset.configuration.roots)
-        var changes: [String: ContentID?] = [:]
+        var changes: [RepositoryPath: ContentID?] = [:]
         for path in Set(from.keys).union(to.keys) where filter.matches(path) && from[path] != to[path] {
-            changes.updateValue(to[path].map(contentID), forKey: path)  // nil: deleted, not "no entry"
+            changes.updateValue(to[path].map(contentID), forKey: RepositoryPath(path))  // nil: deleted, not "no entry"
         }
         return SnapshotDelta(changes)
     }
 
-    static func reader(_ files: [String: String]) -> @Sendable (String, ContentID) throws -> [UInt8]? {
+    static func reader(_ files: [String: String]) -> @Sendable (RepositoryPath, ContentID) throws -> [UInt8]? {
         let byID = Dictionary(files.values.map { (contentID($0), Array($0.utf8)) }, uniquingKeysWith: { a, _ in a })
         return { _, id in byID[id] }
     }
@@ -339,7 +339,7 @@ final class SummaryBuilderTests: XCTestCase {
         let result = try Validator(ruleset: ruleset, today: IncrementalValidatorTests.today).validate(InMemorySnapshot(files: files))
         XCTAssertFalse(result.allDiagnostics.filter { $0.ruleID != RuleID.overdue }.isEmpty)
         let documents = Dictionary(uniqueKeysWithValues: result.index.documents.map { ($0.path, $0) })
-        let entries = result.paths.map { SummaryBuilder.Entry(path: $0, contentID: IncrementalValidatorTests.contentID(files[$0]!), document: documents[$0]) }
+        let entries = result.paths.map { SummaryBuilder.Entry(path: $0, contentID: IncrementalValidatorTests.contentID(files[$0.text]!), document: documents[$0]) }
         let files1 = SummaryBuilder.build(entries, diagnostics: result.allDiagnostics, rulesetFingerprint: 7, tree: nil, threads: 1)
         XCTAssertNotNil(files1)
         for threads in [2, 3, 16] {
@@ -358,8 +358,8 @@ final class SummaryBuilderTests: XCTestCase {
         let summary = try XCTUnwrap(SummaryFile(ByteStore(copying: try XCTUnwrap(files1))))
         XCTAssertEqual(summary.documentCount, entries.count)
         for i in 0..<summary.documentCount {
-            let path = summary.path(i)
-            let document = documents[path]
+            let path = summary.path(i).text
+            let document = documents[summary.path(i)]
             XCTAssertEqual(summary.id(i), document?.id, path)
             XCTAssertEqual(summary.kind(i), document?.kind, path)
             XCTAssertEqual(summary.listedDocument(i)?.frontMatter.objectEntries?.map(\.key), document?.listedEntries.map(\.key), path)
@@ -374,7 +374,7 @@ final class SummaryBuilderTests: XCTestCase {
             XCTAssertEqual(listed?.parentID, document?.parentID, path)
             XCTAssertEqual(listed?.isOpen, document?.isOpen, path)
             XCTAssertEqual(summary.overdueInput(i)?.owner, document.flatMap(OverdueRule.Input.init)?.owner, path)
-            XCTAssertEqual(summary.diagnostics(i), result.allDiagnostics.filter { $0.path == path && $0.ruleID != RuleID.overdue }, path)
+            XCTAssertEqual(summary.diagnostics(i), result.allDiagnostics.filter { $0.path == summary.path(i) && $0.ruleID != RuleID.overdue }, path)
         }
         // A listed document reads the summary's bytes in place: it keeps them, and no more.
         weak var weakSummary: SummaryFile?

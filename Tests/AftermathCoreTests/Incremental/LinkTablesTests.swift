@@ -79,7 +79,7 @@ final class LinkTablesTests: XCTestCase {
         XCTAssertEqual(summary.referrers(of: "F-2026-001-01-extra-long-key-b").count, 1, "a repeated reference counts once")
         XCTAssertNil(summary.component(ofKey: "Zé-only-referred-to"))
         for i in documents.indices {
-            XCTAssertEqual(summary.idKey(i).map(summary.key), documents[i]?.id, summary.path(i))
+            XCTAssertEqual(summary.idKey(i).map(summary.key), documents[i]?.id, summary.path(i).text)
         }
     }
 }

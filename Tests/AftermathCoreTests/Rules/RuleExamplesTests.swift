@@ -6,7 +6,7 @@ import XCTest
 final class RuleExamplesTests: XCTestCase {
     func result(_ files: [String: String]) throws -> (ValidationResult, RuleContext) {
         let snapshot = InMemorySnapshot(files: files)
-        let ruleset = try RulesetLoader.load(from: snapshot).get()
+        let ruleset = try RuleExamples.ruleset(files).get()
         let today = try XCTUnwrap(Timestamp.parseDate(RuleExamples.today))
         return (try Validator(ruleset: ruleset, today: today, threads: 2).validate(snapshot), RuleContext(ruleset: ruleset, today: today))
     }

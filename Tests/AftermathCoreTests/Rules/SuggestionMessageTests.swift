@@ -16,6 +16,11 @@ final class SuggestionMessageTests: XCTestCase {
         XCTAssertTrue(found[0].hasSuffix("found `process flaw` (did you mean `process-flaw`?)"), found[0])
     }
 
+    func testFieldNames() throws {
+        let found = try messages(RuleExamples.remediationPath, "status: open", "status: open\nstauts: done", rule: RuleID.schema)
+        XCTAssertEqual(found, ["unknown field `stauts` (did you mean `status`?)"])
+    }
+
     func testBugReferencesInANearMissForm() throws {
         for written in ["JIRA-OPS-982", "jira:OPS-982", "JIRA OPS-982"] {
             let found = try messages(RuleExamples.findingPath, "bugs: [JIRA:OPS-12]", "bugs: ['\(written)']", rule: RuleID.unknownTracker)

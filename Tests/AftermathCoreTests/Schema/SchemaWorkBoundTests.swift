@@ -87,7 +87,7 @@ final class SchemaWorkBoundTests: XCTestCase {
             return try Validator(ruleset: ruleset, today: today).validate(InMemorySnapshot(files: files)).diagnostics
         }
         let limited = try diagnostics().filter { $0.ruleID == RuleID.limitExceeded }
-        XCTAssertEqual(limited.map(\.path), [RuleExamples.findingPath])
+        XCTAssertEqual(limited.map(\.path.text), [RuleExamples.findingPath])
         XCTAssertEqual(limited.map(\.severity), [.error])
         XCTAssertEqual(limited.first?.message, "schema/finding.schema.json needs more than 1000 checks to judge this document "
                            + "(`limits.max_schema_checks` in .aftermath.yml); checking stopped: simplify the schema's `$ref`s and `allOf`/`anyOf`/`oneOf`")

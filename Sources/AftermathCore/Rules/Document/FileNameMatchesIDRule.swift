@@ -19,8 +19,7 @@ public struct FileNameMatchesIDRule: DocumentRule {
     public func check(_ document: Document, in context: RuleContext) -> [Diagnostic] {
         // Over the path's bytes (every document's path passes through here on each run): a
         // file name's ID, or for `postmortem.md` its folder's.
-        var path = document.path
-        let named: String? = path.withUTF8 { bytes in
+        let named: String? = document.path.withByteBuffer { bytes in
             let slash = bytes.lastIndex(of: UInt8(ascii: "/"))
             let file = UnsafeBufferPointer(rebasing: bytes[(slash.map { $0 + 1 } ?? 0)...])
             let name: UnsafeBufferPointer<UInt8>, length: Int?

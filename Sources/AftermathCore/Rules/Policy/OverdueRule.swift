@@ -40,7 +40,7 @@ public struct OverdueRule: DocumentwiseRule {
         }
     }
 
-    public static func diagnostic(_ input: Input, path: String, today: Timestamp, context: RuleContext) -> Diagnostic? {
+    public static func diagnostic(_ input: Input, path: RepositoryPath, today: Timestamp, context: RuleContext) -> Diagnostic? {
         guard input.due < today else { return nil }
         let days = Int((today.secondsSinceEpoch - input.due.secondsSinceEpoch) / 86_400)
         return Diagnostic(path: path, location: input.location,

@@ -16,7 +16,7 @@ public struct DuplicateIDRule: RepositoryRule {
     public func check(_ index: RepositoryIndex, in context: RuleContext) -> [Diagnostic] {
         index.duplicates.sorted { $0.key < $1.key }.flatMap { id, documents in
             documents.map { document in
-                let others = documents.filter { $0.path != document.path }.map(\.path).joined(separator: ", ")
+                let others = documents.filter { $0.path != document.path }.map(\.path.text).joined(separator: ", ")
                 return context.diagnostic(Self.description, document, at: document.location(of: "id"),
                     "ID `\(id)` is also used by \(others)")
             }

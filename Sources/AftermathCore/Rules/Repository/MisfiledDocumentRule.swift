@@ -26,15 +26,14 @@ public struct MisfiledDocumentRule: DocumentwiseRule {
         guard document.kind != .postmortem, let folderID = Self.postmortemFolderID(document.path),
               let owningPM = index.postmortem(of: document), owningPM.id != folderID else { return }
         diagnostics.append(context.diagnostic(Self.description, document, at: document.location(of: document.kind == .finding ? "postmortem" : "finding"),
-            "filed under \(folderID)'s folder but belongs to \(owningPM.id); move it to \(owningPM.path.split(separator: "/").dropLast().joined(separator: "/"))/"))
+            "filed under \(folderID)'s folder but belongs to \(owningPM.id); move it to \(owningPM.path.text.split(separator: "/").dropLast().joined(separator: "/"))/"))
     }
 
     /// `PM-2026-007` for a path containing a `PM-2026-007-slug/` folder.
-    static func postmortemFolderID(_ path: String) -> String? {
+    static func postmortemFolderID(_ path: RepositoryPath) -> String? {
         // Over the path's bytes: slicing the string at each slash cost most of the rule's time
         // (every finding's and item's path, measured at 100,000 documents).
-        var path = path
-        return path.withUTF8 { bytes in
+        path.withByteBuffer { bytes in
             var start = 0
             for i in bytes.indices where bytes[i] == UInt8(ascii: "/") {
                 let component = UnsafeBufferPointer(rebasing: bytes[start..<i])

@@ -24,9 +24,9 @@ struct NewFindingCommand: ParsableCommand {
             try NewDocument.create(today: today.timestamp, console: console, commit: recording.commit) { session in
                 let pm = try session.document(postmortem, kind: .postmortem)
                 let id = IDAllocator.nextFinding(postmortem: pm.id, used: session.usedNames)
-                let folder = pm.path.split(separator: "/").dropLast().joined(separator: "/")
+                let folder = pm.path.text.split(separator: "/").dropLast().joined(separator: "/")
                 let path = "\(folder)/findings/\(id)-\(slug ?? DocumentTemplate.slug(title)).md"
-                return (path, DocumentTemplate.render(kind: .finding, path: path, fields: [
+                return (path, DocumentTemplate.render(kind: .finding, path: path, schema: session.ruleset.ownSchemaFile(for: .finding), fields: [
                     ("id", .scalar(id)), ("kind", .scalar("finding")), ("postmortem", .scalar(pm.id)), ("title", .scalar(title)),
                     ("category", .scalar(category)), ("owner", .scalar(owner)), ("bugs", .list(bugs)), ("status", .scalar("open")),
                 ], sections: session.ruleset.configuration.sections[.finding] ?? []))

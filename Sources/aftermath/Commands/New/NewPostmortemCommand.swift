@@ -35,7 +35,7 @@ struct NewPostmortemCommand: ParsableCommand {
                 for author in authors.isEmpty ? [nil] : authors.map({ Optional($0) }) {
                     authorHandles.append(try session.person(author, option: "--author"))
                 }
-                let text = DocumentTemplate.render(kind: .postmortem, path: path, fields: [
+                let text = DocumentTemplate.render(kind: .postmortem, path: path, schema: session.ruleset.ownSchemaFile(for: .postmortem), fields: [
                     ("id", .scalar(id)), ("kind", .scalar("postmortem")), ("title", .scalar(title)), ("status", .scalar("draft")),
                     ("severity", .scalar(severity)), ("authors", .list(authorHandles)),
                 ], sections: session.ruleset.configuration.sections[.postmortem] ?? [],

@@ -22,13 +22,16 @@ struct NewRemediationCommand: ParsableCommand {
 
     func run() throws {
         try Console.run { console in
-            try NewDocument.create(today: today.timestamp, console: console, commit: recording.commit) { session in
+            if let due, let date = Timestamp.parseDate(due), date < today.timestamp {
+                console.err("aftermath: warning: --due \(due) is in the past (today is \(today.timestamp.dateString)); the item will be overdue at once")
+            }
+            return try NewDocument.create(today: today.timestamp, console: console, commit: recording.commit) { session in
                 let findingDocument = try session.document(finding, kind: .finding)
                 guard let pm = try session.neighbourhood(of: findingDocument).postmortem(of: findingDocument) else {
                     throw CLIFailure.usage("finding \(findingDocument.id) links to no existing postmortem; fix it first")
                 }
                 let id = IDAllocator.nextRemediation(postmortem: pm.id, used: session.usedNames)
-                let folder = pm.path.split(separator: "/").dropLast().joined(separator: "/")
+                let folder = pm.path.text.split(separator: "/").dropLast().joined(separator: "/")
                 let path = "\(folder)/remediations/\(id)-\(slug ?? DocumentTemplate.slug(title)).md"
                 var fields: [(String, FieldChange.NewValue)] = [
                     ("id", .scalar(id)), ("kind", .scalar("remediation")), ("finding", .scalar(findingDocument.id)), ("title", .scalar(title)),
@@ -37,7 +40,7 @@ struct NewRemediationCommand: ParsableCommand {
                 ]
                 if let bug { fields.append(("bug", .scalar(bug))) }
                 if let priority { fields.append(("priority", .scalar(priority))) }
-                return (path, DocumentTemplate.render(kind: .remediation, path: path, fields: fields,
+                return (path, DocumentTemplate.render(kind: .remediation, path: path, schema: session.ruleset.ownSchemaFile(for: .remediation), fields: fields,
                                                       sections: session.ruleset.configuration.sections[.remediation] ?? []))
             }
         }
