@@ -91,6 +91,15 @@ final class DocumentationTests: XCTestCase {
         let misconfigured = try TemporaryDirectory.examples()
         try misconfigured.write(".aftermath.yml", "roots: postmortems\n")
         try run(["validate"] + today, in: misconfigured, keyword: "configuration", "an `.aftermath.yml` whose roots are not a list")
+
+        let tracked = try TemporaryDirectory.examples()
+        try tracked.commitAll()
+        let config = try tracked.read(".aftermath.yml")
+        let withAPI = config.replacingOccurrences(of: "url: 'https://jira.acme.example/browse/{key}'",
+            with: "url: 'https://jira.acme.example/browse/{key}'\n    kind: jira\n    api: 'http://127.0.0.1:9'\n    token_env: AFTERMATH_DOCS_TEST_UNSET_TOKEN")
+        XCTAssertNotEqual(withAPI, config, "the examples name a Jira tracker to give an API")
+        try tracked.write(".aftermath.yml", withAPI)
+        try run(["bugs", "list", "--refresh"] + today, in: tracked, keyword: "tracker", "refreshing with the token variable unset")
         return cases
     }
 
