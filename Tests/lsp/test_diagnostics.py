@@ -11,7 +11,7 @@ async def test_an_unknown_owner_is_reported_with_its_rule_range_and_documentatio
     [diagnostic] = published.diagnostics
     assert diagnostic.code == "AM206"
     assert diagnostic.severity == types.DiagnosticSeverity.Error
-    assert diagnostic.code_description.href == "https://github.com/your-org/aftermath/blob/main/docs/rules.md#am206"
+    assert diagnostic.code_description.href == "https://github.com/your-org/aftermath/blob/main/docs/documents.md#rules"
     assert "did you mean `dmitri`" in diagnostic.message
     assert diagnostic.range == types.Range(start=types.Position(line=6, character=0), end=types.Position(line=6, character=12))
     assert (repo / FINDING).read_text() != text, "nothing is written to disk"
