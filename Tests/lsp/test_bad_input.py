@@ -118,3 +118,10 @@ def test_a_burst_of_changes_is_checked_once_in_its_latest_state(repo):
                            + frame(request(2, "workspace/symbol", {"query": "zzz"})) + exit_cleanly())
     published = [m["params"] for m in messages if m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri]
     assert [(p["version"], p["diagnostics"]) for p in published] == [(4, [])]
+
+
+def test_an_unknown_option_is_a_usage_error():
+    import subprocess
+    from conftest import BINARY
+    process = subprocess.run([BINARY, "lsp", "--tcp"], input=b"", capture_output=True, timeout=60)
+    assert process.returncode == 64 and process.stdout == b""

@@ -23,19 +23,21 @@ enum HoverInfo {
     }
 
     static func describe(_ document: Document, _ state: RepositoryState) -> String {
-        var lines = ["**\(document.id)** \(document.title ?? "")", "", "\(document.kind.rawValue) · status `\(document.status ?? "unset")`"]
-        if let owner = document.owner { lines.append("owner: \(owner)") }
-        if let due = document.string("due") { lines.append("due: \(due)") }
+        var facts = ["\(document.kind.rawValue) · status `\(document.status ?? "unset")`"]
+        if let owner = document.owner { facts.append("owner: \(owner)") }
+        if let due = document.string("due") { facts.append("due: \(due)") }
+        var closing: String?
         switch document.kind {
         case .postmortem:
-            lines.append(ClosureStatus.details(of: document, in: state))
+            closing = ClosureStatus.details(of: document, in: state)
         case .finding:
             let open = state.index.remediations(of: document.id).filter(\.isOpen).map(\.id)
-            lines.append(open.isEmpty ? "no open remediation items" : "open remediation items: " + open.joined(separator: ", "))
+            facts.append(open.isEmpty ? "no open remediation items" : "open remediation items: " + open.joined(separator: ", "))
         case .remediation:
-            if let finding = document.parentID { lines.append("finding: \(finding)") }
+            if let finding = document.parentID { facts.append("finding: \(finding)") }
         }
-        return lines.joined(separator: "  \n")
+        // Paragraphs apart, facts on lines of their own (a Markdown hard break is two spaces).
+        return (["**\(document.id)** \(document.title ?? "")", facts.joined(separator: "  \n")] + [closing].compactMap { $0 }).joined(separator: "\n\n")
     }
 
     static func describe(_ owner: OwnerRegistry.Owner, _ state: RepositoryState) -> String {
