@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "aftermath", targets: ["aftermath"]),
         .library(name: "AftermathCore", targets: ["AftermathCore"]),
+        .library(name: "AftermathEngine", targets: ["AftermathEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,6 +32,12 @@ let package = Package(
             name: "AftermathGit",
             dependencies: ["CLibGit2", "AftermathCore"]
         ),
+        // The engine every front end calls: opens a repository at a snapshot and decides how a
+        // run reads it (summaries, listings, git), validates, lists, shows and edits.
+        .target(
+            name: "AftermathEngine",
+            dependencies: ["AftermathCore", "AftermathGit"]
+        ),
         // Tracker APIs (Jira, GitHub, GitLab) over Foundation's URLSession; only `bugs` uses it.
         .target(
             name: "AftermathTrackers",
@@ -46,6 +53,7 @@ let package = Package(
             dependencies: [
                 "AftermathCore",
                 "AftermathGit",
+                "AftermathEngine",
                 "AftermathTrackers",
                 "AftermathLanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -55,6 +63,10 @@ let package = Package(
             name: "AftermathCoreTests",
             dependencies: ["AftermathCore"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "AftermathEngineTests",
+            dependencies: ["AftermathEngine", "AftermathCore"]
         ),
         .testTarget(
             name: "AftermathGitTests",

@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import AftermathGit
 import AftermathCore
+import AftermathEngine
 
 @main
 struct Aftermath: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = ProductVersion.current
 
     static let configuration = CommandConfiguration(
         commandName: "aftermath",

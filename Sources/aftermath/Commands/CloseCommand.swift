@@ -1,5 +1,6 @@
 import ArgumentParser
 import AftermathCore
+import AftermathEngine
 
 struct CloseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -42,20 +43,20 @@ struct CloseCommand: ParsableCommand {
     static func checkClosingDate(_ closedAt: String, today: Timestamp, items: [Document]) throws {
         guard let closing = Timestamp.parseDate(closedAt) else { return }
         if closing > today {
-            throw CLIFailure.usage("--date \(closedAt) is after today (\(today.dateString)); a postmortem is closed on the day it is closed")
+            throw WorkspaceError.usage("--date \(closedAt) is after today (\(today.dateString)); a postmortem is closed on the day it is closed")
         }
         let later = items.filter { $0.kind == .remediation }.compactMap { item -> (String, String)? in
             guard let text = item.string("resolved_at"), let resolved = Timestamp.parseDate(text), resolved > closing else { return nil }
             return (item.id, text)
         }
         if let (id, resolved) = later.max(by: { $0.1 < $1.1 }) {
-            throw CLIFailure.usage("--date \(closedAt) is before \(id) was resolved (\(resolved)); close on or after \(resolved)")
+            throw WorkspaceError.usage("--date \(closedAt) is before \(id) was resolved (\(resolved)); close on or after \(resolved)")
         }
     }
 
     func run() throws {
         try Console.run { console in
-            let session = try EditSession(snapshot: snapshot.choice, today: today.timestamp, throughSummary: true)
+            let session = try Workspace().edit(choice: snapshot.choice, today: today.timestamp)
             let postmortem = try session.document(id, kind: .postmortem)
             if postmortem.status == "closed" {
                 console.err("\(postmortem.id) is already closed")
@@ -73,7 +74,7 @@ struct CloseCommand: ParsableCommand {
                     FieldChange("closed_by", .scalar(closer)),
                 ], to: original)
             } catch let error as EditError {
-                throw CLIFailure.usage("\(postmortem.path): \(error)")
+                throw WorkspaceError.usage("\(postmortem.path): \(error)")
             }
             let check = try session.check([postmortem.path: edited], committing: recording.commit)
             let tree = Set(check.after.index.tree(of: postmortem.id).map(\.path) + [postmortem.path])

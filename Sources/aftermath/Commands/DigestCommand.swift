@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import AftermathCore
+import AftermathEngine
 import AftermathGit
 
 struct DigestCommand: ParsableCommand {
@@ -22,11 +23,11 @@ struct DigestCommand: ParsableCommand {
     func run() throws {
         try Console.run { console in
             // A digest shows open remediation items, as `list` does: read the same way.
-            let (index, ruleset) = try Workspace().listedDocuments(snapshot.choice, kinds: [.remediation], openOnly: true, today: today.timestamp)
+            let (index, ruleset) = try Workspace().documents([.remediation], openOnly: true, choice: snapshot.choice, today: today.timestamp)
             var messages = Digest.messages(index: index, ruleset: ruleset, today: today.timestamp)
             if let owner {
                 guard let handle = ruleset.owners.resolve(owner)?.handle else {
-                    throw CLIFailure.usage("--owner `\(owner)` is not in the owners registry\(Suggestion.hint(ruleset.owners.suggestion(for: owner)))")
+                    throw WorkspaceError.usage("--owner `\(owner)` is not in the owners registry\(Suggestion.hint(ruleset.owners.suggestion(for: owner)))")
                 }
                 messages = messages.filter { $0.owner == handle }
             }
@@ -41,7 +42,7 @@ struct DigestCommand: ParsableCommand {
             for message in messages {
                 // Handles are validated by the schemas; still, never let one name a path elsewhere.
                 let name = message.owner.replacing("/", with: "_").replacing("..", with: "_") + ".md"
-                if let problem = folder.problem(name) { throw CLIFailure.io("\(outputDir)/\(name) \(problem); nothing was written there") }
+                if let problem = folder.problem(name) { throw WorkspaceError.io("\(outputDir)/\(name) \(problem); nothing was written there") }
                 try ReportOutput.write(message.text, to: outputDir + "/" + name, console: console)
             }
             return ExitStatus.ok

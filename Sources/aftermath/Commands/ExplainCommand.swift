@@ -1,5 +1,6 @@
 import ArgumentParser
 import AftermathCore
+import AftermathEngine
 
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,7 +22,7 @@ struct ExplainCommand: ParsableCommand {
             }
             guard let d = RuleCatalogue.find(key) else {
                 let hint = Suggestion.hint(Suggestion.closest(to: key, among: RuleCatalogue.descriptions.flatMap { [$0.id, $0.name] }))
-                throw CLIFailure.usage("unknown rule `\(key)`\(hint); `aftermath explain` lists them")
+                throw WorkspaceError.usage("unknown rule `\(key)`\(hint); `aftermath explain` lists them")
             }
             console.out(RuleExplanation.render(d))
             return ExitStatus.ok

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import AftermathCore
+import AftermathEngine
 import AftermathGit
 
 struct HooksCommand: ParsableCommand {
@@ -33,7 +34,7 @@ struct HooksInstallCommand: ParsableCommand {
 
     func run() throws {
         try Console.run { console in
-            let repository = try Workspace().repository()
+            let repository = try RepositoryAccess().repository()
             let folder = Self.hooksFolder(repository)
             let name = server ? "pre-receive" : "pre-commit"
             let target = folder + "/" + name
@@ -67,12 +68,12 @@ struct HooksInstallCommand: ParsableCommand {
             var note = ""
             if existing != nil && !ours {
                 guard !manager.fileExists(atPath: chained) else {
-                    throw CLIFailure.usage("\(target) and \(chained) both exist; merge them by hand, then install again")
+                    throw WorkspaceError.usage("\(target) and \(chained) both exist; merge them by hand, then install again")
                 }
                 try manager.moveItem(atPath: target, toPath: chained)
                 note = "; the existing hook was kept as \(name).local and runs first"
             }
-            guard let script = HookScripts.files[name] else { throw CLIFailure.usage("no hook script named \(name)") }
+            guard let script = HookScripts.files[name] else { throw WorkspaceError.usage("no hook script named \(name)") }
             try Data((script + "\n").utf8).write(to: URL(fileURLWithPath: target))
             try manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: target)
             if let binary = Self.currentExecutable() {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AftermathCore
+import AftermathEngine
 
 extension ListQuery.SortKey: ExpressibleByArgument {}
 extension ListQuery.GroupKey: ExpressibleByArgument {}
@@ -83,27 +84,15 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         try Console.run { console in
-            let query = self.query
-            let (index, ruleset) = try Workspace().listedDocuments(snapshot.choice, kinds: query.kinds, openOnly: query.openOnly, today: today.timestamp)
-            for name in [owner, team].compactMap({ $0 }) where ruleset.owners.resolve(name) == nil {
-                throw CLIFailure.usage("`\(name)` is not in the owners registry\(Suggestion.hint(ruleset.owners.suggestion(for: name)))")
-            }
-            if let team, case .person? = ruleset.owners.resolve(team) { throw CLIFailure.usage("`\(team)` is a person, not a team; use --owner") }
-            if let problem = ListFilterCheck.problem(query, index: index, ruleset: ruleset) { throw CLIFailure.usage(problem) }
-            if let postmortem, index[postmortem]?.kind != .postmortem {
-                // The listing holds only the documents it shows: whether the ID exists at all
-                // is asked of the whole repository (this throws, with the closest ID, if not).
-                _ = try EditSession(snapshot: snapshot.choice, today: today.timestamp, validating: false, throughSummary: true)
-                    .document(postmortem, kind: .postmortem)
-            }
-            let listing = Listing(index: index, ruleset: ruleset, query: query, groupBy: groupBy, today: today.timestamp)
+            let workspace = Workspace()
+            let listing = try workspace.list(query, groupBy: groupBy, choice: snapshot.choice, today: today.timestamp)
             switch format {
             case .table: console.out(ListRenderer.table(listing, width: Terminal.width(), colour: Terminal.stdoutColour()))
             case .json: console.out(ListRenderer.json(listing, grouped: groupBy != nil))
             case .csv: console.out(ListRenderer.csv(listing, grouped: groupBy != nil))
             case .markdown: console.out(ListRenderer.markdown(listing))
             }
-            console.finish(ExitStatus.ok)
+            console.finish(ExitStatus.ok, after: workspace)
         }
     }
 }

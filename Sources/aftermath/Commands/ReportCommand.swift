@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import AftermathCore
+import AftermathEngine
 import AftermathGit
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case markdown, html }
@@ -45,24 +46,21 @@ struct ReportCommand: ParsableCommand {
             // they are all held, so the two do not add up at the peak.
             var history = ItemTimesBuilder()
             if id == nil && !noHistory {
-                let workspace = Workspace()
+                let workspace = RepositoryAccess()
                 history = RepositoryTimeline.build(workspace: workspace, ruleset: try workspace.ruleset(from: try workspace.snapshot(snapshot.choice)))
             }
             let document: ReportDocument
             if let id {
                 // An incident report needs only its postmortem's documents: through the summary,
                 // only those (and what changed) are read.
-                let session = try EditSession(snapshot: snapshot.choice, today: today.timestamp, validating: false, throughSummary: true)
-                let pm = try session.document(id, kind: .postmortem)
-                let bytes = try session.bytes(of: pm)
-                let body = (try? DocumentFramer.frame(bytes).get()).map { String(decoding: $0.body, as: UTF8.self) } ?? ""
-                document = IncidentReport(postmortem: pm, body: body, index: try session.neighbourhood(of: pm), ruleset: session.ruleset,
-                                          today: today.timestamp).build()
+                let incident = try Workspace().incident(id, choice: snapshot.choice, today: today.timestamp)
+                document = IncidentReport(postmortem: incident.postmortem, body: incident.body, index: incident.index,
+                                          ruleset: incident.ruleset, today: today.timestamp).build()
             } else {
                 // Every document, with the fields the review reads: from the summary's listed
                 // fields and the changed files, as `list` reads them.
-                let (index, ruleset) = try Workspace().listedDocuments(snapshot.choice, kinds: Set(DocumentKind.allCases), openOnly: false,
-                                                                       today: today.timestamp)
+                let (index, ruleset) = try Workspace().documents(Set(DocumentKind.allCases), openOnly: false, choice: snapshot.choice,
+                                                                 today: today.timestamp)
                 document = ReviewReport(index: index, ruleset: ruleset, today: today.timestamp, times: history.times,
                                         monthly: history.monthly, since: since.flatMap(Timestamp.parseDate), historyRead: !noHistory)
                     .build(charts: format == .html)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import AftermathCore
+import AftermathEngine
 
 struct SetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -56,17 +57,17 @@ struct SetCommand: ParsableCommand {
 
     func run() throws {
         try Console.run { console in
-            let session = try EditSession(today: today.timestamp, throughSummary: true)
+            let session = try Workspace().edit(today: today.timestamp)
             let document = try session.document(id)
             if document.kind == .postmortem, changes.contains(where: { $0.key == "status" && $0.value == .scalar("closed") }) {
-                throw CLIFailure.usage("use `aftermath close \(document.id)` to close a postmortem: it checks every blocker first")
+                throw WorkspaceError.usage("use `aftermath close \(document.id)` to close a postmortem: it checks every blocker first")
             }
             let original = try session.bytes(of: document)
             let edited: [UInt8]
             do {
                 edited = try FrontMatterEditor.apply(ImpliedChanges.adding(to: changes, for: document), to: original)
             } catch let error as EditError {
-                throw CLIFailure.usage("\(document.path): \(error)")
+                throw WorkspaceError.usage("\(document.path): \(error)")
             }
             let check = try session.check([document.path: edited], committing: recording.commit)
             let affected = Set([document.path] + check.after.index.tree(of: check.after.index.postmortem(of: document)?.id ?? "").map(\.path))

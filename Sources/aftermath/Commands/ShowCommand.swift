@@ -1,5 +1,6 @@
 import ArgumentParser
 import AftermathCore
+import AftermathEngine
 
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,9 +19,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         try Console.run { console in
-            let session = try EditSession(snapshot: snapshot.choice, today: today.timestamp, validating: false, throughSummary: true)
-            let document = try session.document(id)
-            let tree = DocumentTree(document, index: try session.neighbourhood(of: document), ruleset: session.ruleset, today: today.timestamp)
+            let tree = try Workspace().show(id, choice: snapshot.choice, today: today.timestamp)
             console.out(format == .json ? tree.json.rendered() + "\n" : tree.text)
             return ExitStatus.ok
         }

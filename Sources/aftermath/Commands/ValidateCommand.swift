@@ -1,5 +1,6 @@
 import ArgumentParser
 import AftermathCore
+import AftermathEngine
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,43 +41,21 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         try Console.run { console in
             let workspace = Workspace()
-            let (diagnostics, files): ([Diagnostic], Int)
-            var documents: Any?
-            var finishWrites = {}
-            if let range {
-                (diagnostics, files) = try RangeCheck.run(range, workspace: workspace, today: today.timestamp, threads: threads)
-            } else {
-                let paths = self.paths.isEmpty ? [] : try PathArguments(workspace: workspace, snapshot: try workspace.snapshot(self.snapshot.choice)).resolve(self.paths)
-                let rules = try workspace.workingTreeRulesFirst(self.snapshot.choice, today: today.timestamp)
-                if let repository = self.snapshot.choice.isWorkingTree ? try? workspace.repository() : try workspace.repository() {
-                    // In git, the summary of an earlier run spares re-reading what did not change.
-                    let git = GitValidation(workspace: workspace, repository: repository, today: today.timestamp, threads: threads,
-                                            workingTreeRules: rules)
-                    let outcome = try git.validate(self.snapshot.choice)
-                    (diagnostics, files) = (Validator.restricted(outcome.diagnostics, to: paths), outcome.fileCount)
-                    documents = outcome.documents
-                    finishWrites = outcome.finishWrites
-                } else {
-                    let snapshot = try workspace.snapshot(self.snapshot.choice)
-                    let ruleset = try rules ?? workspace.ruleset(from: snapshot)
-                    let validator = Validator(ruleset: ruleset, today: today.timestamp, threads: threads)
-                    let result = try validator.validate(snapshot, only: paths)
-                    (diagnostics, files) = (result.diagnostics, result.fileCount)
-                    documents = result
-                }
-            }
+            let validation = try range.map { try workspace.validate(range: $0, today: today.timestamp, threads: threads) }
+                ?? workspace.validate(snapshot.choice, paths: paths, today: today.timestamp, threads: threads)
+            let diagnostics = validation.diagnostics
             switch format {
             case .text:
                 console.diagnostics(diagnostics)
-                console.err(range == nil ? TextReporter.summary(diagnostics, files: files) : TextReporter.rangeSummary(diagnostics, commits: files))
+                console.err(range == nil ? TextReporter.summary(diagnostics, files: validation.fileCount)
+                                         : TextReporter.rangeSummary(diagnostics, commits: validation.fileCount))
             case .json:
-                console.out(JSONReporter.report(diagnostics, files: files))
+                console.out(JSONReporter.report(diagnostics, files: validation.fileCount))
             case .sarif:
                 console.out(SARIFReporter.report(diagnostics, toolVersion: Aftermath.version))
             }
             let failing = diagnostics.errorCount > 0 || (strict && diagnostics.warningCount > 0)
-            finishWrites()  // the summary, written while this printed
-            withExtendedLifetime(documents) { console.finish(failing ? ExitStatus.validation : ExitStatus.ok) }
+            console.finish(failing ? ExitStatus.validation : ExitStatus.ok, after: workspace)
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import AftermathCore
+import AftermathEngine
 import AftermathGit
 
 /// The terminal edge: data to stdout, diagnostics and messages to stderr, colour only when
@@ -18,7 +19,7 @@ struct Console {
         do {
             try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
         } catch {
-            failure("cannot write the output: \(CLIFailure(fileError: error).message)")
+            failure("cannot write the output: \(WorkspaceError(fileError: error).message)")
             finish(ExitStatus.git)
         }
     }
@@ -63,13 +64,20 @@ struct Console {
     /// the documents still in use for leaks.
     func finish(_ status: Int32) -> Never { _exit(status) }
 
+    /// Ends the process with `status` once `workspace` has written what it still writes; what
+    /// it read stays in memory until the process is gone.
+    func finish(_ status: Int32, after workspace: Workspace) -> Never {
+        workspace.finish()
+        withExtendedLifetime(workspace) { _exit(status) }
+    }
+
     /// Runs a command body, turning failures into their messages and exit codes.
     static func run(_ body: (Console) throws -> Int32) throws {
         let console = Console()
         let status: Int32
         do {
             status = try body(console)
-        } catch let failure as CLIFailure {
+        } catch let failure as WorkspaceError {
             switch failure {
             case .configuration(let diagnostics):
                 console.diagnostics(diagnostics)
@@ -82,11 +90,11 @@ struct Console {
             console.failure(error.gitMessage)
             status = ExitStatus.git
         } catch let failure as AtomicFile.Failure {
-            let failure = CLIFailure(failure)
+            let failure = WorkspaceError(failure)
             console.failure(failure.message)
             status = failure.exitCode
         } catch let error as CocoaError {
-            let failure = CLIFailure(fileError: error)
+            let failure = WorkspaceError(fileError: error)
             console.failure(failure.message)
             status = failure.exitCode
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import AftermathCore
+import AftermathEngine
 
 /// Which snapshot of the repository a command reads.
 struct SnapshotOptions: ParsableArguments {
@@ -18,18 +19,6 @@ struct SnapshotOptions: ParsableArguments {
         if staged { return .staged }
         if let rev { return .revision(rev) }
         return .workingTree
-    }
-}
-
-/// A snapshot as plain data (option groups cannot be built outside parsing).
-enum SnapshotChoice {
-    case workingTree
-    case staged
-    case revision(String)
-
-    var isWorkingTree: Bool {
-        if case .workingTree = self { return true }
-        return false
     }
 }
 

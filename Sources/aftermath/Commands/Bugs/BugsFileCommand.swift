@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import AftermathCore
+import AftermathEngine
 import AftermathTrackers
 
 struct BugsFileCommand: ParsableCommand {
@@ -29,14 +30,14 @@ struct BugsFileCommand: ParsableCommand {
 
     func run() throws {
         try Console.run { console in
-            let session = try EditSession(today: today.timestamp, throughSummary: true)
+            let session = try Workspace().edit(today: today.timestamp)
             let document = try session.document(id)
             guard document.kind != .postmortem else {
-                throw CLIFailure.usage("\(document.id) is a postmortem; file issues for its findings and remediation items")
+                throw WorkspaceError.usage("\(document.id) is a postmortem; file issues for its findings and remediation items")
             }
             let existing = document.field("bugs")?.stringList ?? document.string("bug").map { [$0] } ?? []
             if !existing.isEmpty {
-                throw CLIFailure.refused("\(document.id) already has a bug reference (\(existing.joined(separator: ", "))); nothing was filed")
+                throw WorkspaceError.refused("\(document.id) already has a bug reference (\(existing.joined(separator: ", "))); nothing was filed")
             }
             let chosen = try Self.tracker(named: tracker, in: session.ruleset.configuration.trackers)
             let original = try session.bytes(of: document)
@@ -65,14 +66,14 @@ struct BugsFileCommand: ParsableCommand {
                     console.err("filed \(issue.reference) in \(chosen.name)")
                 }
             } catch let error as TrackerError {
-                throw CLIFailure.tracker(error.description)
+                throw WorkspaceError.tracker(error.description)
             }
             let change = document.kind == .finding ? FieldChange("bugs", .list([issue.reference])) : FieldChange("bug", .scalar(issue.reference))
             let edited: [UInt8]
             do {
                 edited = try FrontMatterEditor.apply([change], to: original)
             } catch let error as EditError {
-                throw CLIFailure.usage("\(document.path): \(error); add `\(issue.reference)` by hand")
+                throw WorkspaceError.usage("\(document.path): \(error); add `\(issue.reference)` by hand")
             }
             let check = try session.check([document.path: edited], committing: recording.commit)
             let errors = (check.newErrors(in: [document.path]) + check.newTransitionErrors()).sortedForReport()
@@ -92,13 +93,13 @@ struct BugsFileCommand: ParsableCommand {
         let usable = trackers.trackers.filter { $0.api != nil }
         if let name {
             guard let tracker = trackers.trackers.first(where: { $0.name == name }) else {
-                throw CLIFailure.usage("no tracker is named `\(name)`\(Suggestion.hint(Suggestion.closest(to: name, among: trackers.trackers.map(\.name))))")
+                throw WorkspaceError.usage("no tracker is named `\(name)`\(Suggestion.hint(Suggestion.closest(to: name, among: trackers.trackers.map(\.name))))")
             }
-            guard tracker.api != nil else { throw CLIFailure.usage("tracker `\(name)` has no `kind` and `api` in .aftermath.yml, so issues cannot be filed there") }
+            guard tracker.api != nil else { throw WorkspaceError.usage("tracker `\(name)` has no `kind` and `api` in .aftermath.yml, so issues cannot be filed there") }
             return tracker
         }
         guard usable.count == 1, let only = usable.first else {
-            throw CLIFailure.usage(usable.isEmpty
+            throw WorkspaceError.usage(usable.isEmpty
                 ? "no tracker in .aftermath.yml names its API (`kind`, `api`, `token_env`); see docs/trackers.md"
                 : "several trackers have an API (\(usable.map(\.name).joined(separator: ", "))); choose one with --tracker")
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import AftermathCore
+import AftermathEngine
 import AftermathGit
 import AftermathTrackers
 
@@ -40,9 +41,9 @@ struct BugsListCommand: ParsableCommand {
     func run() throws {
         try Console.run { console in
             let workspace = Workspace()
-            var (index, ruleset) = try workspace.listedDocuments(.workingTree, kinds: [.finding, .remediation], openOnly: false, today: today.timestamp)
+            var (index, ruleset) = try workspace.documents([.finding, .remediation], openOnly: false, today: today.timestamp)
             for name in tracker where !ruleset.configuration.trackers.trackers.contains(where: { $0.name == name }) {
-                throw CLIFailure.usage("no tracker is named `\(name)`\(Suggestion.hint(Suggestion.closest(to: name, among: ruleset.configuration.trackers.trackers.map(\.name))))")
+                throw WorkspaceError.usage("no tracker is named `\(name)`\(Suggestion.hint(Suggestion.closest(to: name, among: ruleset.configuration.trackers.trackers.map(\.name))))")
             }
             var failures: [TrackerError] = []
             if refresh {
@@ -71,8 +72,7 @@ struct BugsListCommand: ParsableCommand {
     /// Fetches the references' states and keeps them: the new ones, and the kept ones of
     /// references whose tracker failed (still referenced; what is no longer referenced goes).
     static func refresh(_ references: [String], ruleset: Ruleset, workspace: Workspace, console: Console) throws -> (TrackerStates, [TrackerError]) {
-        let repository = try workspace.repository()
-        let kept = TrackerStateStore.load(from: repository)
+        let kept = try workspace.keptTrackerStates()
         let progress = ProgressLine(label: "fetching tracker states")
         let now = Timestamp(secondsSinceEpoch: Date().timeIntervalSince1970.rounded(.down))
         let outcome = StateRefresh(trackers: ruleset.configuration.trackers, environment: ProcessInfo.processInfo.environment)
@@ -81,7 +81,7 @@ struct BugsListCommand: ParsableCommand {
         let fetched = Set(outcome.states.map(\.reference))
         let carried = Set(references).subtracting(fetched).compactMap { kept[$0] }
         let states = TrackerStates(carried + outcome.states)
-        try TrackerStateStore.save(states, in: repository)
+        try workspace.keep(states)
         return (states, outcome.failures)
     }
 }

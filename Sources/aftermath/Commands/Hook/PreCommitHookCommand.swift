@@ -1,5 +1,6 @@
 import ArgumentParser
 import AftermathCore
+import AftermathEngine
 import AftermathGit
 
 struct PreCommitHookCommand: ParsableCommand {
@@ -12,7 +13,7 @@ struct PreCommitHookCommand: ParsableCommand {
 
     func run() throws {
         try Console.run { console in
-            let workspace = Workspace()
+            let workspace = RepositoryAccess()
             let repository = try workspace.repository()
             let git = GitValidation(workspace: workspace, repository: repository, today: today.timestamp, threads: 0)
             if let (diagnostics, changed) = try git.preCommit() {

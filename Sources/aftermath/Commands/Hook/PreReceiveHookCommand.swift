@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import AftermathCore
+import AftermathEngine
 import AftermathGit
 
 struct PreReceiveHookCommand: ParsableCommand {
@@ -25,7 +26,7 @@ struct PreReceiveHookCommand: ParsableCommand {
             do {
                 input = try PreReceiveInput.read(from: STDIN_FILENO)
             } catch let malformed as PreReceiveInput.Malformed {
-                throw CLIFailure.usage("pre-receive: \(malformed.message); the push is refused")
+                throw WorkspaceError.usage("pre-receive: \(malformed.message); the push is refused")
             }
             // The environment names the pushed objects' quarantine; libgit2 sees them only this way.
             let repository = try GitRepository(path: FileManager.default.currentDirectoryPath, fromEnvironment: true)
@@ -60,11 +61,11 @@ struct PreReceiveHookCommand: ParsableCommand {
         let base = update.old.isZero ? repository.defaultBranchCommit : update.old
         let trusted = try GitTreeLookupSnapshot(tree: try repository.treeID(ofCommit: base ?? tip), label: (base ?? tip).short, repository: repository)
         let commits = try repository.commits(from: [tip], excluding: existing)
-        var diagnostics = try RangeCheck.check(commits, base: base ?? tip, workspace: Workspace(), repository: repository,
+        var diagnostics = try RangeCheck.check(commits, base: base ?? tip, workspace: RepositoryAccess(), repository: repository,
                                                today: today.timestamp, threads: 0)
         if !update.old.isZero, !repository.isDescendant(tip, of: update.old) {
             // A force push: judge the ref's move as one change, so history cannot be rewritten.
-            let ruleset = try Workspace.ruleset(from: trusted)
+            let ruleset = try RepositoryAccess.ruleset(from: trusted)
             let validator = Validator(ruleset: ruleset, today: today.timestamp, cache: ParseCache())
             let before = try validator.validate(repository.snapshot(ofCommit: update.old))
             let after = try validator.validate(repository.snapshot(ofCommit: tip))

@@ -1,5 +1,6 @@
 import Foundation
 import AftermathCore
+import AftermathEngine
 import AftermathGit
 
 /// What git gives a pre-receive hook on standard input: one `OLD NEW REF` line per updated

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AftermathCore
+import AftermathEngine
 
 struct NewFindingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "finding", abstract: "Create a finding of a postmortem (status: open).")
@@ -16,12 +17,12 @@ struct NewFindingCommand: ParsableCommand {
     @OptionGroup var recording: CommitOption
 
     func validate() throws {
-        try NewDocument.checkSlug(slug)
+        try NewDocumentRun.checkSlug(slug)
     }
 
     func run() throws {
         try Console.run { console in
-            try NewDocument.create(today: today.timestamp, console: console, commit: recording.commit) { session in
+            NewDocumentRun.report(try NewDocument.create(today: today.timestamp, commit: recording.commit) { session in
                 let pm = try session.document(postmortem, kind: .postmortem)
                 let id = IDAllocator.nextFinding(postmortem: pm.id, used: session.usedNames)
                 let folder = pm.path.text.split(separator: "/").dropLast().joined(separator: "/")
@@ -30,7 +31,7 @@ struct NewFindingCommand: ParsableCommand {
                     ("id", .scalar(id)), ("kind", .scalar("finding")), ("postmortem", .scalar(pm.id)), ("title", .scalar(title)),
                     ("category", .scalar(category)), ("owner", .scalar(owner)), ("bugs", .list(bugs)), ("status", .scalar("open")),
                 ], sections: session.ruleset.configuration.sections[.finding] ?? []))
-            }
+            }, console: console)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AftermathCore
+import AftermathEngine
 
 struct NewPostmortemCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "postmortem", abstract: "Create a postmortem (status: draft).")
@@ -17,7 +18,7 @@ struct NewPostmortemCommand: ParsableCommand {
     @OptionGroup var recording: CommitOption
 
     func validate() throws {
-        try NewDocument.checkSlug(slug)
+        try NewDocumentRun.checkSlug(slug)
         for stamp in [declaredAt, detectedAt].compactMap({ $0 }) where Timestamp.parseDateTime(stamp) == nil {
             throw ValidationError("`\(stamp)` is not an RFC 3339 timestamp like 2026-03-01T10:05:00Z")
         }
@@ -25,7 +26,7 @@ struct NewPostmortemCommand: ParsableCommand {
 
     func run() throws {
         try Console.run { console in
-            try NewDocument.create(today: today.timestamp, console: console, commit: recording.commit) { session in
+            NewDocumentRun.report(try NewDocument.create(today: today.timestamp, commit: recording.commit) { session in
                 let declared = declaredAt ?? NewDocument.now()
                 let year = Int(declared.prefix(4)) ?? 2026
                 let id = IDAllocator.nextPostmortem(year: year, used: session.usedNames)
@@ -42,7 +43,7 @@ struct NewPostmortemCommand: ParsableCommand {
                 nested: [("incident", [("detected_at", detectedAt ?? declared), ("declared_at", declared)])],
                 trailing: [("customer_impact", .boolean(customerImpact)), ("data_breach", .boolean(dataBreach))])
                 return (path, text)
-            }
+            }, console: console)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AftermathCore
+import AftermathEngine
 
 struct NewRemediationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "remediation", abstract: "Create a remediation item of a finding (status: open).")
@@ -16,7 +17,7 @@ struct NewRemediationCommand: ParsableCommand {
     @OptionGroup var recording: CommitOption
 
     func validate() throws {
-        try NewDocument.checkSlug(slug)
+        try NewDocumentRun.checkSlug(slug)
         if let due, Timestamp.parseDate(due) == nil { throw ValidationError("--due must be a date like 2026-03-01") }
     }
 
@@ -25,10 +26,10 @@ struct NewRemediationCommand: ParsableCommand {
             if let due, let date = Timestamp.parseDate(due), date < today.timestamp {
                 console.err("aftermath: warning: --due \(due) is in the past (today is \(today.timestamp.dateString)); the item will be overdue at once")
             }
-            return try NewDocument.create(today: today.timestamp, console: console, commit: recording.commit) { session in
+            return NewDocumentRun.report(try NewDocument.create(today: today.timestamp, commit: recording.commit) { session in
                 let findingDocument = try session.document(finding, kind: .finding)
                 guard let pm = try session.neighbourhood(of: findingDocument).postmortem(of: findingDocument) else {
-                    throw CLIFailure.usage("finding \(findingDocument.id) links to no existing postmortem; fix it first")
+                    throw WorkspaceError.usage("finding \(findingDocument.id) links to no existing postmortem; fix it first")
                 }
                 let id = IDAllocator.nextRemediation(postmortem: pm.id, used: session.usedNames)
                 let folder = pm.path.text.split(separator: "/").dropLast().joined(separator: "/")
@@ -42,7 +43,7 @@ struct NewRemediationCommand: ParsableCommand {
                 if let priority { fields.append(("priority", .scalar(priority))) }
                 return (path, DocumentTemplate.render(kind: .remediation, path: path, schema: session.ruleset.ownSchemaFile(for: .remediation), fields: fields,
                                                       sections: session.ruleset.configuration.sections[.remediation] ?? []))
-            }
+            }, console: console)
         }
     }
 }

@@ -5,11 +5,16 @@ import AftermathGit
 /// Files or folders named on the command line (`validate PATHS`), as repository-relative
 /// paths. A path outside the repository, or one that names nothing in the snapshot being read,
 /// is a usage error: a mistyped path would otherwise match no document and pass as "no problems".
-struct PathArguments {
-    let workspace: Workspace
-    let snapshot: Snapshot
+package struct PathArguments {
+    package let workspace: RepositoryAccess
+    package let snapshot: Snapshot
 
-    func resolve(_ arguments: [String]) throws -> [String] {
+    package init(workspace: RepositoryAccess, snapshot: Snapshot) {
+        self.workspace = workspace
+        self.snapshot = snapshot
+    }
+
+    package func resolve(_ arguments: [String]) throws -> [String] {
         try arguments.map(resolve)
     }
 
@@ -17,9 +22,9 @@ struct PathArguments {
         let relative = workspace.location.relative(argument)
         let shown = TerminalSafe.escape(argument)
         // `relative` keeps a path outside the root as given: absolute, or starting with `..`.
-        if RepositoryConfinement.lexicalProblem(relative) != nil { throw CLIFailure.usage("`\(shown)` is outside the repository") }
+        if RepositoryConfinement.lexicalProblem(relative) != nil { throw WorkspaceError.usage("`\(shown)` is outside the repository") }
         if let problem = RepositoryConfinement.fileSystem(root: workspace.root).problem(relative) {
-            throw CLIFailure.usage("`\(shown)` \(problem)")
+            throw WorkspaceError.usage("`\(shown)` \(problem)")
         }
         if try exists(relative) { return relative }
         // The deepest folder that exists, and the closest name in it.
@@ -29,7 +34,7 @@ struct PathArguments {
         let folder = components.joined(separator: "/")
         let names = try children(of: folder)
         let suggestion = Suggestion.closest(to: missing, among: names).map { folder.isEmpty ? $0 : folder + "/" + $0 }
-        throw CLIFailure.usage("`\(shown)` names no file or folder (read from: \(snapshot.label))\(Suggestion.hint(suggestion.map(TerminalSafe.escape)))")
+        throw WorkspaceError.usage("`\(shown)` names no file or folder (read from: \(snapshot.label))\(Suggestion.hint(suggestion.map(TerminalSafe.escape)))")
     }
 
     private func exists(_ relative: String) throws -> Bool {

@@ -4,10 +4,10 @@ import AftermathGit
 
 /// The shared steps of commands that change documents: read the repository, find the
 /// document, plan the edit, validate the result, and write it atomically.
-struct EditSession {
-    let workspace: Workspace
-    let snapshot: Snapshot
-    let validator: Validator
+package struct EditSession {
+    package let workspace: RepositoryAccess
+    package let snapshot: Snapshot
+    package let validator: Validator
     private let reading: Reading
     /// Git, for judging edits against HEAD as the pre-commit hook judges commits (nil outside
     /// git, for a revision, or for sessions that do not edit).
@@ -27,8 +27,8 @@ struct EditSession {
     ///     read (`index` is then unavailable; use `document(_:kind:)`, `neighbourhood(of:)` and
     ///     `ids`); with none, the repository is validated whole and leaves one for the next
     ///     command.
-    init(snapshot choice: SnapshotChoice = .workingTree, today: Timestamp, validating: Bool = true, throughSummary: Bool = false) throws {
-        let workspace = Workspace()
+    package init(snapshot choice: SnapshotChoice = .workingTree, today: Timestamp, validating: Bool = true, throughSummary: Bool = false,
+                 access workspace: RepositoryAccess = RepositoryAccess()) throws {
         self.workspace = workspace
         snapshot = try workspace.snapshot(choice)
         let ruleset = try workspace.ruleset(from: snapshot, today: today)
@@ -53,16 +53,16 @@ struct EditSession {
         }
     }
 
-    var ruleset: Ruleset { validator.ruleset }
+    package var ruleset: Ruleset { validator.ruleset }
 
     /// Every document (sessions that read the repository whole).
-    var index: RepositoryIndex {
+    package var index: RepositoryIndex {
         guard case .whole(let result) = reading else { preconditionFailure("a session read through the summary has no whole index") }
         return result.index
     }
 
     /// Every document ID in use.
-    var ids: [String] {
+    package var ids: [String] {
         switch reading {
         case .whole(let result): return result.index.documents.map(\.id)
         case .summarised(_, _, let state): return Array(state.index.directory.kinds.keys)
@@ -71,7 +71,7 @@ struct EditSession {
 
     /// The documents linked to `document` through IDs (postmortem, findings, items), and
     /// possibly others.
-    func neighbourhood(of document: Document) throws -> RepositoryIndex {
+    package func neighbourhood(of document: Document) throws -> RepositoryIndex {
         switch reading {
         case .whole(let result): return result.index
         case .summarised(let incremental, let delta, let state): return try incremental.neighbourhood(of: document, in: state, delta: delta)
@@ -79,7 +79,7 @@ struct EditSession {
     }
 
     /// The document with this ID, or a usage failure suggesting the closest ID.
-    func document(_ id: String, kind: DocumentKind? = nil) throws -> Document {
+    package func document(_ id: String, kind: DocumentKind? = nil) throws -> Document {
         let candidates: [String]
         switch reading {
         case .whole(let result):
@@ -93,15 +93,15 @@ struct EditSession {
             candidates = kinds.keys.filter { kind == nil || kinds[$0] == kind }
         }
         let what = kind.map { "\($0.rawValue) " } ?? "document "
-        throw CLIFailure.usage("no \(what)with ID `\(id)`\(Suggestion.hint(Suggestion.closest(to: id, among: candidates)))")
+        throw WorkspaceError.usage("no \(what)with ID `\(id)`\(Suggestion.hint(Suggestion.closest(to: id, among: candidates)))")
     }
 
     /// A person's handle for `--by` style options: the given name (alias resolved), else the
     /// person whose email matches git's `user.email`.
-    func person(_ given: String?, option: String) throws -> String {
+    package func person(_ given: String?, option: String) throws -> String {
         if let given {
             guard case .person(let person)? = ruleset.owners.resolve(given) else {
-                throw CLIFailure.usage("\(option) `\(given)` is not a person in the owners registry\(Suggestion.hint(ruleset.owners.suggestion(for: given)))")
+                throw WorkspaceError.usage("\(option) `\(given)` is not a person in the owners registry\(Suggestion.hint(ruleset.owners.suggestion(for: given)))")
             }
             return person.handle
         }
@@ -109,10 +109,10 @@ struct EditSession {
         if let email = identity.email?.lowercased(), let person = ruleset.owners.people.first(where: { $0.email?.lowercased() == email }) {
             return person.handle
         }
-        throw CLIFailure.usage("cannot tell who you are: pass \(option) HANDLE (git's user.email matches no one in the owners registry)")
+        throw WorkspaceError.usage("cannot tell who you are: pass \(option) HANDLE (git's user.email matches no one in the owners registry)")
     }
 
-    func bytes(of document: Document) throws -> [UInt8] {
+    package func bytes(of document: Document) throws -> [UInt8] {
         guard let bytes = try snapshot.read(document.path) else { throw SnapshotError("\(document.path): cannot read") }
         return bytes
     }
@@ -121,7 +121,7 @@ struct EditSession {
     /// both against HEAD, as the pre-commit hook judges a commit (see `EditCheck.againstHead`).
     /// - Parameter committing: the edit is committed alone (`--commit`): HEAD with the edit is
     ///   what is recorded and judged against HEAD, whatever else the working tree holds.
-    func check(_ overrides: [RepositoryPath: [UInt8]?], committing: Bool = false) throws -> EditCheck {
+    package func check(_ overrides: [RepositoryPath: [UInt8]?], committing: Bool = false) throws -> EditCheck {
         switch reading {
         case .whole(let before):
             return try wholeCheck(before: before, overrides, committing: committing)
@@ -178,13 +178,13 @@ struct EditSession {
 
     /// Writes an edited document over the working tree, refusing if it changed since read,
     /// and commits it when `commitMessage` is given.
-    func write(_ document: Document, original: [UInt8], edited: [UInt8], commitMessage: String? = nil) throws {
-        guard snapshot is WorkingTreeSnapshot else { throw CLIFailure.usage("only the working tree can be written; use --dry-run with --staged or --rev") }
+    package func write(_ document: Document, original: [UInt8], edited: [UInt8], commitMessage: String? = nil) throws {
+        guard snapshot is WorkingTreeSnapshot else { throw WorkspaceError.usage("only the working tree can be written; use --dry-run with --staged or --rev") }
         try GitRecording.withCommit(commitMessage, paths: [document.path.text], workspace: workspace) {
             do {
                 try AtomicFile.replace(workspace.root + "/" + document.path.text, expected: original, with: edited)
             } catch let failure as AtomicFile.Failure {
-                throw CLIFailure(failure)
+                throw WorkspaceError(failure)
             }
         }
     }

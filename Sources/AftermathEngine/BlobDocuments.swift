@@ -2,8 +2,8 @@ import AftermathCore
 
 /// Documents of git snapshots, each blob parsed once however many commits hold it: what
 /// history needs when it walks every commit.
-struct BlobDocuments {
-    let ruleset: Ruleset
+package struct BlobDocuments {
+    package let ruleset: Ruleset
     /// A version of a file: its path (as bytes: two names git keeps apart are two files) and blob.
     private struct Version: Hashable {
         var path: RepositoryPath
@@ -14,10 +14,10 @@ struct BlobDocuments {
     /// Versions read and found not to mention the ID looked for (`document(at:in:mentioning:)`).
     private var lacking = Set<Version>()
 
-    init(ruleset: Ruleset) { self.ruleset = ruleset }
+    package init(ruleset: Ruleset) { self.ruleset = ruleset }
 
     /// The document at `path` in `snapshot`, or nil (no such file, no blob ID, or not a document).
-    mutating func document(at path: RepositoryPath, in snapshot: Snapshot) throws -> Document? {
+    package mutating func document(at path: RepositoryPath, in snapshot: Snapshot) throws -> Document? {
         guard let blob = snapshot.contentID(path) else { return nil }
         let key = Version(path: path, blob: blob)
         if let cached = parsed[key] { return cached }
@@ -30,7 +30,7 @@ struct BlobDocuments {
     /// The document at `path` if its bytes could give it the ID `id`, else nil without
     /// parsing: an ID is written out in the front matter (quoted or not), unless escapes spell
     /// it, so a file holding neither the ID nor a backslash cannot have it.
-    mutating func document(at path: RepositoryPath, in snapshot: Snapshot, mentioning id: String) throws -> Document? {
+    package mutating func document(at path: RepositoryPath, in snapshot: Snapshot, mentioning id: String) throws -> Document? {
         guard let blob = snapshot.contentID(path) else { return nil }
         let key = Version(path: path, blob: blob)
         if let cached = parsed[key] { return cached }
@@ -45,7 +45,7 @@ struct BlobDocuments {
         return document
     }
 
-    static func bytes(_ bytes: [UInt8], contain needle: [UInt8]) -> Bool {
+    package static func bytes(_ bytes: [UInt8], contain needle: [UInt8]) -> Bool {
         guard let first = needle.first, bytes.count >= needle.count else { return needle.isEmpty }
         var i = 0
         while i + needle.count <= bytes.count {

@@ -4,11 +4,11 @@ import AftermathGit
 
 /// Where the repository is: the nearest folder upward holding `.aftermath.yml`, else the git
 /// work tree's root, else the current folder (DESIGN.md section 4).
-struct RepositoryLocation {
-    let root: String
-    let currentDirectory: String
+package struct RepositoryLocation {
+    package let root: String
+    package let currentDirectory: String
 
-    static func find(from start: String = FileManager.default.currentDirectoryPath) -> RepositoryLocation {
+    package static func find(from start: String = FileManager.default.currentDirectoryPath) -> RepositoryLocation {
         var dir = URL(fileURLWithPath: start).standardizedFileURL
         while true {
             if FileManager.default.fileExists(atPath: dir.appendingPathComponent(RepositoryConfiguration.fileName).path) {
@@ -25,7 +25,7 @@ struct RepositoryLocation {
     }
 
     /// A path given on the command line (relative to the current folder) as a repository-relative path.
-    func relative(_ argument: String) -> String {
+    package func relative(_ argument: String) -> String {
         let absolute = argument.hasPrefix("/") ? argument : currentDirectory + "/" + argument
         let standardized = URL(fileURLWithPath: absolute).standardizedFileURL.path
         if standardized == root { return "" }

@@ -5,50 +5,58 @@ import AftermathGit
 /// pre-commit hook — through the summary an earlier full run left under `.git/aftermath/`:
 /// when it applies, only what changed since is re-read, with the same result; otherwise the
 /// state is validated in full, which leaves a fresh summary.
-struct GitValidation {
-    let workspace: Workspace
-    let repository: GitRepository
-    let today: Timestamp
-    let threads: Int
+package struct GitValidation {
+    package let workspace: RepositoryAccess
+    package let repository: GitRepository
+    package let today: Timestamp
+    package let threads: Int
     /// The working tree's rules, when the caller read them already (see
-    /// `Workspace.workingTreeRulesFirst`).
-    var workingTreeRules: Ruleset? = nil
+    /// `RepositoryAccess.workingTreeRulesFirst`).
+    package var workingTreeRules: Ruleset? = nil
 
-    struct Outcome {
+    package init(workspace: RepositoryAccess, repository: GitRepository, today: Timestamp, threads: Int, workingTreeRules: Ruleset? = nil) {
+        self.workspace = workspace
+        self.repository = repository
+        self.today = today
+        self.threads = threads
+        self.workingTreeRules = workingTreeRules
+    }
+
+    package struct Outcome {
         /// Every diagnostic, in reporting order.
-        var diagnostics: [Diagnostic]
-        var fileCount: Int
+        package var diagnostics: [Diagnostic]
+        package var fileCount: Int
         /// What the run read (a whole repository's documents after a full run, the snapshot
         /// with its repository handles, the summary's inputs): the caller keeps it until
         /// `Console.finish` ends the process, since freeing it costs more than printing.
-        var documents: Any? = nil
+        package var documents: Any? = nil
         /// The summary a full run leaves, being written while the caller prints: `finishWrites`
         /// must be called before the process ends.
-        var saving: Background<Bool>? = nil
+        package var saving: Background<Bool>? = nil
 
         /// Waits for what the run still writes.
-        func finishWrites() { _ = saving?.value() }
+        package func finishWrites() { _ = saving?.value() }
     }
 
     private var folder: String { workspace.subfolder(in: repository) }
 
     /// One state to read, as the summary sees it.
-    struct State {
-        var ruleset: Ruleset
+    package struct State {
+        package var ruleset: Ruleset
         /// The documents' changes since the summary's state.
-        var delta: (SummaryFile) throws -> SnapshotDelta?
+        package var delta: (SummaryFile) throws -> SnapshotDelta?
         /// The state as a snapshot, for reading it whole.
-        var snapshot: () throws -> Snapshot
+        package var snapshot: () throws -> Snapshot
         /// How versions are read (nil: blobs by ID).
-        var read: (@Sendable (RepositoryPath, ContentID) throws -> [UInt8]?)?
+        package var read: (@Sendable (RepositoryPath, ContentID) throws -> [UInt8]?)?
         /// The tree the state is, if it is one.
-        var tree: ContentID?
+        package var tree: ContentID?
         /// Waits for what reading the state still writes (the working tree's folder listings);
         /// called before the process ends.
-        var finishWrites: () -> Void = {}
+        package var finishWrites: () -> Void = {}
     }
 
-    func state(_ choice: SnapshotChoice) throws -> State {
+    package func state(_ choice: SnapshotChoice) throws -> State {
         switch choice {
         case .staged:
             let raw = try repository.fastStagedSnapshot()
@@ -87,7 +95,7 @@ struct GitValidation {
     /// The working tree and the index are also judged against HEAD as the pre-commit hook
     /// judges a commit (`HeadTransitions`): what it would refuse is a warning in the working
     /// tree, not yet staged, and an error in the index.
-    func validate(_ choice: SnapshotChoice) throws -> Outcome {
+    package func validate(_ choice: SnapshotChoice) throws -> Outcome {
         let state = try self.state(choice)
         defer { state.finishWrites() }
         let againstHead = Self.headSeverity(choice)
@@ -111,7 +119,7 @@ struct GitValidation {
     }
 
     /// What became of a full run meant to leave a summary.
-    enum LeftSummary {
+    package enum LeftSummary {
         /// Summaries are off (`AFTERMATH_NO_CACHE`): nothing ran.
         case off
         /// The summary is there for this command and the next; the state it was made of, to
@@ -124,7 +132,7 @@ struct GitValidation {
 
     /// A full validation of `choice`, for commands that found no summary to start from: it
     /// leaves one, for them and the next.
-    func leaveSummary(_ choice: SnapshotChoice) throws -> LeftSummary {
+    package func leaveSummary(_ choice: SnapshotChoice) throws -> LeftSummary {
         guard !SummaryStore.disabled else { return .off }
         let state = try self.state(choice)
         defer { state.finishWrites() }
@@ -142,11 +150,11 @@ struct GitValidation {
     /// A state through the summary, for edits: the engine (reading as the state does), the
     /// state's delta and what validating it found. Nil when no summary applies or the state
     /// reaches too much.
-    func summarised(_ choice: SnapshotChoice) throws -> (validator: IncrementalValidator, delta: SnapshotDelta, state: IncrementalValidator.State)? {
+    package func summarised(_ choice: SnapshotChoice) throws -> (validator: IncrementalValidator, delta: SnapshotDelta, state: IncrementalValidator.State)? {
         try summarised(try self.state(choice))
     }
 
-    func summarised(_ state: State) throws -> (validator: IncrementalValidator, delta: SnapshotDelta, state: IncrementalValidator.State)? {
+    package func summarised(_ state: State) throws -> (validator: IncrementalValidator, delta: SnapshotDelta, state: IncrementalValidator.State)? {
         defer { state.finishWrites() }
         guard let incremental = try incrementalValidator(state.ruleset, read: state.read),
               let delta = try state.delta(incremental.summary), let result = try incremental.validate([delta])?.first else { return nil }
@@ -156,7 +164,7 @@ struct GitValidation {
     /// The documents a listing needs: from the summary and the changed files when it applies
     /// (it holds every document's listed fields), else read whole — by a full validation,
     /// which leaves a summary, so that only the first listing in a clone reads everything.
-    func documentsForListing(_ choice: SnapshotChoice, kinds: Set<DocumentKind>, openOnly: Bool) throws -> (RepositoryIndex, Ruleset) {
+    package func documentsForListing(_ choice: SnapshotChoice, kinds: Set<DocumentKind>, openOnly: Bool) throws -> (RepositoryIndex, Ruleset) {
         let state = try self.state(choice)
         defer { state.finishWrites() }
         if let incremental = try incrementalValidator(state.ruleset, read: state.read), let delta = try state.delta(incremental.summary),
@@ -175,7 +183,7 @@ struct GitValidation {
     /// What the pre-commit hook reports: the staged state's diagnostics and the transition
     /// problems from HEAD to it, or nil when the repository has no commit or the index cannot
     /// be read directly (the hook then validates the slow way).
-    func preCommit() throws -> (diagnostics: [Diagnostic], changed: Set<RepositoryPath>)? {
+    package func preCommit() throws -> (diagnostics: [Diagnostic], changed: Set<RepositoryPath>)? {
         guard let head = try headCommit() else { return nil }
         let staged = try state(.staged)
         let ruleset = staged.ruleset
@@ -200,7 +208,7 @@ struct GitValidation {
     /// trusted one) from a summary made under it — the one there, or one made from `base` —
     /// each commit and its parents re-read only where they differ from it. Nil when the
     /// summary is off or the commits reach too much: the caller validates each commit in full.
-    func range(_ commits: [GitObjectID], base: GitObjectID, ruleset: Ruleset) throws -> [Diagnostic]? {
+    package func range(_ commits: [GitObjectID], base: GitObjectID, ruleset: Ruleset) throws -> [Diagnostic]? {
         guard !SummaryStore.disabled else { return nil }
         var incremental = try incrementalValidator(ruleset)
         if incremental?.summary.tree == nil {
@@ -228,12 +236,12 @@ struct GitValidation {
 
     /// HEAD, which the pre-commit hook judges a commit against; nil in a repository without
     /// commits, where there is nothing to judge against.
-    func headCommit() throws -> GitObjectID? {
+    package func headCommit() throws -> GitObjectID? {
         repository.isEmpty || repository.isHeadUnborn ? nil : try repository.resolveCommit("HEAD")
     }
 
     /// HEAD whole, for judging against it without a summary.
-    func headSnapshot() throws -> Snapshot? {
+    package func headSnapshot() throws -> Snapshot? {
         guard let head = try headCommit() else { return nil }
         return workspace.scoped(try repository.snapshot(ofCommit: head, label: "HEAD (\(head.short))"), in: repository)
     }
@@ -241,7 +249,7 @@ struct GitValidation {
     /// HEAD as a change from the summary's state, and `incremental` reading HEAD's versions
     /// too: the state's own (`state`, a working tree's from its files) as before, every other
     /// from git. Nil without HEAD.
-    func head(from incremental: IncrementalValidator, beside state: SnapshotDelta) throws -> (delta: SnapshotDelta, validator: IncrementalValidator)? {
+    package func head(from incremental: IncrementalValidator, beside state: SnapshotDelta) throws -> (delta: SnapshotDelta, validator: IncrementalValidator)? {
         guard let commit = try headCommit() else { return nil }
         let tree = try repository.treeID(ofCommit: commit)
         let head: SnapshotDelta

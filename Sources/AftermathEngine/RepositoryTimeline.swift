@@ -5,8 +5,8 @@ import AftermathGit
 /// was resolved and had its due date moved, and the open/closed counts month by month.
 /// Each version of a file is parsed once, a commit's new versions on every core, and only
 /// what the timeline needs of it is kept.
-enum RepositoryTimeline {
-    static func build(workspace: Workspace, ruleset: Ruleset) -> ItemTimesBuilder {
+package enum RepositoryTimeline {
+    package static func build(workspace: RepositoryAccess, ruleset: Ruleset) -> ItemTimesBuilder {
         var builder = ItemTimesBuilder()
         guard let repository = try? workspace.repository(), !repository.isEmpty,
               let commits = try? repository.historyFromHead() else { return builder }

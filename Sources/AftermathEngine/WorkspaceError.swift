@@ -1,11 +1,11 @@
-import ArgumentParser
 import AftermathCore
 import AftermathGit
 import Foundation
 
-/// Failures of the tool itself (not problems in documents), each with its exit code from
-/// DESIGN.md section 4. The message is printed once, as `aftermath: error: …`.
-enum CLIFailure: Error {
+/// Failures of the engine itself (not problems in documents): the repository, its
+/// configuration or a request cannot be used. Each front end decides how to show them (the
+/// CLI: one `aftermath: error: …` line and the exit code of DESIGN.md section 4).
+public enum WorkspaceError: Error, Sendable {
     case configuration([Diagnostic])
     case git(String)
     case usage(String)
@@ -19,7 +19,7 @@ enum CLIFailure: Error {
     case tracker(String)
 
     /// A failed atomic write: refused (nothing was written, run again) or an I/O error.
-    init(_ failure: AtomicFile.Failure) {
+    public init(_ failure: AtomicFile.Failure) {
         switch failure {
         case .io(let message): self = .io(message)
         case .changedSinceRead, .alreadyExists: self = .refused(failure.description)
@@ -28,7 +28,7 @@ enum CLIFailure: Error {
 
     /// A Foundation file error as one line: the path and the system's reason, not the whole
     /// error value (`Error Domain=NSCocoaErrorDomain Code=… UserInfo={…}`).
-    init(fileError error: Error) {
+    public init(fileError error: Error) {
         let nsError = error as NSError
         let path = nsError.userInfo[NSFilePathErrorKey] as? String ?? (nsError.userInfo[NSURLErrorKey] as? URL)?.path
         let reason: String
@@ -43,31 +43,10 @@ enum CLIFailure: Error {
     }
 
     /// The one-line message (configuration failures print their diagnostics instead).
-    var message: String {
+    public var message: String {
         switch self {
         case .configuration: return "the configuration above must be fixed first"
         case .git(let m), .usage(let m), .refused(let m), .io(let m), .tracker(let m): return m
         }
     }
-
-    var exitCode: Int32 {
-        switch self {
-        case .configuration: return ExitStatus.configuration
-        case .git: return ExitStatus.git
-        case .usage: return ExitStatus.usage
-        case .refused: return ExitStatus.validation
-        case .io: return ExitStatus.git
-        case .tracker: return ExitStatus.tracker
-        }
-    }
-}
-
-enum ExitStatus {
-    static let ok: Int32 = 0
-    static let validation: Int32 = 1
-    static let configuration: Int32 = 2
-    static let closureRefused: Int32 = 3
-    static let git: Int32 = 4
-    static let tracker: Int32 = 5
-    static let usage: Int32 = 64
 }

@@ -1,17 +1,16 @@
-import ArgumentParser
 import Foundation
 import AftermathCore
 import AftermathGit
 
 /// The shared steps of `aftermath new`: lock the repository, read it, let the subcommand
 /// plan the file, validate the repository with the file in place, then create it exclusively.
-enum NewDocument {
-    struct Session {
-        let edit: EditSession
-        var ruleset: Ruleset { edit.ruleset }
+package enum NewDocument {
+    package struct Session {
+        package let edit: EditSession
+        package var ruleset: Ruleset { edit.ruleset }
 
         /// IDs in use and file or folder names present: both reserve an ID.
-        var usedNames: [String] {
+        package var usedNames: [String] {
             var names = edit.ids
             for root in ruleset.configuration.roots {
                 for path in (try? edit.snapshot.files(under: root)) ?? [] {
@@ -21,13 +20,22 @@ enum NewDocument {
             return names
         }
 
-        func document(_ id: String, kind: DocumentKind) throws -> Document { try edit.document(id, kind: kind) }
-        func neighbourhood(of document: Document) throws -> RepositoryIndex { try edit.neighbourhood(of: document) }
-        func person(_ given: String?, option: String) throws -> String { try edit.person(given, option: option) }
+        package func document(_ id: String, kind: DocumentKind) throws -> Document { try edit.document(id, kind: kind) }
+        package func neighbourhood(of document: Document) throws -> RepositoryIndex { try edit.neighbourhood(of: document) }
+        package func person(_ given: String?, option: String) throws -> String { try edit.person(given, option: option) }
     }
 
-    static func create(today: Timestamp, console: Console, commit: Bool, plan: (Session) throws -> (path: String, text: String)) throws -> Int32 {
-        let workspace = Workspace()
+    /// What `create` did.
+    package enum Outcome {
+        /// The file was written at this path.
+        case created(String)
+        /// Nothing was written: the new document would have had these errors (those about
+        /// the new file name a path that does not exist).
+        case refused([Diagnostic], newPath: RepositoryPath)
+    }
+
+    package static func create(today: Timestamp, commit: Bool, plan: (Session) throws -> (path: String, text: String)) throws -> Outcome {
+        let workspace = RepositoryAccess()
         // Held until the file exists, so a concurrent `new` sees it and takes the next ID.
         let lock = try DirectoryLock(workspace.root)
         defer { withExtendedLifetime(lock) {} }
@@ -36,13 +44,7 @@ enum NewDocument {
         let bytes = Array(text.utf8)
         let check = try session.edit.check([RepositoryPath(path): bytes], committing: commit)
         let errors = (check.newErrors(in: [RepositoryPath(path)]) + check.newTransitionErrors()).sortedForReport()
-        if !errors.isEmpty {
-            // The new file was not written, so its problems name no path a user could open.
-            console.diagnostics(errors.filter { $0.path != RepositoryPath(path) })
-            for d in errors where d.path == RepositoryPath(path) { console.failure("\(d.message) [\(d.ruleID)]") }
-            console.err("nothing was written: the new document would have \(errors.count) error\(errors.count == 1 ? "" : "s")")
-            return ExitStatus.validation
-        }
+        if !errors.isEmpty { return .refused(errors, newPath: RepositoryPath(path)) }
         let absolute = workspace.root + "/" + path
         let created = try createFolders(for: path, in: workspace.root)
         let id = check.after.index.documents.first { $0.path == RepositoryPath(path) }?.id ?? path
@@ -51,7 +53,7 @@ enum NewDocument {
                 do {
                     try AtomicFile.create(absolute, content: bytes)
                 } catch let failure as AtomicFile.Failure {
-                    throw CLIFailure(failure)
+                    throw WorkspaceError(failure)
                 }
             }
         } catch {
@@ -60,8 +62,7 @@ enum NewDocument {
             if !FileManager.default.fileExists(atPath: absolute) { removeFolders(created) }
             throw error
         }
-        console.out(TerminalSafe.escape(path) + "\n")
-        return ExitStatus.ok
+        return .created(path)
     }
 
     /// Creates the missing folders of `path` (relative to `root`), returning those it made,
@@ -76,7 +77,7 @@ enum NewDocument {
             } else if errno != EEXIST {
                 let reason = String(cString: strerror(errno))
                 removeFolders(created)
-                throw CLIFailure.io("\(folder): cannot create the folder: \(reason)")
+                throw WorkspaceError.io("\(folder): cannot create the folder: \(reason)")
             }
         }
         return created
@@ -86,18 +87,12 @@ enum NewDocument {
         for folder in created.reversed() { rmdir(folder) }
     }
 
-    /// `--slug`, when given, must be one plain file name (see `Slug`).
-    static func checkSlug(_ slug: String?) throws {
-        guard let slug, let problem = Slug.problem(slug) else { return }
-        throw ValidationError("--slug `\(TerminalSafe.escape(slug))` \(problem)")
-    }
-
-    static func now() -> String {
+    package static func now() -> String {
         Timestamp(secondsSinceEpoch: Date().timeIntervalSince1970.rounded(.down)).rfc3339
     }
 
     /// The latest due date the severity's policy allows (declared_at + N days), not before today.
-    static func policyDue(_ pm: Document, _ ruleset: Ruleset, today: Timestamp) -> String {
+    package static func policyDue(_ pm: Document, _ ruleset: Ruleset, today: Timestamp) -> String {
         let days = pm.string("severity").flatMap { ruleset.configuration.remediationDueDays[$0] } ?? 30
         guard let declared = pm.field("incident")?["declared_at"]?.stringValue.flatMap(Timestamp.parseDateTime) else {
             return Timestamp(secondsSinceEpoch: today.secondsSinceEpoch + Double(days) * 86_400).dateString

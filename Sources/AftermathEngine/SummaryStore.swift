@@ -6,15 +6,15 @@ import AftermathGit
 /// `SummaryFormat`). Derived and disposable: mapped read-only, ignored
 /// when damaged, of another version or for other rules, and replaced atomically
 /// by the next full run. `AFTERMATH_NO_CACHE=1` turns it off.
-enum SummaryStore {
-    static var disabled: Bool { ProcessInfo.processInfo.environment["AFTERMATH_NO_CACHE"].map { !$0.isEmpty } ?? false }
+package enum SummaryStore {
+    package static var disabled: Bool { ProcessInfo.processInfo.environment["AFTERMATH_NO_CACHE"].map { !$0.isEmpty } ?? false }
 
-    static func path(in repository: GitRepository) -> String {
+    package static func path(in repository: GitRepository) -> String {
         let gitDirectory = repository.gitDirectory.hasSuffix("/") ? repository.gitDirectory : repository.gitDirectory + "/"
         return gitDirectory + "aftermath/summary-v\(SummaryFile.formatVersion)"
     }
 
-    static func load(from repository: GitRepository) -> SummaryFile? {
+    package static func load(from repository: GitRepository) -> SummaryFile? {
         guard !disabled, let store = MappedFile.map(path(in: repository)), let summary = SummaryFile(store),
               summary.producer == producer else { return nil }
         return summary
@@ -23,26 +23,26 @@ enum SummaryStore {
     /// This build of the tool: its version and its executable's size, time and inode. A summary
     /// records what the rules found, so one written by another build (an upgrade, a fix to a
     /// rule) is not used even when the configuration is the same.
-    static let producer: UInt64 = {
+    package static let producer: UInt64 = {
         var info = stat()
         let executable = "/proc/self/exe"
         let identity = stat(executable, &info) == 0
             ? "\(info.st_size) \(info.st_mtim.tv_sec) \(info.st_mtim.tv_nsec) \(info.st_ino) \(info.st_dev)"
             : CommandLine.arguments.first ?? ""
-        return Fingerprint.of(Array("\(Aftermath.version) \(identity)".utf8))
+        return Fingerprint.of(Array("\(ProductVersion.current) \(identity)".utf8))
     }()
 
     /// What a summary needs of a full run besides its diagnostics: each document's content ID
     /// and how documents link. Worked out while the repository rules run (see
     /// `Validator.validate(_:only:meanwhile:)`); nil when summaries are off or a document has
     /// no content ID (then no summary is written).
-    struct Prepared: Sendable {
-        var entries: [SummaryBuilder.Entry]
-        var links: SummaryBuilder.Links
+    package struct Prepared: Sendable {
+        package var entries: [SummaryBuilder.Entry]
+        package var links: SummaryBuilder.Links
     }
 
     /// - Parameter documents: by position in `paths` (sorted), nil for files that did not read as documents.
-    static func prepare(paths: [RepositoryPath], documents: [Document?], snapshot: Snapshot) -> Prepared? {
+    package static func prepare(paths: [RepositoryPath], documents: [Document?], snapshot: Snapshot) -> Prepared? {
         guard !disabled else { return nil }
         var entries: [SummaryBuilder.Entry] = []
         entries.reserveCapacity(paths.count)
@@ -55,7 +55,7 @@ enum SummaryStore {
 
     /// Writes the summary of a full run; whether it was written. Failing to write is not an error.
     @discardableResult
-    static func save(_ prepared: Prepared?, diagnostics: [Diagnostic], ruleset: Ruleset, tree: ContentID?,
+    package static func save(_ prepared: Prepared?, diagnostics: [Diagnostic], ruleset: Ruleset, tree: ContentID?,
                      repository: GitRepository, threads: Int) -> Bool {
         guard let prepared, !disabled else { return false }
         guard let parts = SummaryBuilder.parts(prepared.entries, diagnostics: diagnostics, rulesetFingerprint: ruleset.fingerprint,
@@ -83,13 +83,13 @@ enum SummaryStore {
     }
 
     /// Where the working tree's folder listings are kept (`FolderListings`), beside the summary.
-    static func folderListingsPath(in repository: GitRepository) -> String {
+    package static func folderListingsPath(in repository: GitRepository) -> String {
         (path(in: repository) as NSString).deletingLastPathComponent + "/folders-v\(FolderListings.formatVersion)"
     }
 
     /// A memory of folders for a walk of the working tree at `root`, holding the last walk's
     /// listings when they are there, undamaged and of that root; nil when summaries are off.
-    static func folderMemory(in repository: GitRepository, root: String) -> FolderMemory? {
+    package static func folderMemory(in repository: GitRepository, root: String) -> FolderMemory? {
         guard !disabled else { return nil }
         let earlier = MappedFile.map(folderListingsPath(in: repository)).flatMap(FolderListings.init)
         return FolderMemory(earlier: earlier?.root == root ? earlier : nil)
@@ -97,7 +97,7 @@ enum SummaryStore {
 
     /// Keeps what a walk learnt of the folders for the next one, when that is worth a write.
     /// Failing to write is not an error: the next walk lists more folders.
-    static func keep(_ memory: FolderMemory?, root: String, in repository: GitRepository) {
+    package static func keep(_ memory: FolderMemory?, root: String, in repository: GitRepository) {
         guard let memory else { return }
         defer { memory.clear() }
         guard let bytes = memory.worthSaving(root: root) else { return }

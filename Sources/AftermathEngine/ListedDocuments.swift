@@ -1,12 +1,12 @@
 import AftermathCore
 import AftermathGit
 
-extension Workspace {
+extension RepositoryAccess {
     /// The documents the review views (`list`, `digest`) show: every document of `kinds` (open
     /// ones only with `openOnly`) with the documents they link to. In git they come from the
     /// summary of an earlier run, which holds every document's listed fields, plus the files
     /// changed since; elsewhere every file is read.
-    func listedDocuments(_ choice: SnapshotChoice, kinds: Set<DocumentKind>, openOnly: Bool, today: Timestamp) throws -> (RepositoryIndex, Ruleset) {
+    package func listedDocuments(_ choice: SnapshotChoice, kinds: Set<DocumentKind>, openOnly: Bool, today: Timestamp) throws -> (RepositoryIndex, Ruleset) {
         let rules = try workingTreeRulesFirst(choice, today: today)
         // Outside git the working tree is still readable; the other states need a repository.
         if let repository = choice.isWorkingTree ? try? repository() : try repository() {

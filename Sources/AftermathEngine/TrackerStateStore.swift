@@ -7,18 +7,18 @@ import AftermathGit
 /// as no states, and the next `aftermath bugs --refresh` writes it anew, atomically. Only
 /// consulted when some tracker names its API (`kind`), so repositories without one never
 /// look for it.
-enum TrackerStateStore {
-    static func path(in repository: GitRepository) -> String {
+package enum TrackerStateStore {
+    package static func path(in repository: GitRepository) -> String {
         let gitDirectory = repository.gitDirectory.hasSuffix("/") ? repository.gitDirectory : repository.gitDirectory + "/"
         return gitDirectory + "aftermath/tracker-states-v\(TrackerStates.formatVersion)"
     }
 
-    static func load(from repository: GitRepository) -> TrackerStates {
+    package static func load(from repository: GitRepository) -> TrackerStates {
         guard let data = FileManager.default.contents(atPath: path(in: repository)) else { return TrackerStates() }
         return TrackerStates(decoding: Array(data)) ?? TrackerStates()
     }
 
-    static func save(_ states: TrackerStates, in repository: GitRepository) throws {
+    package static func save(_ states: TrackerStates, in repository: GitRepository) throws {
         let target = path(in: repository)
         try? FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         // Not synced to disk: a torn file fails its checksum and the next refresh rebuilds it.
@@ -27,7 +27,7 @@ enum TrackerStateStore {
 
     /// `ruleset` judging with the states kept in `workspace`'s repository, when it has trackers
     /// with an API and a repository to keep them in.
-    static func applied(to ruleset: Ruleset, workspace: Workspace, today: Timestamp?) -> Ruleset {
+    package static func applied(to ruleset: Ruleset, workspace: RepositoryAccess, today: Timestamp?) -> Ruleset {
         guard ruleset.configuration.trackers.trackers.contains(where: { $0.api != nil }),
               let repository = try? workspace.repository() else { return ruleset }
         return ruleset.keeping(load(from: repository), today: today ?? currentDay)

@@ -3,8 +3,8 @@ import AftermathGit
 
 /// `validate --range BASE..TIP` and the push hook: every commit new to BASE, judged by the
 /// rules (configuration, owners, schemas) of the trusted BASE, never by the commits themselves.
-enum RangeCheck {
-    static func run(_ expression: String, workspace: Workspace, today: Timestamp, threads: Int) throws -> ([Diagnostic], Int) {
+package enum RangeCheck {
+    package static func run(_ expression: String, workspace: RepositoryAccess, today: Timestamp, threads: Int) throws -> ([Diagnostic], Int) {
         let repository = try workspace.repository()
         let (base, commits) = try repository.range(expression)
         let diagnostics = try check(commits, base: base, workspace: workspace, repository: repository, today: today, threads: threads)
@@ -13,7 +13,7 @@ enum RangeCheck {
 
     /// Why `expression` is not written as a range `BASE..TIP`, with the likely intended one;
     /// nil when it is (whether both ends exist is git's question, asked later).
-    static func syntaxProblem(_ expression: String) -> String? {
+    package static func syntaxProblem(_ expression: String) -> String? {
         let parts = expression.components(separatedBy: "..")
         if parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, !parts[1].hasPrefix(".") { return nil }
         let meant: String?
@@ -29,12 +29,12 @@ enum RangeCheck {
     }
 
     /// - Parameter base: the trusted commit whose rules judge the commits.
-    static func check(_ commits: [GitObjectID], base: GitObjectID, workspace: Workspace, repository: GitRepository,
+    package static func check(_ commits: [GitObjectID], base: GitObjectID, workspace: RepositoryAccess, repository: GitRepository,
                       today: Timestamp, threads: Int) throws -> [Diagnostic] {
         let scope = { (snapshot: Snapshot) in workspace.scoped(snapshot, in: repository) }
         // Only the rules are read from BASE: path by path, not a listing of its whole tree.
         let trusted = scope(try GitTreeLookupSnapshot(tree: try repository.treeID(ofCommit: base), label: base.short, repository: repository))
-        let ruleset = try Workspace.ruleset(from: trusted)
+        let ruleset = try RepositoryAccess.ruleset(from: trusted)
         // Through the summary when it applies: each commit re-read only where it differs.
         let git = GitValidation(workspace: workspace, repository: repository, today: today, threads: threads)
         if let diagnostics = try git.range(commits, base: base, ruleset: ruleset) { return diagnostics }

@@ -3,21 +3,21 @@ import AftermathGit
 
 /// Reads one document's life from git: its state after every commit reachable from HEAD,
 /// found by ID (so renames and moves are followed), each blob parsed once.
-struct HistoryReader {
-    let repository: GitRepository
-    let ruleset: Ruleset
+package struct HistoryReader {
+    package let repository: GitRepository
+    package let ruleset: Ruleset
     /// Turns a commit's tree into the view from the Aftermath root.
-    let scope: (Snapshot) -> Snapshot
+    package let scope: (Snapshot) -> Snapshot
     private var blobs: BlobDocuments
 
-    init(repository: GitRepository, ruleset: Ruleset, scope: @escaping (Snapshot) -> Snapshot) {
+    package init(repository: GitRepository, ruleset: Ruleset, scope: @escaping (Snapshot) -> Snapshot) {
         self.repository = repository
         self.ruleset = ruleset
         self.scope = scope
         blobs = BlobDocuments(ruleset: ruleset)
     }
 
-    mutating func history(of id: String) throws -> DocumentHistory? {
+    package mutating func history(of id: String) throws -> DocumentHistory? {
         if repository.isEmpty { throw GitError(message: "the repository has no commits yet, so there is no history") }
         var states: [String: Document] = [:]
         var entries: [HistoryEntry] = []
@@ -55,7 +55,7 @@ struct HistoryReader {
     /// Whether a folder or file on the path is named after `id` (`R-2026-001-02-x.md`, the
     /// folder of `PM-2026-001-outage/postmortem.md`): the ID starts a name and ends it or is
     /// followed by `-`, `_` or `.`.
-    static func isNamed(_ path: RepositoryPath, after id: String) -> Bool {
+    package static func isNamed(_ path: RepositoryPath, after id: String) -> Bool {
         let path = path.bytes, id = Array(id.utf8)
         guard !id.isEmpty, path.count >= id.count else { return false }
         for start in 0...(path.count - id.count) where start == 0 || path[start - 1] == UInt8(ascii: "/") {

@@ -6,9 +6,9 @@ import AftermathGit
 /// command that validates in full and so reads every document anyway, listed without
 /// examining each file and identified as they are read (`ReadIdentifiedSnapshot`). Either
 /// listing then serves both needs.
-final class WorkingTreeListing {
+package final class WorkingTreeListing {
     /// The working tree at the Aftermath root.
-    let files: WorkingTreeSnapshot
+    package let files: WorkingTreeSnapshot
     private let roots: [String]
     /// That root relative to the git work tree.
     private let folder: String
@@ -20,7 +20,7 @@ final class WorkingTreeListing {
     /// The folder listings a walk left, being written.
     private var keeping: Background<Void>?
 
-    init(files: WorkingTreeSnapshot, roots: [String], folder: String, index: GitIndexFile?, repository: GitRepository) {
+    package init(files: WorkingTreeSnapshot, roots: [String], folder: String, index: GitIndexFile?, repository: GitRepository) {
         self.files = files
         self.roots = roots
         self.folder = folder
@@ -29,7 +29,7 @@ final class WorkingTreeListing {
     }
 
     /// The documents with their IDs, to compare with a summary.
-    func listing() throws -> ContentListing {
+    package func listing() throws -> ContentListing {
         if let examined { return examined }
         if let readIdentified { return readIdentified.listing }
         let listing = try walk(files)
@@ -39,7 +39,7 @@ final class WorkingTreeListing {
     }
 
     /// The documents to read whole.
-    func snapshot() throws -> Snapshot {
+    package func snapshot() throws -> Snapshot {
         if let examined { return IdentifiedSnapshot(base: files, listing: examined) }
         if let readIdentified { return readIdentified }
         let walking = WorkingTreeSnapshot(root: files.root, memory: files.memory, examinesFiles: false)
@@ -50,7 +50,7 @@ final class WorkingTreeListing {
     }
 
     /// Waits for what the walk still writes; called before the process ends.
-    func finishWrites() { keeping?.value() }
+    package func finishWrites() { keeping?.value() }
 
     /// A walk, its folder listings kept for the next: written on another thread while the
     /// documents are read, so that writing them adds nothing to the run's time.

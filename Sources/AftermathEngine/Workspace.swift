@@ -1,0 +1,151 @@
+import Foundation
+import AftermathCore
+import AftermathGit
+
+/// The engine's façade, under every front end (the CLI's commands, the language server,
+/// integrations): one repository, opened where the front end starts, answering `validate`,
+/// `list`, `show` and `edit`. It decides how each request reads the repository — through the
+/// summary an earlier run left under `.git/aftermath/`, git's index, or whole — so no front end
+/// decides that again.
+///
+/// What a request read is kept until the next request or until the workspace goes: a CLI
+/// ends the process right after its one request, without freeing a large repository's
+/// documents one by one, which costs more than printing them. `finish()` waits for what
+/// requests still write (a summary, folder listings), and must be called before the process
+/// ends.
+public final class Workspace: @unchecked Sendable {
+    package let access: RepositoryAccess
+    private let lock = NSLock()
+    private var pendingWrites: [() -> Void] = []
+    private var kept: [Any] = []
+
+    /// The repository around `directory`: the nearest folder upward holding `.aftermath.yml`,
+    /// else the git work tree's root (DESIGN.md section 4).
+    public init(directory: String = FileManager.default.currentDirectoryPath,
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
+        access = RepositoryAccess(directory: directory, environment: environment)
+    }
+
+    /// The repository's root folder.
+    public var root: String { access.root }
+
+    /// What a validation found.
+    public struct Validation: Sendable {
+        /// Every diagnostic, in reporting order.
+        public var diagnostics: [Diagnostic]
+        /// The files read (for a range: the commits judged).
+        public var fileCount: Int
+    }
+
+    /// Validates one state of the repository. `paths` (as given on a command line, relative to
+    /// the folder the workspace was opened from) restricts what is reported, never what is
+    /// read; one naming nothing is a usage error.
+    public func validate(_ choice: SnapshotChoice, paths: [String] = [], today: Timestamp, threads: Int = 0) throws -> Validation {
+        let only = paths.isEmpty ? [] : try PathArguments(workspace: access, snapshot: try access.snapshot(choice)).resolve(paths)
+        let rules = try access.workingTreeRulesFirst(choice, today: today)
+        // Outside git the working tree is still readable; the other states need a repository.
+        if let repository = choice.isWorkingTree ? try? access.repository() : try access.repository() {
+            // In git, the summary of an earlier run spares re-reading what did not change.
+            let git = GitValidation(workspace: access, repository: repository, today: today, threads: threads, workingTreeRules: rules)
+            let outcome = try git.validate(choice)
+            keep(outcome.documents, finishing: outcome.finishWrites)
+            return Validation(diagnostics: Validator.restricted(outcome.diagnostics, to: only), fileCount: outcome.fileCount)
+        }
+        let snapshot = try access.snapshot(choice)
+        let ruleset = try rules ?? access.ruleset(from: snapshot, today: today)
+        let result = try Validator(ruleset: ruleset, today: today, threads: threads).validate(snapshot, only: only)
+        keep(result)
+        return Validation(diagnostics: result.diagnostics, fileCount: result.fileCount)
+    }
+
+    /// Validates each commit of `BASE..TIP` by the rules of BASE: what each commit introduced,
+    /// naming it. `fileCount` is the number of commits.
+    public func validate(range: String, today: Timestamp, threads: Int = 0) throws -> Validation {
+        if let problem = RangeCheck.syntaxProblem(range) { throw WorkspaceError.usage(problem) }
+        let (diagnostics, commits) = try RangeCheck.run(range, workspace: access, today: today, threads: threads)
+        return Validation(diagnostics: diagnostics, fileCount: commits)
+    }
+
+    /// The documents a review listing shows (`query`), grouped. Filters that name nothing the
+    /// repository knows (an owner, a team, a postmortem, a status) are usage errors.
+    public func list(_ query: ListQuery, groupBy: ListQuery.GroupKey? = nil, choice: SnapshotChoice = .workingTree, today: Timestamp) throws -> Listing {
+        let (index, ruleset) = try access.listedDocuments(choice, kinds: query.kinds, openOnly: query.openOnly, today: today)
+        keep(index)
+        for name in [query.owner, query.team].compactMap({ $0 }) where ruleset.owners.resolve(name) == nil {
+            throw WorkspaceError.usage("`\(name)` is not in the owners registry\(Suggestion.hint(ruleset.owners.suggestion(for: name)))")
+        }
+        if let team = query.team, case .person? = ruleset.owners.resolve(team) { throw WorkspaceError.usage("`\(team)` is a person, not a team; use --owner") }
+        if let problem = ListFilterCheck.problem(query, index: index, ruleset: ruleset) { throw WorkspaceError.usage(problem) }
+        if let postmortem = query.postmortem, index[postmortem]?.kind != .postmortem {
+            // The listing holds only the documents it shows: whether the ID exists at all is
+            // asked of the whole repository (this throws, with the closest ID, if not).
+            _ = try edit(choice: choice, today: today, validating: false).document(postmortem, kind: .postmortem)
+        }
+        return Listing(index: index, ruleset: ruleset, query: query, groupBy: groupBy, today: today)
+    }
+
+    /// Every document of `kinds` (open ones only with `openOnly`) with the documents they link
+    /// to, and the rules read with them: what the review views (a digest, the review report)
+    /// show. In git they come from the summary's listed fields and the files changed since.
+    public func documents(_ kinds: Set<DocumentKind>, openOnly: Bool, choice: SnapshotChoice = .workingTree,
+                          today: Timestamp) throws -> (index: RepositoryIndex, ruleset: Ruleset) {
+        let (index, ruleset) = try access.listedDocuments(choice, kinds: kinds, openOnly: openOnly, today: today)
+        keep(index)
+        return (index, ruleset)
+    }
+
+    /// One postmortem with its findings and remediation items, and its body's text: what an
+    /// incident report shows. Through the summary, only those documents (and what changed) are read.
+    public func incident(_ id: String, choice: SnapshotChoice = .workingTree, today: Timestamp) throws
+        -> (postmortem: Document, body: String, index: RepositoryIndex, ruleset: Ruleset) {
+        let session = try edit(choice: choice, today: today, validating: false)
+        let pm = try session.document(id, kind: .postmortem)
+        let bytes = try session.bytes(of: pm)
+        let body = (try? DocumentFramer.frame(bytes).get()).map { String(decoding: $0.body, as: UTF8.self) } ?? ""
+        return (pm, body, try session.neighbourhood(of: pm), session.ruleset)
+    }
+
+    /// The tracker states the last refresh kept in this clone (`.git/aftermath/`).
+    public func keptTrackerStates() throws -> TrackerStates {
+        TrackerStateStore.load(from: try access.repository())
+    }
+
+    /// Keeps `states` for the drift rules and the views, replacing what was kept.
+    public func keep(_ states: TrackerStates) throws {
+        try TrackerStateStore.save(states, in: try access.repository())
+    }
+
+    /// One document with what it links to and what links to it.
+    public func show(_ id: String, choice: SnapshotChoice = .workingTree, today: Timestamp) throws -> DocumentTree {
+        let session = try edit(choice: choice, today: today, validating: false)
+        let document = try session.document(id)
+        return DocumentTree(document, index: try session.neighbourhood(of: document), ruleset: session.ruleset, today: today)
+    }
+
+    /// A session for changing documents (`set`, `close`, `new`) or reading one with its
+    /// neighbours: through the summary where one applies, else the repository read whole
+    /// (which leaves a summary for the next request).
+    package func edit(choice: SnapshotChoice = .workingTree, today: Timestamp, validating: Bool = true) throws -> EditSession {
+        try EditSession(snapshot: choice, today: today, validating: validating, throughSummary: true, access: access)
+    }
+
+    /// Waits for what the workspace's requests still write. Call it before the process ends;
+    /// the workspace may be used again afterwards.
+    public func finish() {
+        lock.lock()
+        let writes = pendingWrites
+        pendingWrites = []
+        lock.unlock()
+        for write in writes { write() }
+    }
+
+    /// Keeps what the latest request read (releasing the one before), and what it still writes.
+    private func keep(_ value: Any?, finishing write: (() -> Void)? = nil) {
+        lock.lock()
+        let released = kept
+        kept = value.map { [$0] } ?? []
+        if let write { pendingWrites.append(write) }
+        lock.unlock()
+        withExtendedLifetime(released) {}
+    }
+}
