@@ -46,7 +46,7 @@ let package = Package(
         // `aftermath lsp`: the protocol layer (Protocol/) apart from the features (Features/).
         .target(
             name: "AftermathLanguageServer",
-            dependencies: ["AftermathCore", "AftermathGit"]
+            dependencies: ["AftermathCore", "AftermathGit", "AftermathEngine"]
         ),
         .executableTarget(
             name: "aftermath",

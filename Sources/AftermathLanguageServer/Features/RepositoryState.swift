@@ -1,6 +1,7 @@
 import Foundation
 import AftermathCore
 import AftermathGit
+import AftermathEngine
 
 /// The server's one use of the core: the repository root, the working tree with the open
 /// buffers laid over it, the rules read from that, the validation `aftermath validate` runs on
@@ -21,25 +22,9 @@ final class RepositoryState {
 
     init(root: String) { self.root = root }
 
-    /// The Aftermath root for a folder the client opened, found as the CLI finds it (DESIGN.md
-    /// section 4): the nearest folder upward holding `.aftermath.yml`, else the git work tree's
-    /// root, else the folder itself.
-    static func locate(from folder: String) -> String {
-        var dir = URL(fileURLWithPath: folder).standardizedFileURL
-        while true {
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent(RepositoryConfiguration.fileName).path) {
-                return dir.path
-            }
-            let parent = dir.deletingLastPathComponent()
-            if parent.path == dir.path { break }
-            dir = parent
-        }
-        if let gitDir = GitRepository.discover(from: folder), let repository = try? GitRepository(path: gitDir), var workdir = repository.workdir {
-            if workdir.hasSuffix("/") { workdir.removeLast() }
-            return workdir
-        }
-        return URL(fileURLWithPath: folder).standardizedFileURL.path
-    }
+    /// The Aftermath root for a folder the client opened, found as the command line finds it
+    /// (DESIGN.md section 4).
+    static func locate(from folder: String) -> String { RepositoryLocation.find(from: folder).root }
 
     /// The repository-relative path of an absolute one; nil outside the root.
     func relativePath(_ absolute: String) -> RepositoryPath? {
