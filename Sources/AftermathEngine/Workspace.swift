@@ -115,6 +115,63 @@ public final class Workspace: @unchecked Sendable {
         try TrackerStateStore.save(states, in: try access.repository())
     }
 
+    /// What the pre-commit hook reports of the staged state: every error (the repository must
+    /// stay valid), warnings only for the documents the commit touches, and what it would
+    /// refuse against HEAD (rewrites of closed postmortems, status moves not allowed).
+    public func preCommit(today: Timestamp) throws -> [Diagnostic] {
+        let repository = try access.repository()
+        let git = GitValidation(workspace: access, repository: repository, today: today, threads: 0)
+        if let (diagnostics, changed) = try git.preCommit() {
+            return diagnostics.filter { $0.severity == .error || changed.contains($0.path) }.sortedForReport()
+        }
+        let staged = access.scoped(try repository.stagedSnapshot(), in: repository)
+        let ruleset = try access.ruleset(from: staged)
+        // HEAD's blobs are mostly the index's: parsed once for both.
+        let validator = Validator(ruleset: ruleset, today: today, cache: ParseCache())
+        let after = try validator.validate(staged)
+        keep(after)
+        var diagnostics = after.diagnostics
+        if let head = try git.headSnapshot() {
+            let before = try validator.read(head)
+            diagnostics += HeadTransitions(head: before.index, context: RuleContext(ruleset: ruleset, today: today)).problems(in: after.index)
+            let changed = Set(after.index.documents.map(\.path).filter { staged.contentID($0) != head.contentID($0) })
+            diagnostics = diagnostics.filter { $0.severity == .error || changed.contains($0.path) }
+        }
+        return diagnostics.sortedForReport()
+    }
+
+    /// A document's history along HEAD's first parents: its status changes with author and
+    /// date. Unknown IDs are usage errors, with the closest known one.
+    public func history(of id: String) throws -> DocumentHistory {
+        let repository = try access.repository()
+        let head = access.scoped(try repository.snapshot(ofRevision: "HEAD"), in: repository)
+        let ruleset = try access.ruleset(from: head)
+        var reader = HistoryReader(repository: repository, ruleset: ruleset) { self.access.scoped($0, in: repository) }
+        guard let history = try reader.history(of: id) else {
+            let known = try Validator(ruleset: ruleset, today: Timestamp(secondsSinceEpoch: 0)).validate(head).index.documents.map(\.id)
+            throw WorkspaceError.usage("no document with ID `\(id)` in the history of HEAD\(Suggestion.hint(Suggestion.closest(to: id, among: known)))")
+        }
+        return history
+    }
+
+    /// When each remediation item was seen open, closed and its due dates, from git history:
+    /// what the review report's time-to-close and slips are worked out from.
+    public func itemTimes(_ choice: SnapshotChoice = .workingTree) throws -> ItemTimesBuilder {
+        RepositoryTimeline.build(workspace: access, ruleset: try access.ruleset(from: try access.snapshot(choice)))
+    }
+
+    /// The folder git runs hooks from: `core.hooksPath` (relative to the work tree, `~`
+    /// expanded), else the git directory's hooks/.
+    public func hooksFolder() throws -> String {
+        let repository = try access.repository()
+        let gitDirectory = repository.gitDirectory.hasSuffix("/") ? String(repository.gitDirectory.dropLast()) : repository.gitDirectory
+        guard let configured = repository.configString("core.hooksPath"), !configured.isEmpty else { return gitDirectory + "/hooks" }
+        if configured.hasPrefix("/") { return configured }
+        if configured.hasPrefix("~/") { return NSHomeDirectory() + configured.dropFirst(1) }
+        let base = repository.workdir.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? gitDirectory
+        return base + "/" + configured
+    }
+
     /// One document with what it links to and what links to it.
     public func show(_ id: String, choice: SnapshotChoice = .workingTree, today: Timestamp) throws -> DocumentTree {
         let session = try edit(choice: choice, today: today, validating: false)

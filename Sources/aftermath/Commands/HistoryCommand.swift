@@ -17,15 +17,7 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         try Console.run { console in
-            let workspace = RepositoryAccess()
-            let repository = try workspace.repository()
-            let head = workspace.scoped(try repository.snapshot(ofRevision: "HEAD"), in: repository)
-            let ruleset = try workspace.ruleset(from: head)
-            var reader = HistoryReader(repository: repository, ruleset: ruleset) { workspace.scoped($0, in: repository) }
-            guard let history = try reader.history(of: id) else {
-                let known = try Validator(ruleset: ruleset, today: Timestamp(secondsSinceEpoch: 0)).validate(head).index.documents.map(\.id)
-                throw WorkspaceError.usage("no document with ID `\(id)` in the history of HEAD\(Suggestion.hint(Suggestion.closest(to: id, among: known)))")
-            }
+            let history = try Workspace().history(of: id)
             console.out(format == .json ? HistoryRenderer.json(history).rendered() + "\n" : HistoryRenderer.text(history))
             return ExitStatus.ok
         }

@@ -34,8 +34,7 @@ struct HooksInstallCommand: ParsableCommand {
 
     func run() throws {
         try Console.run { console in
-            let repository = try RepositoryAccess().repository()
-            let folder = Self.hooksFolder(repository)
+            let folder = try Workspace().hooksFolder()
             let name = server ? "pre-receive" : "pre-commit"
             let target = folder + "/" + name
             let chained = target + ".local"
@@ -82,16 +81,6 @@ struct HooksInstallCommand: ParsableCommand {
             console.err("\(ours ? "refreshed" : "installed") \(target)\(note)")
             return ExitStatus.ok
         }
-    }
-
-    /// `core.hooksPath` (relative to the work tree, `~` expanded) or the git directory's hooks/.
-    static func hooksFolder(_ repository: GitRepository) -> String {
-        let gitDirectory = repository.gitDirectory.hasSuffix("/") ? String(repository.gitDirectory.dropLast()) : repository.gitDirectory
-        guard let configured = repository.configString("core.hooksPath"), !configured.isEmpty else { return gitDirectory + "/hooks" }
-        if configured.hasPrefix("/") { return configured }
-        if configured.hasPrefix("~/") { return NSHomeDirectory() + configured.dropFirst(1) }
-        let base = repository.workdir.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? gitDirectory
-        return base + "/" + configured
     }
 
     static func currentExecutable() -> String? {

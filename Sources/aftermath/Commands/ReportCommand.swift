@@ -46,8 +46,7 @@ struct ReportCommand: ParsableCommand {
             // they are all held, so the two do not add up at the peak.
             var history = ItemTimesBuilder()
             if id == nil && !noHistory {
-                let workspace = RepositoryAccess()
-                history = RepositoryTimeline.build(workspace: workspace, ruleset: try workspace.ruleset(from: try workspace.snapshot(snapshot.choice)))
+                history = try Workspace().itemTimes(snapshot.choice)
             }
             let document: ReportDocument
             if let id {

@@ -13,27 +13,9 @@ struct PreCommitHookCommand: ParsableCommand {
 
     func run() throws {
         try Console.run { console in
-            let workspace = RepositoryAccess()
-            let repository = try workspace.repository()
-            let git = GitValidation(workspace: workspace, repository: repository, today: today.timestamp, threads: 0)
-            if let (diagnostics, changed) = try git.preCommit() {
-                console.finish(report(diagnostics.filter { $0.severity == .error || changed.contains($0.path) }, console))
-            }
-            let staged = workspace.scoped(try repository.stagedSnapshot(), in: repository)
-            let ruleset = try workspace.ruleset(from: staged)
-            // HEAD's blobs are mostly the index's: parsed once for both.
-            let validator = Validator(ruleset: ruleset, today: today.timestamp, cache: ParseCache())
-            let after = try validator.validate(staged)
-            var diagnostics = after.diagnostics
-            if let head = try git.headSnapshot() {
-                // Rewrites of closed postmortems and impossible status moves, relative to HEAD.
-                let before = try validator.read(head)
-                diagnostics += HeadTransitions(head: before.index, context: RuleContext(ruleset: ruleset, today: today.timestamp))
-                    .problems(in: after.index)
-                let changed = Set(after.index.documents.map(\.path).filter { staged.contentID($0) != head.contentID($0) })
-                diagnostics = diagnostics.filter { $0.severity == .error || changed.contains($0.path) }
-            }
-            console.finish(report(diagnostics, console))
+            let workspace = Workspace()
+            let diagnostics = try workspace.preCommit(today: today.timestamp)
+            console.finish(report(diagnostics, console), after: workspace)
         }
     }
 

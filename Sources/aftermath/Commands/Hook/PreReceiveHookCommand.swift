@@ -28,12 +28,10 @@ struct PreReceiveHookCommand: ParsableCommand {
             } catch let malformed as PreReceiveInput.Malformed {
                 throw WorkspaceError.usage("pre-receive: \(malformed.message); the push is refused")
             }
-            // The environment names the pushed objects' quarantine; libgit2 sees them only this way.
-            let repository = try GitRepository(path: FileManager.default.currentDirectoryPath, fromEnvironment: true)
-            let existing = try repository.referencedCommits()
+            let push = try PushCheck()
             var refused = false
             for update in input.updates where !update.new.isZero {
-                let diagnostics = try check(update, repository: repository, existing: existing)
+                let diagnostics = try push.check(old: update.old, new: update.new, ref: update.ref, today: today.timestamp)
                 guard diagnostics.errorCount > 0 else { continue }
                 refused = true
                 console.diagnostics(diagnostics)
@@ -45,33 +43,5 @@ struct PreReceiveHookCommand: ParsableCommand {
             }
             return ExitStatus.ok
         }
-    }
-
-    private func check(_ update: Update, repository: GitRepository, existing: [GitObjectID]) throws -> [Diagnostic] {
-        let refusal = { (message: String) in
-            [Diagnostic(path: update.ref, location: .fileStart, severity: .error, ruleID: "push", message: message, commit: update.new.hex)]
-        }
-        let tip: GitObjectID
-        do {
-            tip = try repository.resolveCommit(update.new.hex)
-        } catch {
-            if repository.hasObject(update.new) { return [] } // a tag of a tree or blob: nothing to check
-            return refusal("commit \(update.new.short) is missing from the push (\(error)); push again")
-        }
-        let base = update.old.isZero ? repository.defaultBranchCommit : update.old
-        let trusted = try GitTreeLookupSnapshot(tree: try repository.treeID(ofCommit: base ?? tip), label: (base ?? tip).short, repository: repository)
-        let commits = try repository.commits(from: [tip], excluding: existing)
-        var diagnostics = try RangeCheck.check(commits, base: base ?? tip, workspace: RepositoryAccess(), repository: repository,
-                                               today: today.timestamp, threads: 0)
-        if !update.old.isZero, !repository.isDescendant(tip, of: update.old) {
-            // A force push: judge the ref's move as one change, so history cannot be rewritten.
-            let ruleset = try RepositoryAccess.ruleset(from: trusted)
-            let validator = Validator(ruleset: ruleset, today: today.timestamp, cache: ParseCache())
-            let before = try validator.validate(repository.snapshot(ofCommit: update.old))
-            let after = try validator.validate(repository.snapshot(ofCommit: tip))
-            diagnostics += TransitionCheck.check(before: before.index, after: after.index, in: RuleContext(ruleset: ruleset, today: today.timestamp))
-                .map { var d = $0; d.commit = tip.hex; return d }
-        }
-        return diagnostics
     }
 }
