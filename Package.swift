@@ -43,6 +43,11 @@ let package = Package(
             name: "AftermathTrackers",
             dependencies: ["AftermathCore"]
         ),
+        // `aftermath lsp`: the protocol layer (Protocol/) apart from the features (Features/).
+        .target(
+            name: "AftermathLanguageServer",
+            dependencies: ["AftermathCore", "AftermathGit", "AftermathEngine"]
+        ),
         .executableTarget(
             name: "aftermath",
             dependencies: [
@@ -50,6 +55,7 @@ let package = Package(
                 "AftermathGit",
                 "AftermathEngine",
                 "AftermathTrackers",
+                "AftermathLanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,6 +71,10 @@ let package = Package(
         .testTarget(
             name: "AftermathGitTests",
             dependencies: ["AftermathGit", "AftermathCore"]
+        ),
+        .testTarget(
+            name: "AftermathLanguageServerTests",
+            dependencies: ["AftermathLanguageServer", "AftermathCore"]
         ),
         .testTarget(
             name: "aftermathTests",

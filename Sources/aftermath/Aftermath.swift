@@ -19,7 +19,7 @@ struct Aftermath: ParsableCommand {
         """,
         version: version,
         subcommands: [
-            ValidateCommand.self, ListCommand.self, ShowCommand.self, CloseCommand.self, SetCommand.self, NewCommand.self, HistoryCommand.self, ReportCommand.self, DigestCommand.self, InitCommand.self, HooksCommand.self, HookCommand.self, ExplainCommand.self, BugsCommand.self,
+            ValidateCommand.self, ListCommand.self, ShowCommand.self, CloseCommand.self, SetCommand.self, NewCommand.self, HistoryCommand.self, ReportCommand.self, DigestCommand.self, InitCommand.self, HooksCommand.self, HookCommand.self, ExplainCommand.self, BugsCommand.self, LspCommand.self,
         ]
     )
 
@@ -29,6 +29,12 @@ struct Aftermath: ParsableCommand {
 
     /// `-C DIR` is handled before ArgumentParser sees the arguments, so it works in front of
     /// any subcommand exactly as in git, and can be repeated (each relative to the previous).
+    /// The commands a mistyped one may have meant: not `lsp`, which editors start and people
+    /// do not type (`lsit` means `list`).
+    static var suggestedCommands: [String] {
+        configuration.subcommands.compactMap { $0.configuration.commandName }.filter { $0 != LspCommand.configuration.commandName }
+    }
+
     static func main() {
         MallocSettings.apply()
         var arguments = Array(CommandLine.arguments.dropFirst())
@@ -52,7 +58,7 @@ struct Aftermath: ParsableCommand {
         // A mistyped command gets a suggestion (`lsit` → `list`).
         if let first = arguments.first, !first.hasPrefix("-"),
            !configuration.subcommands.contains(where: { $0.configuration.commandName == first || $0.configuration.aliases.contains(first) }),
-           let near = Suggestion.closest(to: first, among: configuration.subcommands.compactMap { $0.configuration.commandName }) {
+           let near = Suggestion.closest(to: first, among: suggestedCommands) {
             FileHandle.standardError.write(Data("aftermath: error: unknown command `\(TerminalSafe.escape(first))` (did you mean `\(near)`?); `aftermath --help` lists the commands\n".utf8))
             LibGit2.ensureInitialized()
             Foundation.exit(64)

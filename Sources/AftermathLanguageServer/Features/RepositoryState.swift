@@ -1,0 +1,143 @@
+import Foundation
+import AftermathCore
+import AftermathGit
+import AftermathEngine
+
+/// The server's one use of the core: the repository root, the working tree with the open
+/// buffers laid over it, the rules read from that, the validation `aftermath validate` runs on
+/// the working tree, and the lookups features ask of its result. Nothing here writes.
+final class RepositoryState {
+    /// The Aftermath root, absolute, without a trailing slash.
+    let root: String
+    private var rules: Result<Ruleset, RulesProblem>?
+
+    /// Why there are no rules: the configuration's diagnostics.
+    struct RulesProblem: Error { var diagnostics: [Diagnostic] }
+    private(set) var result: ValidationResult?
+    /// The buffers laid over the working tree in the last validation (repository-relative paths).
+    private(set) var buffers: [RepositoryPath: [UInt8]] = [:]
+    private var paths: Set<RepositoryPath> = []
+    /// Parse results of files unchanged on disk, valid for one ruleset and one day.
+    private var cache: (ParseCache, fingerprint: UInt64, today: Timestamp)?
+
+    init(root: String) { self.root = root }
+
+    /// The Aftermath root for a folder the client opened, found as the command line finds it
+    /// (DESIGN.md section 4).
+    static func locate(from folder: String) -> String { RepositoryLocation.find(from: folder).root }
+
+    /// The repository-relative path of an absolute one; nil outside the root.
+    func relativePath(_ absolute: String) -> RepositoryPath? {
+        let standardized = URL(fileURLWithPath: absolute).standardizedFileURL.path
+        guard standardized.hasPrefix(root + "/") else { return nil }
+        let relative = String(standardized.dropFirst(root.count + 1))
+        return RepositoryConfinement.lexicalProblem(relative) == nil ? RepositoryPath(relative) : nil
+    }
+
+    /// The absolute path of a repository file, as bytes (a path need not be UTF-8).
+    func absolutePath(_ relative: RepositoryPath) -> [UInt8] { Array(root.utf8) + [UInt8(ascii: "/")] + relative.bytes }
+
+    /// Whether `path` holds rules: the configuration, the owners file or a schema. A change to
+    /// one reloads the rules before the next validation.
+    func isRuleFile(_ path: RepositoryPath) -> Bool {
+        path == RepositoryPath(RepositoryConfiguration.fileName) || path == RepositoryPath(ownersPath)
+            || path.hasPrefix(RepositoryConfiguration.schemaFolder + "/")
+    }
+
+    private var ownersPath: String { (try? rules?.get())?.configuration.ownersPath ?? RepositoryConfiguration().ownersPath }
+
+    /// The rules are read again before the next validation.
+    func reloadRules() { rules = nil }
+
+    /// The working tree as it would be with `buffers` saved.
+    func snapshot(_ buffers: [RepositoryPath: [UInt8]]) -> Snapshot {
+        OverlaySnapshot(base: StatKeyedSnapshot(files: WorkingTreeSnapshot(root: root)), overrides: buffers.mapValues { Optional($0) })
+    }
+
+    /// Validates the working tree with `buffers` laid over it, as `aftermath validate` would with
+    /// them saved: the rules read from the same state (a configuration error gives its own
+    /// diagnostics and no documents), then every rule over every document.
+    func validate(buffers: [RepositoryPath: [UInt8]], today: Timestamp) -> [Diagnostic] {
+        self.buffers = buffers
+        let snapshot = self.snapshot(buffers)
+        if rules == nil {
+            do {
+                rules = try RulesetLoader.load(from: snapshot).mapError { RulesProblem(diagnostics: $0.diagnostics) }
+            } catch {
+                rules = .failure(RulesProblem(diagnostics: [Self.unreadable(error)]))
+            }
+        }
+        switch rules {
+        case .success(let ruleset)?:
+            do {
+                if cache?.fingerprint != ruleset.fingerprint || cache?.today != today { cache = (ParseCache(), ruleset.fingerprint, today) }
+                let result = try Validator(ruleset: ruleset, today: today, cache: cache?.0).validate(snapshot)
+                self.result = result
+                paths = Set(result.paths)
+                return result.diagnostics
+            } catch {
+                result = nil
+                paths = []
+                return [Self.unreadable(error)]
+            }
+        case .failure(let error)?:
+            result = nil
+            paths = []
+            return error.diagnostics
+        case nil:
+            return []
+        }
+    }
+
+    private static func unreadable(_ error: Error) -> Diagnostic {
+        Diagnostic(path: RepositoryPath(""), location: .fileStart, severity: .error, ruleID: "io", message: "\(error)")
+    }
+
+    // MARK: Lookups
+
+    var ruleset: Ruleset? { try? rules?.get() }
+    var index: RepositoryIndex { result?.index ?? RepositoryIndex([]) }
+
+    /// Whether the last validation read `path` as a document (under a root, `.md`).
+    func isDocument(_ path: RepositoryPath) -> Bool { paths.contains(path) }
+
+    func document(_ id: String) -> Document? { index[id] }
+
+    func document(atPath path: RepositoryPath) -> Document? { index.documents.first { $0.path == path } }
+
+    /// Every document whose `postmortem`, `finding` or `related` names `id`, with the field.
+    func linking(to id: String) -> [(document: Document, field: String)] {
+        var found: [(Document, String)] = []
+        for document in index.documents {
+            for field in ["postmortem", "finding", "related"] where document.field(field)?.stringList.contains(id) == true {
+                found.append((document, field))
+            }
+        }
+        return found
+    }
+
+    /// The text of a repository file as the server sees it (the buffer, else the disk).
+    func bytes(of path: RepositoryPath) -> [UInt8]? {
+        if let buffer = buffers[path] { return buffer }
+        let limit = (ruleset?.configuration.limits.maxFileBytes ?? ParseLimits.standard.maxFileBytes) + 1
+        return try? WorkingTreeSnapshot(root: root).read(path, upTo: limit)
+    }
+
+    /// The JSON Schema of a kind's front matter as written (the repository's, else the built-in).
+    func schemaSource(_ kind: DocumentKind) -> Node? {
+        let name = kind.schemaFile
+        let bytes = bytes(of: RepositoryPath("\(RepositoryConfiguration.schemaFolder)/\(name)")) ?? BuiltinSchemas.files[name].map { Array($0.utf8) }
+        guard let bytes, case .success(let node) = JSONReader.read(bytes) else { return nil }
+        return node
+    }
+
+    /// IDs in use and file or folder names present: both reserve an ID (as for `aftermath new`).
+    var usedNames: [String] {
+        var names = index.documents.map(\.id)
+        let snapshot = self.snapshot(buffers)
+        for root in ruleset?.configuration.roots ?? [] {
+            for path in (try? snapshot.files(under: root)) ?? [] { names += path.text.split(separator: "/").map(String.init) }
+        }
+        return names
+    }
+}

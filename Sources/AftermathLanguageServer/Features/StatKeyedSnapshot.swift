@@ -1,0 +1,30 @@
+import AftermathCore
+import AftermathGit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The working tree, each file identified by its stat data (device, inode, size, change and
+/// modification times to the nanosecond), as git's index identifies unchanged files: the
+/// validator's parse cache then re-reads only files changed on disk between two checks.
+/// Within the server's process only; the key is never stored.
+struct StatKeyedSnapshot: Snapshot {
+    let files: WorkingTreeSnapshot
+
+    var label: String { files.label }
+    var confinement: RepositoryConfinement { files.confinement }
+
+    func read(_ path: RepositoryPath, upTo limit: Int) throws -> [UInt8]? { try files.read(path, upTo: limit) }
+    func files(under root: String) throws -> [RepositoryPath] { try files.files(under: root) }
+
+    func contentID(_ path: RepositoryPath) -> String? {
+        var info = stat()
+        let absolute = RepositoryPath(files.root + "/").bytes + path.bytes + [0]
+        guard absolute.withUnsafeBufferPointer({ $0.withMemoryRebound(to: CChar.self) { lstat($0.baseAddress!, &info) } }) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return "stat:\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
+    }
+
+    // Not a git blob ID: nothing that compares blob IDs may take it for one.
+    func contentIdentity(_ path: RepositoryPath) -> ContentID? { nil }
+    func contentIdentities(_ sortedPaths: [RepositoryPath]) -> [ContentID?] { sortedPaths.map { _ in nil } }
+}

@@ -1,0 +1,220 @@
+import Foundation
+import AftermathCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `aftermath lsp`: the Language Server Protocol 3.17 server. It keeps the open buffers, lays
+/// them over the working tree, validates the whole repository once no message waits (so a
+/// burst of edits is checked once, in its latest state), publishes diagnostics for each open
+/// document whose diagnostics changed, and answers the features' requests.
+public final class LanguageServer: LanguageServerHandler {
+    private let connection: Connection
+    /// The date overdue checks use; nil: today (UTC), each time.
+    private let fixedToday: Timestamp?
+    private var encoding = PositionEncoding.utf16
+    private var state: RepositoryState?
+    private var documents: [String: OpenDocument] = [:]
+    private var published: [String: [LSPDiagnostic]] = [:]
+    /// Documents edited, opened or closed since the last validation: published even when
+    /// their diagnostics stayed the same (they carry the new version).
+    private var touched: Set<String> = []
+    private var needsValidation = false
+    private var watchesFiles = false
+    private var nextRequestID = 1
+
+    struct OpenDocument {
+        var version: Int
+        var buffer: TextBuffer
+        var path: RepositoryPath?
+    }
+
+    init(connection: Connection, today: Timestamp?) {
+        self.connection = connection
+        fixedToday = today
+    }
+
+    /// Serves standard input and output until `exit` or the end of input; returns the exit status.
+    public static func serve(today: Timestamp?) -> Int32 {
+        let queue = IncomingQueue()
+        queue.startReading(FrameReader(fd: STDIN_FILENO))
+        let connection = Connection(queue: queue, writer: FrameWriter(fd: STDOUT_FILENO)) { line in
+            FileHandle.standardError.write(Data("aftermath lsp: \(line)\n".utf8))
+        }
+        return connection.run(LanguageServer(connection: connection, today: today))
+    }
+
+    private var today: Timestamp {
+        if let fixedToday { return fixedToday }
+        let now = Date().timeIntervalSince1970
+        return Timestamp(secondsSinceEpoch: (now / 86_400).rounded(.down) * 86_400)
+    }
+
+    // MARK: Lifecycle
+
+    public func initialize(_ message: IncomingMessage) throws -> any Encodable {
+        let params = try message.params(InitializeParams.self)
+        encoding = PositionEncoding.negotiate(params.capabilities?.general?.positionEncodings)
+        watchesFiles = params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration ?? false
+        let folder = params.workspaceFolders?.first.flatMap { DocumentURI.path($0.uri) }
+            ?? params.rootUri.flatMap(DocumentURI.path) ?? params.rootPath ?? FileManager.default.currentDirectoryPath
+        state = RepositoryState(root: RepositoryState.locate(from: folder))
+        // The repository is read as soon as no message waits, for the lookups of the first requests.
+        needsValidation = true
+        let capabilities = ServerCapabilities(
+            positionEncoding: encoding, textDocumentSync: .init(),
+            completionProvider: .init(triggerCharacters: [":", " ", "-", "["]),
+            codeActionProvider: .init(codeActionKinds: ["quickfix"]), codeLensProvider: .init(), documentLinkProvider: .init())
+        return InitializeResult(capabilities: capabilities, serverInfo: .init(name: "aftermath", version: Self.version))
+    }
+
+    public static let version = "0.1.0"
+
+    public func handler(forNotification method: String) -> ((IncomingMessage) throws -> Void)? {
+        switch method {
+        case "initialized": return { [self] _ in registerWatchers() }
+        case "textDocument/didOpen": return { [self] in didOpen(try $0.params(DidOpenTextDocumentParams.self)) }
+        case "textDocument/didChange": return { [self] in didChange(try $0.params(DidChangeTextDocumentParams.self)) }
+        case "textDocument/didClose": return { [self] in didClose(try $0.params(DidCloseTextDocumentParams.self)) }
+        case "workspace/didChangeWatchedFiles": return { [self] in didChangeWatchedFiles(try $0.params(DidChangeWatchedFilesParams.self)) }
+        default: return nil
+        }
+    }
+
+    public func handler(forRequest method: String) -> ((IncomingMessage) throws -> any Encodable)? {
+        switch method {
+        case "textDocument/completion":
+            return { [self] in
+                let params = try $0.params(CompletionParams.self)
+                return CompletionList(isIncomplete: false, items: Completion.items(try context(params.textDocument.uri), at: params.position, now: Date()))
+            }
+        case "textDocument/definition":
+            return { [self] in
+                let params = try $0.params(TextDocumentPositionParams.self)
+                return Definition.locations(try context(params.textDocument.uri), at: params.position)
+            }
+        case "textDocument/references":
+            return { [self] in
+                let params = try $0.params(ReferenceParams.self)
+                return References.locations(try context(params.textDocument.uri), at: params.position,
+                                            includeDeclaration: params.context?.includeDeclaration ?? false)
+            }
+        case "textDocument/hover":
+            return { [self] in
+                let params = try $0.params(TextDocumentPositionParams.self)
+                return HoverInfo.hover(try context(params.textDocument.uri), at: params.position)
+            }
+        case "textDocument/documentLink":
+            return { [self] in DocumentLinks.links(try context(try $0.params(DocumentLinkParams.self).textDocument.uri)) }
+        case "textDocument/documentSymbol":
+            return { [self] in DocumentSymbols.symbols(try context(try $0.params(DocumentSymbolParams.self).textDocument.uri)) }
+        case "workspace/symbol":
+            return { [self] in
+                let params = try $0.params(WorkspaceSymbolParams.self)
+                return state.map { WorkspaceSymbols.symbols(current($0), query: params.query) } ?? []
+            }
+        case "textDocument/codeAction":
+            return { [self] in
+                let params = try $0.params(CodeActionParams.self)
+                return CodeActions.actions(try context(params.textDocument.uri), for: params.context.diagnostics, today: today)
+            }
+        case "textDocument/codeLens":
+            return { [self] in ClosureStatus.lenses(try context(try $0.params(CodeLensParams.self).textDocument.uri)) }
+        default: return nil
+        }
+    }
+
+    /// Asks the client to report changes to the files that hold rules, when it can.
+    private func registerWatchers() {
+        guard watchesFiles else { return }
+        let watchers = ["**/.aftermath.yml", "**/*.yml", "**/schema/*.json", "**/*.md"].map(FileSystemWatcher.init)
+        let params = RegistrationParams(registrations: [Registration(id: "aftermath-watched-files", method: "workspace/didChangeWatchedFiles",
+                                                                     registerOptions: .init(watchers: watchers))])
+        connection.send(OutgoingMessage.request(id: .string("aftermath-\(nextRequestID)"), "client/registerCapability", params))
+        nextRequestID += 1
+    }
+
+    // MARK: Buffers
+
+    private func didOpen(_ params: DidOpenTextDocumentParams) {
+        let item = params.textDocument
+        let path = DocumentURI.path(item.uri).flatMap { state?.relativePath($0) }
+        documents[item.uri] = OpenDocument(version: item.version, buffer: TextBuffer(item.text), path: path)
+        changed(item.uri, path)
+    }
+
+    private func didChange(_ params: DidChangeTextDocumentParams) {
+        guard var document = documents[params.textDocument.uri] else { return }
+        for change in params.contentChanges { document.buffer.apply(change, encoding: encoding) }
+        document.version = params.textDocument.version
+        documents[params.textDocument.uri] = document
+        changed(params.textDocument.uri, document.path)
+    }
+
+    private func didClose(_ params: DidCloseTextDocumentParams) {
+        let uri = params.textDocument.uri
+        guard let document = documents.removeValue(forKey: uri) else { return }
+        // The client forgets a closed document's diagnostics only when told to.
+        if published.removeValue(forKey: uri).map({ !$0.isEmpty }) ?? false {
+            connection.send(OutgoingMessage.notification("textDocument/publishDiagnostics", PublishDiagnosticsParams(uri: uri, version: nil, diagnostics: [])))
+        }
+        touched.remove(uri)
+        changed(nil, document.path)
+    }
+
+    private func didChangeWatchedFiles(_ params: DidChangeWatchedFilesParams) {
+        for event in params.changes {
+            if let path = DocumentURI.path(event.uri).flatMap({ state?.relativePath($0) }), state?.isRuleFile(path) == true { state?.reloadRules() }
+        }
+        needsValidation = true
+    }
+
+    private func changed(_ uri: String?, _ path: RepositoryPath?) {
+        if let uri { touched.insert(uri) }
+        if let path, state?.isRuleFile(path) == true { state?.reloadRules() }
+        needsValidation = true
+    }
+
+    // MARK: Validation
+
+    public var hasPendingWork: Bool { needsValidation }
+
+    public func doPendingWork() {
+        guard needsValidation, let state else { return }
+        needsValidation = false
+        var buffers: [RepositoryPath: [UInt8]] = [:]
+        for document in documents.values { if let path = document.path { buffers[path] = document.buffer.bytes } }
+        var byPath: [RepositoryPath: [Diagnostic]] = [:]
+        for diagnostic in state.validate(buffers: buffers, today: today) { byPath[diagnostic.path, default: []].append(diagnostic) }
+        for (uri, document) in documents.sorted(by: { $0.key < $1.key }) {
+            var diagnostics: [LSPDiagnostic] = []
+            // Only documents and rule files are judged; any other file has no diagnostics.
+            if let path = document.path, state.isDocument(path) || state.isRuleFile(path) {
+                diagnostics = Diagnostics.convert(byPath[path] ?? [], in: document.buffer, encoding: encoding)
+            }
+            guard touched.contains(uri) || published[uri] != diagnostics else { continue }
+            published[uri] = diagnostics
+            connection.send(OutgoingMessage.notification("textDocument/publishDiagnostics",
+                                                         PublishDiagnosticsParams(uri: uri, version: document.version, diagnostics: diagnostics)))
+        }
+        touched = []
+    }
+
+    /// The state brought up to date with the buffers first, for requests that read it.
+    private func current(_ state: RepositoryState) -> RepositoryState {
+        if needsValidation { doPendingWork() }
+        return state
+    }
+
+    private func context(_ uri: String) throws -> DocumentContext {
+        guard let state else { throw ResponseError(ResponseError.internalError, "no repository") }
+        let current = self.current(state)
+        if let document = documents[uri] {
+            return DocumentContext(uri: uri, path: document.path, buffer: document.buffer, encoding: encoding, state: current)
+        }
+        // A document the client did not open is read from the disk.
+        let path = DocumentURI.path(uri).flatMap(current.relativePath)
+        let bytes = path.flatMap(current.bytes(of:)) ?? []
+        return DocumentContext(uri: uri, path: path, buffer: TextBuffer(bytes), encoding: encoding, state: current)
+    }
+}
