@@ -18,6 +18,7 @@ public final class Workspace: @unchecked Sendable {
     private let lock = NSLock()
     private var pendingWrites: [() -> Void] = []
     private var kept: [Any] = []
+    private lazy var editor = EditorValidation(access: access)
 
     /// The repository around `directory`: the nearest folder upward holding `.aftermath.yml`,
     /// else the git work tree's root (DESIGN.md section 4).
@@ -170,6 +171,24 @@ public final class Workspace: @unchecked Sendable {
         if configured.hasPrefix("~/") { return NSHomeDirectory() + configured.dropFirst(1) }
         let base = repository.workdir.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? gitDirectory
         return base + "/" + configured
+    }
+
+    /// The working tree with an editor's unsaved `buffers` laid over it, judged as
+    /// `validate(.workingTree)` judges the working tree, with the rules that judged it (a
+    /// configuration that cannot be used throws `WorkspaceError.configuration`). Successive
+    /// calls re-read only what changed; call `reloadRules()` when a rule file (the
+    /// configuration, the owners file, a schema) changed.
+    public func validate(overlaying buffers: [RepositoryPath: [UInt8]], today: Timestamp) throws -> (result: ValidationResult, ruleset: Ruleset) {
+        lock.lock()
+        defer { lock.unlock() }
+        return try editor.validate(buffers, today: today)
+    }
+
+    /// The rules are read again at the next `validate(overlaying:today:)`.
+    public func reloadRules() {
+        lock.lock()
+        defer { lock.unlock() }
+        editor.reloadRules()
     }
 
     /// One document with what it links to and what links to it.

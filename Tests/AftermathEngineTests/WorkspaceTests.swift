@@ -116,6 +116,22 @@ final class WorkspaceTests: XCTestCase {
         workspace.finish()
     }
 
+    /// An editor's unsaved buffer is judged exactly as the same text saved: every rule, and
+    /// what the pre-commit hook would refuse against HEAD as a warning.
+    func testUnsavedBuffersAreJudgedAsTheWorkingTreeWithThemSaved() throws {
+        let pm = "postmortems/PM-2026-001-checkout-db-disk-full/postmortem.md"
+        let text = try String(contentsOf: folder.appendingPathComponent(pm), encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "title: ", with: "title: Rewritten ").replacingOccurrences(of: "authors: [dmitri, bob]", with: "authors: [dmitri, bbo]")
+        XCTAssertNotEqual(edited, text)
+        let workspace = Workspace(directory: folder.path)
+        let unsaved = try workspace.validate(overlaying: [RepositoryPath(pm): Array(edited.utf8)], today: today).result.diagnostics
+        try edited.write(to: folder.appendingPathComponent(pm), atomically: true, encoding: .utf8)
+        let saved = try withNoSummary { try Workspace(directory: folder.path).validate(.workingTree, today: today) }
+        XCTAssertEqual(unsaved.map(TextReporter.line), lines(saved))
+        XCTAssertTrue(unsaved.contains { $0.ruleID == "AM501" && $0.severity == .warning }, "a closed postmortem changed: \(unsaved.map(TextReporter.line))")
+        XCTAssertTrue(unsaved.contains { $0.ruleID == "AM206" }, "\(unsaved.map(TextReporter.line))")
+    }
+
     private func withNoSummary<T>(_ body: () throws -> T) rethrows -> T {
         setenv("AFTERMATH_NO_CACHE", "1", 1)
         defer { unsetenv("AFTERMATH_NO_CACHE") }

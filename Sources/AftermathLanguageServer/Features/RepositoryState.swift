@@ -3,12 +3,13 @@ import AftermathCore
 import AftermathGit
 import AftermathEngine
 
-/// The server's one use of the core: the repository root, the working tree with the open
-/// buffers laid over it, the rules read from that, the validation `aftermath validate` runs on
-/// the working tree, and the lookups features ask of its result. Nothing here writes.
+/// The server's one use of the engine: the repository root, the working tree with the open
+/// buffers laid over it judged by the engine's `Workspace` exactly as `aftermath validate`
+/// judges the working tree, and the lookups features ask of its result. Nothing here writes.
 final class RepositoryState {
     /// The Aftermath root, absolute, without a trailing slash.
     let root: String
+    private let workspace: Workspace
     private var rules: Result<Ruleset, RulesProblem>?
 
     /// Why there are no rules: the configuration's diagnostics.
@@ -17,10 +18,11 @@ final class RepositoryState {
     /// The buffers laid over the working tree in the last validation (repository-relative paths).
     private(set) var buffers: [RepositoryPath: [UInt8]] = [:]
     private var paths: Set<RepositoryPath> = []
-    /// Parse results of files unchanged on disk, valid for one ruleset and one day.
-    private var cache: (ParseCache, fingerprint: UInt64, today: Timestamp)?
 
-    init(root: String) { self.root = root }
+    init(root: String) {
+        self.root = root
+        workspace = Workspace(directory: root)
+    }
 
     /// The Aftermath root for a folder the client opened, found as the command line finds it
     /// (DESIGN.md section 4).
@@ -47,7 +49,10 @@ final class RepositoryState {
     private var ownersPath: String { (try? rules?.get())?.configuration.ownersPath ?? RepositoryConfiguration().ownersPath }
 
     /// The rules are read again before the next validation.
-    func reloadRules() { rules = nil }
+    func reloadRules() {
+        rules = nil
+        workspace.reloadRules()
+    }
 
     /// The working tree as it would be with `buffers` saved.
     func snapshot(_ buffers: [RepositoryPath: [UInt8]]) -> Snapshot {
@@ -59,33 +64,21 @@ final class RepositoryState {
     /// diagnostics and no documents), then every rule over every document.
     func validate(buffers: [RepositoryPath: [UInt8]], today: Timestamp) -> [Diagnostic] {
         self.buffers = buffers
-        let snapshot = self.snapshot(buffers)
-        if rules == nil {
-            do {
-                rules = try RulesetLoader.load(from: snapshot).mapError { RulesProblem(diagnostics: $0.diagnostics) }
-            } catch {
-                rules = .failure(RulesProblem(diagnostics: [Self.unreadable(error)]))
-            }
-        }
-        switch rules {
-        case .success(let ruleset)?:
-            do {
-                if cache?.fingerprint != ruleset.fingerprint || cache?.today != today { cache = (ParseCache(), ruleset.fingerprint, today) }
-                let result = try Validator(ruleset: ruleset, today: today, cache: cache?.0).validate(snapshot)
-                self.result = result
-                paths = Set(result.paths)
-                return result.diagnostics
-            } catch {
-                result = nil
-                paths = []
-                return [Self.unreadable(error)]
-            }
-        case .failure(let error)?:
+        do {
+            let (result, ruleset) = try workspace.validate(overlaying: buffers, today: today)
+            rules = .success(ruleset)
+            self.result = result
+            paths = Set(result.paths)
+            return result.diagnostics
+        } catch WorkspaceError.configuration(let diagnostics) {
+            rules = .failure(RulesProblem(diagnostics: diagnostics))
             result = nil
             paths = []
-            return error.diagnostics
-        case nil:
-            return []
+            return diagnostics
+        } catch {
+            result = nil
+            paths = []
+            return [Self.unreadable(error)]
         }
     }
 
