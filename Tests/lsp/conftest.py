@@ -22,7 +22,10 @@ POSTMORTEM = "postmortems/PM-2026-001-checkout-db-disk-full/postmortem.md"
 REMEDIATION = "postmortems/PM-2026-001-checkout-db-disk-full/remediations/R-2026-001-01-alert-on-archive-lag.md"
 
 
-def make_repository(folder: pathlib.Path) -> pathlib.Path:
+def make_repository(folder: pathlib.Path, reopen: bool = True) -> pathlib.Path:
+    """A git repository of the examples. With `reopen`, PM-2026-001 (closed in the examples) is
+    committed reopened, so that editing its documents, as most tests do, is not also a change to
+    a closed record (which the server reports, as `validate` does, as AM501)."""
     source = PACKAGE / "examples"
     for item in source.iterdir():
         if item.name == "broken":
@@ -32,6 +35,10 @@ def make_repository(folder: pathlib.Path) -> pathlib.Path:
             shutil.copytree(item, target)
         else:
             shutil.copy(item, target)
+    if reopen:
+        pm = folder / POSTMORTEM
+        pm.write_text(pm.read_text().replace("status: closed\n", "status: published\nreopened_reason: Kept open for editing in tests.\n")
+                      .replace("closed_at: 2026-03-11\n", "").replace("closed_by: carol\n", ""))
     env = dict(os.environ, GIT_AUTHOR_NAME="T", GIT_AUTHOR_EMAIL="t@example.org",
                GIT_COMMITTER_NAME="T", GIT_COMMITTER_EMAIL="t@example.org", GIT_CONFIG_NOSYSTEM="1")
     for command in (["git", "init", "-q"], ["git", "add", "-A"], ["git", "commit", "-qm", "examples"]):
@@ -44,6 +51,7 @@ def repo(tmp_path):
     folder = tmp_path / "repo"
     folder.mkdir()
     return make_repository(folder)
+
 
 
 def uri(repo: pathlib.Path, path: str) -> str:

@@ -1,3 +1,4 @@
+import subprocess
 """Live diagnostics from unsaved buffers, through a real client (pytest-lsp)."""
 from lsprotocol import types
 
@@ -135,3 +136,15 @@ async def test_a_configuration_error_is_reported_in_the_configuration_buffer(cli
     assert withdrawn.diagnostics == []
     [problem] = client.diagnostics[uri(repo, ".aftermath.yml")]
     assert problem.code == "config" and problem.code_description is None and "missing.yml" in problem.message
+
+
+async def test_an_edit_to_a_closed_postmortem_is_a_warning_as_validate_gives_it(client, repo):
+    # Close PM-2026-001 in a commit (the fixture commits it reopened), then edit one of its findings.
+    pm = repo / POSTMORTEM
+    pm.write_text(pm.read_text().replace("status: published\n", "status: closed\nclosed_at: 2026-03-11\nclosed_by: carol\n")
+                  .replace("reopened_reason: Kept open for editing in tests.\n", ""))
+    subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qam", "close"], cwd=repo, check=True)
+    text = (repo / FINDING).read_text().replace("owner: dmitri", "owner: bob")
+    diagnostics = (await open_document(client, repo, FINDING, text)).diagnostics
+    transition = [d for d in diagnostics if d.code == "AM501"]
+    assert len(transition) == 1 and transition[0].severity == types.DiagnosticSeverity.Warning
