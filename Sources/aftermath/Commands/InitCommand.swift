@@ -3,6 +3,7 @@ import Foundation
 import AftermathCore
 import AftermathEngine
 import AftermathGit
+import AftermathLanguageServer
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,8 +15,24 @@ struct InitCommand: ParsableCommand {
     @Flag(help: "Do not copy the schemas into schema/ (the built-in ones are used).")
     var noSchemas = false
 
+    @Option(help: ArgumentHelp("Print the set-up of `aftermath lsp` for this editor (\(EditorSetup.snippets.map(\.editor).joined(separator: ", "))) and change nothing.",
+                               valueName: "editor"),
+            completion: .list(EditorSetup.snippets.map(\.editor)))
+    var editor: String?
+
+    func validate() throws {
+        if let editor, EditorSetup.snippet(for: editor) == nil {
+            let names = EditorSetup.snippets.map(\.editor)
+            throw ValidationError("no set-up for `\(TerminalSafe.escape(editor))`\(Suggestion.hint(Suggestion.closest(to: editor, among: names))); editors: \(names.joined(separator: ", "))")
+        }
+    }
+
     func run() throws {
         try Console.run { console in
+            if let editor, let snippet = EditorSetup.snippet(for: editor) {
+                console.out(snippet + "\n")
+                return ExitStatus.ok
+            }
             let root = FileManager.default.currentDirectoryPath
             let identity = GitIdentity.current(repository: GitRepository.discover(from: root).flatMap { try? GitRepository(path: $0) })
             var files: [(String, String)] = [
