@@ -59,9 +59,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Generated file-name sets (Unicode forms, case, bytes that are not UTF-8) shared by the
+        // core's and the CLI's path-identity tests.
+        .target(
+            name: "PathVariants",
+            dependencies: ["AftermathCore"],
+            path: "Tests/PathVariants"
+        ),
         .testTarget(
             name: "AftermathCoreTests",
-            dependencies: ["AftermathCore"],
+            dependencies: ["AftermathCore", "PathVariants"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
@@ -78,7 +85,7 @@ let package = Package(
         ),
         .testTarget(
             name: "aftermathTests",
-            dependencies: ["aftermath", "AftermathCore"]
+            dependencies: ["PathVariants", "aftermath", "AftermathCore"]
         ),
     ]
 )

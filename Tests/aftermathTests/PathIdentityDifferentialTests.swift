@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import PathVariants
 
 /// Paths are bytes: on generated repositories whose document names differ only in Unicode
 /// form, case, bytes that are not UTF-8, spaces or depth, every way of reading (working tree,

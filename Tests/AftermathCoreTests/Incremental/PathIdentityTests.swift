@@ -1,4 +1,5 @@
 import XCTest
+import PathVariants
 @testable import AftermathCore
 
 /// Paths are bytes: names that differ only in Unicode form, case, bytes that are not UTF-8,

@@ -1,30 +1,34 @@
 import Foundation
-@testable import AftermathCore
+import AftermathCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Seeded sets of document file names that git keeps apart and text easily merges: composed
 /// and decomposed forms, case variants, bytes that are not UTF-8, names equal once trimmed,
 /// and deep paths; each file a valid or an invalid finding of the example repository.
-struct PathVariantCorpus {
+public struct PathVariantCorpus {
+    public struct File {
+        public var path: [UInt8]
+        public var content: String
+    }
+
+    public var files: [File]
+
     /// The files as a snapshot's contents, keyed by their bytes.
-    var contents: [RepositoryPath: [UInt8]] {
+    public var contents: [RepositoryPath: [UInt8]] {
         Dictionary(files.map { (RepositoryPath(bytes: $0.path), Array($0.content.utf8)) }, uniquingKeysWith: { a, _ in a })
     }
 
-    struct File {
-        var path: [UInt8]
-        var content: String
-    }
+    public static let findings = "postmortems/PM-2026-003-export-bucket-exposure/findings/"
 
-    let files: [File]
-
-    static let findings = "postmortems/PM-2026-003-export-bucket-exposure/findings/"
-
-    init(seed: UInt64) {
+    /// - Parameter firstID: the number of the first finding ID the set uses (up to five).
+    public init(seed: UInt64, firstID: Int = 11) {
         var random = SeededRandom(seed)
         var files: [File] = []
         let groups = 2 + random.next(4)
         for group in 0..<groups {
-            let id = "F-2026-003-\(11 + group)"
+            let id = "F-2026-003-\(firstID + group)"
             let base = ["caf", "re", "na", "ma"][random.next(4)]
             // Each group: names that all spell one word differently.
             var names: [[UInt8]] = []
@@ -57,7 +61,7 @@ struct PathVariantCorpus {
         }
     }
 
-    static func finding(id: String, valid: Bool) -> String {
+    public static func finding(id: String, valid: Bool) -> String {
         """
         ---
         id: \(id)
@@ -73,14 +77,30 @@ struct PathVariantCorpus {
 
         """
     }
+
+    /// Writes the files under `root` by their bytes (a name that is not UTF-8 cannot go through
+    /// `FileManager`).
+    public func write(under root: URL) throws {
+        for file in files {
+            let full = Array(root.path.utf8) + [UInt8(ascii: "/")] + file.path
+            var end = full.count
+            while end > 0 && full[end - 1] != UInt8(ascii: "/") { end -= 1 }
+            try FileManager.default.createDirectory(atPath: String(decoding: full[..<(end - 1)], as: UTF8.self), withIntermediateDirectories: true)
+            let fd = (full + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT | O_TRUNC, 0o644) } }
+            guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
+            let bytes = Array(file.content.utf8)
+            _ = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            close(fd)
+        }
+    }
 }
 
 /// SplitMix64: the same numbers for a seed on every machine.
-struct SeededRandom: RandomNumberGenerator {
+public struct SeededRandom: RandomNumberGenerator {
     private var state: UInt64
-    init(_ seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+    public init(_ seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -88,5 +108,5 @@ struct SeededRandom: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 
-    mutating func next(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+    public mutating func next(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
