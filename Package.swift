@@ -39,9 +39,13 @@ let package = Package(
             dependencies: ["AftermathCore", "AftermathGit"]
         ),
         // Tracker APIs (Jira, GitHub, GitLab) over Foundation's URLSession; only `bugs` uses it.
+        // With the Swift runtime linked in (`--static-swift-stdlib`, as releases are built),
+        // FoundationNetworking's static library needs libcurl named at link time (Debian:
+        // libcurl4-openssl-dev); a dynamic build gets it through libFoundationNetworking.so.
         .target(
             name: "AftermathTrackers",
-            dependencies: ["AftermathCore"]
+            dependencies: ["AftermathCore"],
+            linkerSettings: [.linkedLibrary("curl", .when(platforms: [.linux]))]
         ),
         // `aftermath lsp`: the protocol layer (Protocol/) apart from the features (Features/).
         .target(
