@@ -289,6 +289,10 @@ package struct GitValidation {
     /// HEAD read whole.
     private func headProblems(after run: FullRun, _ state: State) throws -> [Diagnostic] {
         let context = RuleContext(ruleset: state.ruleset, today: today)
+        // Documents that are HEAD's own (the usual state after a commit or a checkout) have
+        // nothing to answer for against HEAD: seen from the content IDs the run worked out for
+        // its summary and HEAD's listing, without waiting for the summary or reading HEAD.
+        if let entries = run.prepared?.entries, try isHeadsOwn(entries, ruleset: state.ruleset) { return [] }
         if run.saved, let incremental = try incrementalValidator(state.ruleset, read: state.read),
            let delta = try state.delta(incremental.summary), let head = try head(from: incremental, beside: delta) {
             guard head.delta != delta else { return [] }
@@ -299,6 +303,22 @@ package struct GitValidation {
         guard let head = try headSnapshot() else { return [] }
         let before = try Validator(ruleset: state.ruleset, today: today, threads: threads).read(head)
         return HeadTransitions(head: before.index, context: context).problems(in: RepositoryIndex(run.documents))
+    }
+
+    /// Whether `entries` (every document's path and content ID, in path order) are exactly
+    /// HEAD's documents.
+    private func isHeadsOwn(_ entries: [SummaryBuilder.Entry], ruleset: Ruleset) throws -> Bool {
+        guard let commit = try headCommit() else { return false }
+        let tree = try repository.treeID(ofCommit: commit)
+        let head: ContentListing
+        if let index = repository.indexPath.flatMap(GitIndexFile.readVerified), !index.cachedTrees.isEmpty {
+            head = try repository.listing(ofTree: tree, under: folder, matching: filter(ruleset), index: index)
+        } else {
+            head = try repository.listing(ofTree: tree, under: folder, matching: filter(ruleset).matches)
+        }
+        guard head.count == entries.count else { return false }
+        for i in entries.indices where head.contentID(i) != entries[i].contentID || head.path(i) != entries[i].path { return false }
+        return true
     }
 
     // MARK: Pieces
@@ -334,6 +354,8 @@ package struct GitValidation {
         var documents: [Document]
         /// The summary being written.
         var saving: Background<Bool>
+        /// Every document's path and content ID, as the summary records them.
+        var prepared: SummaryStore.Prepared?
         /// Whether the summary was written (once it is).
         var saved: Bool { saving.value() }
     }
@@ -358,6 +380,6 @@ package struct GitValidation {
         // stays as low as when they were freed before it).
         result.index = RepositoryIndex([])
         let outcome = Outcome(diagnostics: diagnostics, fileCount: result.fileCount, documents: (documents, snapshot, prepared), saving: saving)
-        return FullRun(outcome: outcome, result: result, documents: documents, saving: saving)
+        return FullRun(outcome: outcome, result: result, documents: documents, saving: saving, prepared: prepared)
     }
 }
