@@ -23,7 +23,7 @@ package struct StatKeyedSnapshot: Snapshot {
         var info = stat()
         let absolute = RepositoryPath(files.root + "/").bytes + path.bytes + [0]
         guard absolute.withUnsafeBufferPointer({ $0.withMemoryRebound(to: CChar.self) { lstat($0.baseAddress!, &info) } }) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return "stat:\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
+        return "stat:\(info.st_dev):\(info.st_ino):\(info.st_size):\(Platform.modificationTime(info)):\(Platform.changeTime(info))"
     }
 
     // Not a git blob ID: nothing that compares blob IDs may take it for one.

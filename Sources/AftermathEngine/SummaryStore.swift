@@ -25,10 +25,10 @@ package enum SummaryStore {
     /// rule) is not used even when the configuration is the same.
     package static let producer: UInt64 = {
         var info = stat()
-        let executable = "/proc/self/exe"
+        let executable = Platform.executablePath ?? ""
         let identity = stat(executable, &info) == 0
-            ? "\(info.st_size) \(info.st_mtim.tv_sec) \(info.st_mtim.tv_nsec) \(info.st_ino) \(info.st_dev)"
-            : CommandLine.arguments.first ?? ""
+            ? "\(info.st_size) \(Platform.modificationTime(info)) \(info.st_ino) \(info.st_dev)"
+            : executable
         return Fingerprint.of(Array("\(ProductVersion.current) \(identity)".utf8))
     }()
 

@@ -83,14 +83,12 @@ enum BlockingWork {
     /// likelier; only a wait puts the thread to sleep (a voluntary context switch).
     private struct ThreadTimes {
         var wall: UInt64, cpu: UInt64, sleeps: Int
-        /// `RUSAGE_THREAD`, which Swift does not import (an enumerator behind a macro).
-        private static let callingThread: Int32 = 1
 
         static func now() -> ThreadTimes {
             var time = timespec()
             clock_gettime(CLOCK_MONOTONIC, &time)
             var usage = rusage()
-            getrusage(Self.callingThread, &usage)
+            getrusage(Platform.usageOfCallingThread, &usage)
             return ThreadTimes(
                 wall: UInt64(time.tv_sec) &* 1_000_000_000 &+ UInt64(time.tv_nsec),
                 cpu: (Self.nanoseconds(usage.ru_utime) &+ Self.nanoseconds(usage.ru_stime)),

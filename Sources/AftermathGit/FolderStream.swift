@@ -63,10 +63,7 @@ enum FolderStream {
     private static func injectedFailure(_ fd: Int32) -> String? {
         guard let injected else { return nil }
         // The open folder's own name, as the kernel knows it.
-        var target = [CChar](repeating: 0, count: 4096)
-        let length = readlink("/proc/self/fd/\(fd)", &target, target.count - 1)
-        guard length > 0 else { return nil }
-        let path = String(decoding: target[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard let path = Platform.path(ofOpen: fd) else { return nil }
         return path.hasSuffix("/" + injected) ? String(cString: strerror(EIO)) : nil
     }
 }

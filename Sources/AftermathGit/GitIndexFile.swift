@@ -65,7 +65,8 @@ public struct GitIndexFile: Sendable {
         guard var index = parse(store.buffer) else { return nil }
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        index.writtenAt = FileStat.Time(seconds: UInt32(truncatingIfNeeded: info.st_mtim.tv_sec), nanoseconds: UInt32(truncatingIfNeeded: info.st_mtim.tv_nsec))
+        let written = Platform.modificationTime(info)
+        index.writtenAt = FileStat.Time(seconds: UInt32(truncatingIfNeeded: written.seconds), nanoseconds: UInt32(truncatingIfNeeded: written.nanoseconds))
         return index
     }
 

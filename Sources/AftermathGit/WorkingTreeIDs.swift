@@ -76,8 +76,9 @@ public enum WorkingTreeIDs {
     }
 
     static func matches(_ recorded: GitIndexFile.FileStat, _ info: stat, writtenAt: GitIndexFile.FileStat.Time) -> Bool {
-        let modified = GitIndexFile.FileStat.Time(seconds: UInt32(truncatingIfNeeded: info.st_mtim.tv_sec), nanoseconds: UInt32(truncatingIfNeeded: info.st_mtim.tv_nsec))
-        let changed = GitIndexFile.FileStat.Time(seconds: UInt32(truncatingIfNeeded: info.st_ctim.tv_sec), nanoseconds: UInt32(truncatingIfNeeded: info.st_ctim.tv_nsec))
+        let (mtime, ctime) = (Platform.modificationTime(info), Platform.changeTime(info))
+        let modified = GitIndexFile.FileStat.Time(seconds: UInt32(truncatingIfNeeded: mtime.seconds), nanoseconds: UInt32(truncatingIfNeeded: mtime.nanoseconds))
+        let changed = GitIndexFile.FileStat.Time(seconds: UInt32(truncatingIfNeeded: ctime.seconds), nanoseconds: UInt32(truncatingIfNeeded: ctime.nanoseconds))
         return recorded.modified == modified && recorded.changed == changed && modified < writtenAt
             && recorded.size == UInt32(truncatingIfNeeded: info.st_size) && recorded.inode == UInt32(truncatingIfNeeded: info.st_ino)
     }

@@ -194,7 +194,7 @@ public struct WorkingTreeSnapshot: Snapshot {
     /// it cannot be opened.
     private static func openToLook(_ path: RepositoryPath, in parent: Int32, against stored: FolderListings.Folder,
                                    in earlier: FolderListings) -> (fd: Int32, unchanged: Bool)? {
-        let fd = path.withCString { openat(parent, $0, openPathOnly | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
+        let fd = path.withCString { openat(parent, $0, Platform.openForLookingOnly | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
         guard fd >= 0 else { return nil }
         return (fd, stamp(of: fd).map { earlier.isCurrent(stored, $0) } ?? false)
     }
@@ -333,6 +333,3 @@ public struct WorkingTreeSnapshot: Snapshot {
     static let heldLevels = 16
 }
 
-/// `O_PATH` (Linux's value on x86-64 and ARM64; Glibc's module leaves it out): a folder opened
-/// only to be looked in, by `fstat` and `fstatat`, costs less than one opened for reading.
-private let openPathOnly: Int32 = 0o10000000

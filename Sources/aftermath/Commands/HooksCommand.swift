@@ -84,7 +84,7 @@ struct HooksInstallCommand: ParsableCommand {
     }
 
     static func currentExecutable() -> String? {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first.map {
+        Platform.executablePath ?? CommandLine.arguments.first.map {
             URL(fileURLWithPath: $0).standardizedFileURL.path
         }
     }
