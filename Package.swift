@@ -77,7 +77,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AftermathEngineTests",
-            dependencies: ["AftermathEngine", "AftermathCore"]
+            dependencies: ["AftermathEngine", "AftermathCore", "PathVariants"]
         ),
         .testTarget(
             name: "AftermathGitTests",

@@ -253,11 +253,10 @@ package struct GitValidation {
         guard let commit = try headCommit() else { return nil }
         let tree = try repository.treeID(ofCommit: commit)
         let head: SnapshotDelta
-        if incremental.summary.tree == nil, let index = repository.indexPath.flatMap(GitIndexFile.readVerified), !index.cachedTrees.isEmpty {
-            // Git's index caches most of HEAD's trees (all of them after a commit): a tree diff
-            // has no summary tree to start from, and a walk of every tree costs more. What the
-            // index records is used, so it must be git's (its checksum verified).
-            head = SnapshotDelta.between(incremental.summary, and: try repository.listing(ofTree: tree, under: folder, matching: filter(incremental.ruleset), index: index))
+        // A tree diff has no summary tree to start from here, and a walk of every tree costs more
+        // than what git's index caches of them.
+        if incremental.summary.tree == nil, let listing = try indexAssistedListing(ofTree: tree, incremental.ruleset) {
+            head = SnapshotDelta.between(incremental.summary, and: listing)
         } else {
             head = try delta(from: incremental.summary, toTree: tree, incremental.ruleset)
         }
@@ -310,15 +309,19 @@ package struct GitValidation {
     private func isHeadsOwn(_ entries: [SummaryBuilder.Entry], ruleset: Ruleset) throws -> Bool {
         guard let commit = try headCommit() else { return false }
         let tree = try repository.treeID(ofCommit: commit)
-        let head: ContentListing
-        if let index = repository.indexPath.flatMap(GitIndexFile.readVerified), !index.cachedTrees.isEmpty {
-            head = try repository.listing(ofTree: tree, under: folder, matching: filter(ruleset), index: index)
-        } else {
-            head = try repository.listing(ofTree: tree, under: folder, matching: filter(ruleset).matches)
-        }
+        let head = try indexAssistedListing(ofTree: tree, ruleset)
+            ?? repository.listing(ofTree: tree, under: folder, matching: filter(ruleset).matches)
         guard head.count == entries.count else { return false }
         for i in entries.indices where head.contentID(i) != entries[i].contentID || head.path(i) != entries[i].path { return false }
         return true
+    }
+
+    /// `tree`'s documents listed with the trees git's index caches (all of HEAD's after a
+    /// commit), only the others read; nil when the index caches none. What the index records is
+    /// used, so it must be git's (its checksum verified).
+    private func indexAssistedListing(ofTree tree: ContentID, _ ruleset: Ruleset) throws -> ContentListing? {
+        guard let index = repository.indexPath.flatMap(GitIndexFile.readVerified), !index.cachedTrees.isEmpty else { return nil }
+        return try repository.listing(ofTree: tree, under: folder, matching: filter(ruleset), index: index)
     }
 
     // MARK: Pieces

@@ -61,6 +61,8 @@ public struct FolderListings: Sendable {
         public var seconds: Int64
         public var nanoseconds: Int64
         public init(seconds: Int64, nanoseconds: Int64) { (self.seconds, self.nanoseconds) = (seconds, nanoseconds) }
+        /// A stat time as `Platform` gives it.
+        init(_ time: (seconds: Int, nanoseconds: Int)) { self.init(seconds: Int64(time.seconds), nanoseconds: Int64(time.nanoseconds)) }
         public static func < (a: Time, b: Time) -> Bool { (a.seconds, a.nanoseconds) < (b.seconds, b.nanoseconds) }
     }
 

@@ -100,7 +100,7 @@ extension FolderListings.Stamp {
     init(_ info: stat) {
         self.init(device: UInt64(truncatingIfNeeded: info.st_dev), inode: UInt64(truncatingIfNeeded: info.st_ino),
                   size: UInt64(truncatingIfNeeded: info.st_size), links: UInt64(truncatingIfNeeded: info.st_nlink),
-                  modified: FolderListings.Time(seconds: Int64(Platform.modificationTime(info).seconds), nanoseconds: Int64(Platform.modificationTime(info).nanoseconds)),
-                  changed: FolderListings.Time(seconds: Int64(Platform.changeTime(info).seconds), nanoseconds: Int64(Platform.changeTime(info).nanoseconds)))
+                  modified: FolderListings.Time(Platform.modificationTime(info)),
+                  changed: FolderListings.Time(Platform.changeTime(info)))
     }
 }
