@@ -26,9 +26,7 @@ final class EditorValidation {
         var result = try validator.validate(snapshot)
         if let headIndex = try headIndex(validator) {
             let problems = HeadTransitions(head: headIndex, context: RuleContext(ruleset: ruleset, today: today)).problems(in: result.index)
-            if !problems.isEmpty {
-                result.diagnostics = (result.diagnostics + problems.map { var d = $0; d.severity = .warning; return d }).sortedForReport()
-            }
+            result.diagnostics = GitValidation.adding(problems, as: .warning, to: result.diagnostics)
         }
         return (result, ruleset)
     }

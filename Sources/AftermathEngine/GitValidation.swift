@@ -279,7 +279,8 @@ package struct GitValidation {
         }
     }
 
-    private static func adding(_ problems: [Diagnostic], as severity: Severity, to diagnostics: [Diagnostic]) -> [Diagnostic] {
+    /// `diagnostics` with `problems` found against HEAD, at `severity`, in reporting order.
+    package static func adding(_ problems: [Diagnostic], as severity: Severity, to diagnostics: [Diagnostic]) -> [Diagnostic] {
         guard !problems.isEmpty else { return diagnostics }
         return (diagnostics + problems.map { var d = $0; d.severity = severity; return d }).sortedForReport()
     }
