@@ -2,25 +2,22 @@ import AftermathCore
 import AftermathGit
 
 /// The working tree as an editor sees it — its unsaved buffers laid over the files — judged as
-/// `Workspace.validate(.workingTree)` judges the working tree: the rules read from that state
-/// (with the tracker states kept), every rule over every document, and what the pre-commit hook
-/// would refuse against HEAD, as warnings. Kept between checks: the rules (until
-/// `reloadRules()`), parse results of files unchanged on disk, and HEAD's documents (until HEAD
-/// moves), so a keystroke re-reads only what it changed.
+/// `Workspace.validate(.workingTree)` judges the working tree, read whole: every rule over every
+/// document, and what the pre-commit hook would refuse against HEAD, as warnings. What an
+/// `EditorSession` does when no summary can serve. Kept between checks: parse results of files
+/// unchanged on disk, and HEAD's documents (until HEAD or the rules change).
 final class EditorValidation {
     private let access: RepositoryAccess
-    private var rules: Ruleset?
     private var cache: (ParseCache, fingerprint: UInt64, today: Timestamp)?
     private var head: (commit: GitObjectID, index: RepositoryIndex, fingerprint: UInt64)?
 
     init(access: RepositoryAccess) { self.access = access }
 
-    func reloadRules() { rules = nil }
+    func reloadRules() { cache = nil }
 
-    func validate(_ buffers: [RepositoryPath: [UInt8]], today: Timestamp) throws -> (ValidationResult, Ruleset) {
+    /// - Parameter ruleset: the rules read from the same state.
+    func validate(_ buffers: [RepositoryPath: [UInt8]], today: Timestamp, ruleset: Ruleset) throws -> (ValidationResult, Ruleset) {
         let snapshot = OverlaySnapshot(base: StatKeyedSnapshot(files: WorkingTreeSnapshot(root: access.root)), overrides: buffers.mapValues { Optional($0) })
-        let ruleset = try rules ?? access.ruleset(from: snapshot, today: today)
-        rules = ruleset
         if cache?.fingerprint != ruleset.fingerprint || cache?.today != today { cache = (ParseCache(), ruleset.fingerprint, today) }
         let validator = Validator(ruleset: ruleset, today: today, cache: cache?.0)
         var result = try validator.validate(snapshot)

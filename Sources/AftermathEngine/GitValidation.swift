@@ -250,24 +250,32 @@ package struct GitValidation {
     /// too: the state's own (`state`, a working tree's from its files) as before, every other
     /// from git. Nil without HEAD.
     package func head(from incremental: IncrementalValidator, beside state: SnapshotDelta) throws -> (delta: SnapshotDelta, validator: IncrementalValidator)? {
+        guard let head = try headDelta(from: incremental) else { return nil }
+        return (head, try reading(head: head, beside: state, incremental))
+    }
+
+    /// HEAD as a change from the summary's state; nil without HEAD.
+    package func headDelta(from incremental: IncrementalValidator) throws -> SnapshotDelta? {
         guard let commit = try headCommit() else { return nil }
         let tree = try repository.treeID(ofCommit: commit)
-        let head: SnapshotDelta
         // A tree diff has no summary tree to start from here, and a walk of every tree costs more
         // than what git's index caches of them.
         if incremental.summary.tree == nil, let listing = try indexAssistedListing(ofTree: tree, incremental.ruleset) {
-            head = SnapshotDelta.between(incremental.summary, and: listing)
-        } else {
-            head = try delta(from: incremental.summary, toTree: tree, incremental.ruleset)
+            return SnapshotDelta.between(incremental.summary, and: listing)
         }
+        return try delta(from: incremental.summary, toTree: tree, incremental.ruleset)
+    }
+
+    /// `incremental` reading both a state (`state`, by its own reader) and HEAD (`head`, from git).
+    package func reading(head: SnapshotDelta, beside state: SnapshotDelta, _ incremental: IncrementalValidator) throws -> IncrementalValidator {
         let limit = incremental.ruleset.configuration.limits.maxFileBytes + 1
         let blobs = try GitBlobReader(repository)
         let read = incremental.read
-        return (head, incremental.reading { path, id in
+        return incremental.reading { path, id in
             // A path the state left as the summary recorded it holds the recorded version.
             let isStates = state.changes[path].map { $0 == id } ?? (head.changes[path] != id)
             return isStates ? try read(path, id) : try blobs.read(id, upTo: limit)
-        })
+        }
     }
 
     /// What `validate` reports against HEAD, by snapshot (nil: not judged against HEAD).

@@ -18,7 +18,7 @@ public final class Workspace: @unchecked Sendable {
     private let lock = NSLock()
     private var pendingWrites: [() -> Void] = []
     private var kept: [Any] = []
-    private lazy var editor = EditorValidation(access: access)
+    private lazy var editor = EditorSession(access: access)
 
     /// The repository around `directory`: the nearest folder upward holding `.aftermath.yml`,
     /// else the git work tree's root (DESIGN.md section 4).
@@ -174,14 +174,15 @@ public final class Workspace: @unchecked Sendable {
     }
 
     /// The working tree with an editor's unsaved `buffers` laid over it, judged as
-    /// `validate(.workingTree)` judges the working tree, with the rules that judged it (a
-    /// configuration that cannot be used throws `WorkspaceError.configuration`). Successive
-    /// calls re-read only what changed; call `reloadRules()` when a rule file (the
-    /// configuration, the owners file, a schema) changed.
-    public func validate(overlaying buffers: [RepositoryPath: [UInt8]], today: Timestamp) throws -> (result: ValidationResult, ruleset: Ruleset) {
+    /// `validate(.workingTree)` judges the working tree, with the rules that judged it and the
+    /// documents for lookups (a configuration that cannot be used throws
+    /// `WorkspaceError.configuration`). Successive calls re-read only what changed (see
+    /// `EditorSession`); call `reloadRules()` when a rule file (the configuration, the owners
+    /// file, a schema) changed and `filesChanged(_:)` when files changed on disk.
+    public func validate(overlaying buffers: [RepositoryPath: [UInt8]], today: Timestamp) throws -> EditorCheck {
         lock.lock()
         defer { lock.unlock() }
-        return try editor.validate(buffers, today: today)
+        return try editor.check(buffers, today: today)
     }
 
     /// The rules are read again at the next `validate(overlaying:today:)`.
@@ -189,6 +190,14 @@ public final class Workspace: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         editor.reloadRules()
+    }
+
+    /// Files changed on disk since the last `validate(overlaying:today:)` (repository-relative
+    /// paths), as an editor reports the files it watches.
+    public func filesChanged(_ paths: [RepositoryPath]) {
+        lock.lock()
+        defer { lock.unlock() }
+        editor.filesChanged(paths)
     }
 
     /// One document with what it links to and what links to it.

@@ -159,13 +159,15 @@ public final class LanguageServer: LanguageServerHandler {
             connection.send(OutgoingMessage.notification("textDocument/publishDiagnostics", PublishDiagnosticsParams(uri: uri, version: nil, diagnostics: [])))
         }
         touched.remove(uri)
+        // The file may have been saved, or changed on disk while open, unreported.
+        if let path = document.path { state?.filesChanged([path]) }
         changed(nil, document.path)
     }
 
     private func didChangeWatchedFiles(_ params: DidChangeWatchedFilesParams) {
-        for event in params.changes {
-            if let path = DocumentURI.path(event.uri).flatMap({ state?.relativePath($0) }), state?.isRuleFile(path) == true { state?.reloadRules() }
-        }
+        let paths = params.changes.compactMap { DocumentURI.path($0.uri).flatMap { state?.relativePath($0) } }
+        if paths.contains(where: { state?.isRuleFile($0) == true }) { state?.reloadRules() }
+        state?.filesChanged(paths)
         needsValidation = true
     }
 

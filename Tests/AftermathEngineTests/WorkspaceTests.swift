@@ -124,7 +124,7 @@ final class WorkspaceTests: XCTestCase {
         let edited = text.replacingOccurrences(of: "title: ", with: "title: Rewritten ").replacingOccurrences(of: "authors: [dmitri, bob]", with: "authors: [dmitri, bbo]")
         XCTAssertNotEqual(edited, text)
         let workspace = Workspace(directory: folder.path)
-        let unsaved = try workspace.validate(overlaying: [RepositoryPath(pm): Array(edited.utf8)], today: today).result.diagnostics
+        let unsaved = try workspace.validate(overlaying: [RepositoryPath(pm): Array(edited.utf8)], today: today).diagnostics
         try edited.write(to: folder.appendingPathComponent(pm), atomically: true, encoding: .utf8)
         let saved = try withNoSummary { try Workspace(directory: folder.path).validate(.workingTree, today: today) }
         XCTAssertEqual(unsaved.map(TextReporter.line), lines(saved))

@@ -4,7 +4,7 @@ import AftermathCore
 /// hover and its code lens.
 enum ClosureStatus {
     static func blockers(of postmortem: Document, in state: RepositoryState) -> [ClosureGate.Blocker] {
-        ClosureGate.blockers(for: postmortem, in: state.index)
+        ClosureGate.blockers(for: postmortem, in: state.neighbourhood(of: postmortem))
     }
 
     /// One line: `Can be closed` or `Closure blocked: 2 open (F-2026-001-01, R-2026-001-02)`.

@@ -68,7 +68,7 @@ enum CodeActions {
 
     private static func createRemediation(_ context: DocumentContext, _ diagnostic: LSPDiagnostic, today: Timestamp) -> CodeAction? {
         let state = context.state
-        guard let finding = context.document, finding.kind == .finding, let postmortem = state.index.postmortem(of: finding),
+        guard let finding = context.document, finding.kind == .finding, let postmortem = state.neighbourhood(of: finding).postmortem(of: finding),
               let ruleset = state.ruleset else { return nil }
         let id = IDAllocator.nextRemediation(postmortem: postmortem.id, used: state.usedNames)
         let title = "Remediate: \(finding.title ?? finding.id)"

@@ -37,7 +37,7 @@ enum Completion {
             }
         }
         if let kind = FieldRoles.linkedKind(field) {
-            return state.index.documents(of: kind).filter { $0.path != context.path }.map { document in
+            return state.documents(of: kind).filter { $0.path != context.path }.map { document in
                 item(document.id, .reference, detail: document.title)
             }
         }

@@ -31,7 +31,7 @@ enum HoverInfo {
         case .postmortem:
             closing = ClosureStatus.details(of: document, in: state)
         case .finding:
-            let open = state.index.remediations(of: document.id).filter(\.isOpen).map(\.id)
+            let open = state.neighbourhood(of: document).remediations(of: document.id).filter(\.isOpen).map(\.id)
             facts.append(open.isEmpty ? "no open remediation items" : "open remediation items: " + open.joined(separator: ", "))
         case .remediation:
             if let finding = document.parentID { facts.append("finding: \(finding)") }

@@ -14,10 +14,10 @@ final class RepositoryState {
 
     /// Why there are no rules: the configuration's diagnostics.
     struct RulesProblem: Error { var diagnostics: [Diagnostic] }
-    private(set) var result: ValidationResult?
+    /// The last check: its rules, and the documents for lookups (kept until the next check).
+    private(set) var check: EditorCheck?
     /// The buffers laid over the working tree in the last validation (repository-relative paths).
     private(set) var buffers: [RepositoryPath: [UInt8]] = [:]
-    private var paths: Set<RepositoryPath> = []
 
     init(root: String) {
         self.root = root
@@ -54,9 +54,12 @@ final class RepositoryState {
         workspace.reloadRules()
     }
 
+    /// Files changed on disk (the client's watched files, a closed buffer's file).
+    func filesChanged(_ paths: [RepositoryPath]) { workspace.filesChanged(paths) }
+
     /// The working tree as it would be with `buffers` saved.
     func snapshot(_ buffers: [RepositoryPath: [UInt8]]) -> Snapshot {
-        OverlaySnapshot(base: StatKeyedSnapshot(files: WorkingTreeSnapshot(root: root)), overrides: buffers.mapValues { Optional($0) })
+        OverlaySnapshot(base: WorkingTreeSnapshot(root: root), overrides: buffers.mapValues { Optional($0) })
     }
 
     /// Validates the working tree with `buffers` laid over it, as `aftermath validate` would with
@@ -65,19 +68,16 @@ final class RepositoryState {
     func validate(buffers: [RepositoryPath: [UInt8]], today: Timestamp) -> [Diagnostic] {
         self.buffers = buffers
         do {
-            let (result, ruleset) = try workspace.validate(overlaying: buffers, today: today)
-            rules = .success(ruleset)
-            self.result = result
-            paths = Set(result.paths)
-            return result.diagnostics
+            let check = try workspace.validate(overlaying: buffers, today: today)
+            rules = .success(check.ruleset)
+            self.check = check
+            return check.diagnostics
         } catch WorkspaceError.configuration(let diagnostics) {
             rules = .failure(RulesProblem(diagnostics: diagnostics))
-            result = nil
-            paths = []
+            check = nil
             return diagnostics
         } catch {
-            result = nil
-            paths = []
+            check = nil
             return [Self.unreadable(error)]
         }
     }
@@ -89,25 +89,24 @@ final class RepositoryState {
     // MARK: Lookups
 
     var ruleset: Ruleset? { try? rules?.get() }
-    var index: RepositoryIndex { result?.index ?? RepositoryIndex([]) }
 
     /// Whether the last validation read `path` as a document (under a root, `.md`).
-    func isDocument(_ path: RepositoryPath) -> Bool { paths.contains(path) }
+    func isDocument(_ path: RepositoryPath) -> Bool { check?.index.isDocument(path) ?? false }
 
-    func document(_ id: String) -> Document? { index[id] }
+    func document(_ id: String) -> Document? { check?.index.document(withID: id) }
 
-    func document(atPath path: RepositoryPath) -> Document? { index.documents.first { $0.path == path } }
+    func document(atPath path: RepositoryPath) -> Document? { check?.index.document(atPath: path) }
+
+    /// Every document, in path order.
+    var documents: [Document] { check?.index.documents ?? [] }
+
+    func documents(of kind: DocumentKind) -> [Document] { check?.index.documents(of: kind) ?? [] }
+
+    /// `document` with the documents linked to it through IDs, whole.
+    func neighbourhood(of document: Document) -> RepositoryIndex { check?.index.neighbourhood(of: document) ?? RepositoryIndex([document]) }
 
     /// Every document whose `postmortem`, `finding` or `related` names `id`, with the field.
-    func linking(to id: String) -> [(document: Document, field: String)] {
-        var found: [(Document, String)] = []
-        for document in index.documents {
-            for field in ["postmortem", "finding", "related"] where document.field(field)?.stringList.contains(id) == true {
-                found.append((document, field))
-            }
-        }
-        return found
-    }
+    func linking(to id: String) -> [(document: Document, field: String)] { check?.index.linking(to: id) ?? [] }
 
     /// The text of a repository file as the server sees it (the buffer, else the disk).
     func bytes(of path: RepositoryPath) -> [UInt8]? {
@@ -126,7 +125,7 @@ final class RepositoryState {
 
     /// IDs in use and file or folder names present: both reserve an ID (as for `aftermath new`).
     var usedNames: [String] {
-        var names = index.documents.map(\.id)
+        var names = documents.map(\.id)
         let snapshot = self.snapshot(buffers)
         for root in ruleset?.configuration.roots ?? [] {
             for path in (try? snapshot.files(under: root)) ?? [] { names += path.text.split(separator: "/").map(String.init) }

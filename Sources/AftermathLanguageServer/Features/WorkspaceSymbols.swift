@@ -3,7 +3,7 @@ enum WorkspaceSymbols {
     static func symbols(_ state: RepositoryState, query: String, limit: Int = 1000) -> [SymbolInformation] {
         let query = query.lowercased()
         var found: [SymbolInformation] = []
-        for document in state.index.documents {
+        for document in state.documents {
             let name = "\(document.id) \(document.title ?? "")"
             guard query.isEmpty || name.lowercased().contains(query) else { continue }
             let start = Position(line: 0, character: 0)

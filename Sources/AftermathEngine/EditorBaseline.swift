@@ -1,0 +1,98 @@
+import AftermathCore
+import AftermathGit
+
+/// What an editor session checks from: the summary of the working tree, how the files on disk
+/// differ from it, and HEAD as a change from it (kept until HEAD moves).
+final class EditorBaseline {
+    let ruleset: Ruleset
+    private let access: RepositoryAccess
+    private let repository: GitRepository
+    private let summary: SummaryFile
+    /// The working tree's documents as changes from the summary's state.
+    private var disk: SnapshotDelta
+    private var head: (commit: GitObjectID, delta: SnapshotDelta)?
+    private let listed: ListedSummary
+    private let filter: DocumentPathFilter
+
+    private init(access: RepositoryAccess, repository: GitRepository, ruleset: Ruleset, summary: SummaryFile, disk: SnapshotDelta) {
+        self.access = access
+        self.repository = repository
+        self.ruleset = ruleset
+        self.summary = summary
+        self.disk = disk
+        listed = ListedSummary(summary, ruleset: ruleset)
+        filter = DocumentPathFilter(roots: ruleset.configuration.roots)
+    }
+
+    /// The baseline for `ruleset`: the summary there, else one made now by validating the
+    /// working tree in full; nil when the working tree's own rules are not `ruleset` (a rule
+    /// file's buffer differs from the disk) or no summary can be written.
+    static func make(access: RepositoryAccess, repository: GitRepository, ruleset: Ruleset, today: Timestamp) throws -> EditorBaseline? {
+        let git = GitValidation(workspace: access, repository: repository, today: today, threads: 0, workingTreeRules: ruleset)
+        func applicable() -> SummaryFile? {
+            SummaryStore.load(from: repository).flatMap { $0.rulesetFingerprint == ruleset.fingerprint ? $0 : nil }
+        }
+        let state: GitValidation.State
+        if applicable() == nil {
+            guard try access.ruleset(from: WorkingTreeSnapshot(root: access.root), today: today).fingerprint == ruleset.fingerprint,
+                  case .left(let left) = try git.leaveSummary(.workingTree) else { return nil }
+            // The listing the full run made serves again.
+            state = left
+        } else {
+            state = try git.state(.workingTree)
+        }
+        defer { state.finishWrites() }
+        guard let summary = applicable(), let disk = try state.delta(summary) else { return nil }
+        return EditorBaseline(access: access, repository: repository, ruleset: ruleset, summary: summary, disk: disk)
+    }
+
+    /// Takes the files at `paths` as they are on disk now.
+    func refresh(_ paths: [RepositoryPath]) {
+        let files = WorkingTreeSnapshot(root: access.root)
+        for path in paths where filter.matches(path) {
+            let id = (try? files.read(path, upTo: .max)).flatMap { $0.flatMap { try? GitRepository.blobID(of: $0) } }
+            disk.changes[path] = summary.index(of: path).map { summary.contentID($0) } == id ? nil : .some(id)
+        }
+    }
+
+    /// The working tree with `buffers` laid over it, from the summary; nil when the changes
+    /// reach too much of the repository (the caller then reads it whole).
+    func check(_ buffers: [RepositoryPath: [UInt8]], today: Timestamp) throws -> EditorCheck? {
+        // The buffers as further changes, read from memory.
+        var delta = disk
+        var versions: [RepositoryPath: (id: ContentID, bytes: [UInt8])] = [:]
+        for (path, bytes) in buffers where filter.matches(path) {
+            let id = try GitRepository.blobID(of: bytes)
+            versions[path] = (id, bytes)
+            delta.changes[path] = summary.index(of: path).map { summary.contentID($0) } == id ? nil : .some(id)
+        }
+        let files = WorkingTreeSnapshot(root: access.root)
+        let limit = ruleset.configuration.limits.maxFileBytes + 1
+        let buffered = versions
+        let validator = IncrementalValidator(summary: summary, ruleset: ruleset, today: today) { path, id in
+            if let version = buffered[path], version.id == id { return version.bytes }
+            return try files.read(path, upTo: limit)
+        }
+        let git = GitValidation(workspace: access, repository: repository, today: today, threads: 0, workingTreeRules: ruleset)
+        let commit = try git.headCommit()
+        if let commit, head?.commit != commit {
+            head = try git.headDelta(from: validator).map { (commit, $0) }
+        } else if commit == nil {
+            head = nil
+        }
+        var state: IncrementalValidator.State
+        var diagnostics: [Diagnostic]
+        if let head = head?.delta, head != delta {
+            guard let states = try git.reading(head: head, beside: delta, validator).validate([delta, head]) else { return nil }
+            state = states[0]
+            let problems = HeadTransitions(head: states[1].index, context: RuleContext(ruleset: ruleset, today: today)).problems(in: state.index)
+            diagnostics = GitValidation.adding(problems, as: .warning, to: state.diagnostics)
+        } else {
+            guard let only = try validator.validate([delta])?.first else { return nil }
+            state = only
+            diagnostics = state.diagnostics
+        }
+        let index = EditorIndex(.init(validator: validator, delta: delta, state: state, filter: filter, listed: listed))
+        return EditorCheck(diagnostics: diagnostics, ruleset: ruleset, fileCount: state.fileCount, index: index, throughSummary: true)
+    }
+}
