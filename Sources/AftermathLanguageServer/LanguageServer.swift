@@ -4,10 +4,11 @@ import AftermathCore
 import Glibc
 #endif
 
-/// `aftermath lsp`: the Language Server Protocol 3.17 server. It keeps the open buffers, lays
-/// them over the working tree, validates the whole repository once no message waits (so a
-/// burst of edits is checked once, in its latest state), publishes diagnostics for each open
-/// document whose diagnostics changed, and answers the features' requests.
+/// `aftermath lsp`: the Language Server Protocol 3.17 server. It keeps the open buffers, has the
+/// engine check the working tree with them laid over it once no message waits (so a burst of
+/// edits is checked once, in its latest state), publishes diagnostics for each open document
+/// whose diagnostics changed — unless a newer edit arrived meanwhile, which makes them stale —
+/// and answers the features' requests from what the last check left.
 public final class LanguageServer: LanguageServerHandler {
     private let connection: Connection
     /// The date overdue checks use; nil: today (UTC), each time.
@@ -111,7 +112,7 @@ public final class LanguageServer: LanguageServerHandler {
         case "workspace/symbol":
             return { [self] in
                 let params = try $0.params(WorkspaceSymbolParams.self)
-                return state.map { WorkspaceSymbols.symbols(current($0), query: params.query) } ?? []
+                return state.map { WorkspaceSymbols.symbols($0, query: params.query) } ?? []
             }
         case "textDocument/codeAction":
             return { [self] in
@@ -181,13 +182,30 @@ public final class LanguageServer: LanguageServerHandler {
 
     public var hasPendingWork: Bool { needsValidation }
 
+    /// Completion and definition are answered from the documents the last check left (the
+    /// buffer itself is always the latest), so typing never waits for a check — once there has
+    /// been one; the others show what the check judges (closure, open items, the quick fixes
+    /// of its diagnostics).
+    public func waitsForPendingWork(_ method: String) -> Bool {
+        state?.check == nil || (method != "textDocument/completion" && method != "textDocument/definition")
+    }
+
+    /// Messages that change what a check judges: a result checked before them is stale.
+    private static let edits: Set<String> = ["textDocument/didOpen", "textDocument/didChange", "textDocument/didClose", "workspace/didChangeWatchedFiles"]
+
     public func doPendingWork() {
         guard needsValidation, let state else { return }
         needsValidation = false
         var buffers: [RepositoryPath: [UInt8]] = [:]
         for document in documents.values { if let path = document.path { buffers[path] = document.buffer.bytes } }
+        let found = state.validate(buffers: buffers, today: today)
+        if connection.queue.hasWaiting(Self.edits) {
+            // Superseded while it ran: the next check, of the newer text, publishes.
+            needsValidation = true
+            return
+        }
         var byPath: [RepositoryPath: [Diagnostic]] = [:]
-        for diagnostic in state.validate(buffers: buffers, today: today) { byPath[diagnostic.path, default: []].append(diagnostic) }
+        for diagnostic in found { byPath[diagnostic.path, default: []].append(diagnostic) }
         for (uri, document) in documents.sorted(by: { $0.key < $1.key }) {
             var diagnostics: [LSPDiagnostic] = []
             // Only documents and rule files are judged; any other file has no diagnostics.
@@ -202,15 +220,9 @@ public final class LanguageServer: LanguageServerHandler {
         touched = []
     }
 
-    /// The state brought up to date with the buffers first, for requests that read it.
-    private func current(_ state: RepositoryState) -> RepositoryState {
-        if needsValidation { doPendingWork() }
-        return state
-    }
-
     private func context(_ uri: String) throws -> DocumentContext {
         guard let state else { throw ResponseError(ResponseError.internalError, "no repository") }
-        let current = self.current(state)
+        let current = state
         if let document = documents[uri] {
             return DocumentContext(uri: uri, path: document.path, buffer: document.buffer, encoding: encoding, state: current)
         }

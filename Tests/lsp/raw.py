@@ -49,3 +49,41 @@ def parse(output: bytes):
 def response(messages, id):
     [found] = [m for m in messages if "method" not in m and m.get("id") == id]
     return found
+
+
+class Session:
+    """The server driven frame by frame: each `write` is one write on its standard input, so a
+    test decides which messages the server can see together."""
+
+    def __init__(self, cwd):
+        self.process = subprocess.Popen(SERVER, stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=cwd)
+
+    def write(self, *messages):
+        self.process.stdin.write(b"".join(frame(m) for m in messages))
+        self.process.stdin.flush()
+
+    def read(self):
+        length = None
+        while True:
+            line = self.process.stdout.readline()
+            assert line, "the server ended"
+            line = line.strip()
+            if not line:
+                break
+            if line.lower().startswith(b"content-length:"):
+                length = int(line.split(b":")[1])
+        return json.loads(self.process.stdout.read(length))
+
+    def read_until(self, predicate):
+        """Messages read up to and including the first for which `predicate` holds."""
+        seen = []
+        while True:
+            message = self.read()
+            seen.append(message)
+            if predicate(message):
+                return seen
+
+    def close(self):
+        self.write(request(999, "shutdown"), notification("exit"))
+        self.process.stdin.close()
+        assert self.process.wait(timeout=60) == 0

@@ -10,6 +10,9 @@ public protocol LanguageServerHandler: AnyObject {
     func handler(forNotification method: String) -> ((IncomingMessage) throws -> Void)?
     /// Whether work is pending for when the queue is empty.
     var hasPendingWork: Bool { get }
+    /// Whether a request of `method` is answered only once the pending work is done (its answer
+    /// depends on the latest state); others are answered at once from what the last work left.
+    func waitsForPendingWork(_ method: String) -> Bool
     /// Does the pending work (validation and publishing), with no message waiting.
     func doPendingWork()
 }
@@ -85,13 +88,22 @@ public final class Connection {
             state = .shuttingDown
             return NullResult()
         case (.running, _):
-            if queue.takeCancellation(of: id) {
-                throw ResponseError(ResponseError.requestCancelled, "`\(method)` was cancelled")
-            }
+            try checkCancellation(of: id, method)
             guard let handler = server.handler(forRequest: method) else {
                 throw ResponseError(ResponseError.methodNotFound, "`\(method)` is not supported")
             }
+            if server.hasPendingWork && server.waitsForPendingWork(method) {
+                server.doPendingWork()
+                // The client may have given up while the request waited behind that work.
+                try checkCancellation(of: id, method)
+            }
             return try handler(message)
+        }
+    }
+
+    private func checkCancellation(of id: RequestID, _ method: String) throws {
+        if queue.takeCancellation(of: id) {
+            throw ResponseError(ResponseError.requestCancelled, "`\(method)` was cancelled")
         }
     }
 

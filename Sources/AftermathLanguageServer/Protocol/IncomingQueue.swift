@@ -83,6 +83,17 @@ public final class IncomingQueue: @unchecked Sendable {
         return cancelled.remove(id) != nil
     }
 
+    /// Whether a message with one of `methods` is waiting (a newer edit, say, that makes the
+    /// result of work in progress stale).
+    public func hasWaiting(_ methods: Set<String>) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return items.contains { item in
+            if case .message(let message) = item, let method = message.method { return methods.contains(method) }
+            return false
+        }
+    }
+
     /// Whether a message is waiting.
     public var hasWaiting: Bool {
         condition.lock()
