@@ -87,7 +87,7 @@ public final class LanguageServer: LanguageServerHandler {
         case "textDocument/completion":
             return { [self] in
                 let params = try $0.params(CompletionParams.self)
-                return CompletionList(isIncomplete: false, items: Completion.items(try context(params.textDocument.uri), at: params.position, now: Date()))
+                return Completion.list(try context(params.textDocument.uri), at: params.position, now: Date())
             }
         case "textDocument/definition":
             return { [self] in

@@ -1,6 +1,7 @@
 """Fixtures for driving the real `aftermath lsp` binary: a git repository made from a copy of
 examples/, and a pytest-lsp client started against it."""
 import os
+import re
 import pathlib
 import shutil
 import subprocess
@@ -44,6 +45,19 @@ def make_repository(folder: pathlib.Path, reopen: bool = True) -> pathlib.Path:
     for command in (["git", "init", "-q"], ["git", "add", "-A"], ["git", "commit", "-qm", "examples"]):
         subprocess.run(command, cwd=folder, check=True, env=env)
     return folder
+
+
+def add_copies(repo, copies):
+    """Copies of the examples' postmortems under other years (PM-2026-001 → PM-2101-001, …), so
+    that reading the repository whole takes a while."""
+    root = repo / "postmortems"
+    for copy in range(1, copies + 1):
+        for path in list(root.glob("PM-2026-*/**/*.md")):
+            def renumber(text):
+                return re.sub(r"-2026-(\d\d\d)", lambda m: f"-{2100 + copy}-{m.group(1)}", text)
+            target = root / renumber(str(path.relative_to(root)))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(renumber(path.read_text()))
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
 """Completion, navigation, hover, links, symbols, code actions and the closure lens, through pytest-lsp."""
 from lsprotocol import types
 
-from conftest import FINDING, POSTMORTEM, REMEDIATION, TODAY, change, full_change, open_document, uri
+from conftest import FINDING, POSTMORTEM, REMEDIATION, TODAY, add_copies, change, full_change, open_document, uri
+from raw import Session, initialize, notification, request
 
 
 def at(repo, path, line, character):
@@ -149,3 +150,23 @@ async def test_a_postmortem_says_whether_it_can_be_closed(client, repo):
     assert lens.command.title == "Closure blocked by 1 open: R-2026-001-01"
     hover = await client.text_document_hover_async(types.HoverParams(**at(repo, POSTMORTEM, 4, 2)))
     assert "R-2026-001-01" in hover.contents.value and "(owner: dmitri)" in hover.contents.value
+
+
+def test_id_completion_offers_those_starting_with_what_is_typed_and_says_when_there_are_more(repo):
+    add_copies(repo, 40)  # 369 findings
+    text = (repo / REMEDIATION).read_text()
+    document = {"uri": uri(repo, REMEDIATION)}
+    session = Session(repo)
+    session.write(initialize(repo), notification("initialized", {}),
+                  notification("textDocument/didOpen", {"textDocument": dict(document, languageId="markdown", version=1, text=text)}))
+    # `finding: F-2026-001-01` is line 4; its value starts at character 9.
+    session.write(request(2, "textDocument/completion", {"textDocument": document, "position": {"line": 3, "character": 9}}))
+    everything = session.read_until(lambda m: m.get("id") == 2)[-1]["result"]
+    assert everything["isIncomplete"] and len(everything["items"]) == 200
+    session.write(notification("textDocument/didChange", {"textDocument": dict(document, version=2),
+                                                          "contentChanges": [{"text": text.replace("finding: F-2026-001-01", "finding: f-2105")}]}),
+                  request(3, "textDocument/completion", {"textDocument": document, "position": {"line": 3, "character": 15}}))
+    typed = session.read_until(lambda m: m.get("id") == 3)[-1]["result"]
+    assert not typed["isIncomplete"]
+    assert sorted(item["label"] for item in typed["items"]) == sorted(p.name[:13] for p in (repo / "postmortems").glob("PM-2105-*/findings/*.md"))
+    session.close()

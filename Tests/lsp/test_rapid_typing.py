@@ -3,12 +3,11 @@ one, and a request cancelled while it waits behind a check is answered `RequestC
 
 Each change here is to the owners file, which reloads the rules and has the repository read
 whole: a check long enough that messages sent right after it started arrive while it runs."""
-import re
 import time
 
 from lsprotocol import types
 
-from conftest import FINDING, change, full_change, open_document, uri
+from conftest import FINDING, add_copies, change, full_change, open_document, uri
 from raw import Session, notification, request, initialize
 
 OWNERS = "owners.yml"
@@ -47,15 +46,3 @@ def test_a_request_cancelled_while_it_waits_behind_a_check_is_answered_request_c
     assert answer["error"]["code"] == types.LSPErrorCodes.RequestCancelled, answer
     session.close()
 
-
-def add_copies(repo, copies):
-    """Copies of the examples' postmortems under other years (PM-2026-001 → PM-2101-001, …), so
-    that reading the repository whole takes a while."""
-    root = repo / "postmortems"
-    for copy in range(1, copies + 1):
-        for path in list(root.glob("PM-2026-*/**/*.md")):
-            def renumber(text):
-                return re.sub(r"-2026-(\d\d\d)", lambda m: f"-{2100 + copy}-{m.group(1)}", text)
-            target = root / renumber(str(path.relative_to(root)))
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(renumber(path.read_text()))

@@ -5,6 +5,16 @@ import AftermathCore
 /// enum values, handles and teams, linked IDs with titles, tracker prefixes, today's date in
 /// date fields, and a time stamp in the Timeline.
 enum Completion {
+    /// At most this many IDs are offered, those starting with what is typed; the list is then
+    /// marked incomplete, so the editor asks again as more is typed (a large repository has
+    /// tens of thousands of findings).
+    static let idLimit = 200
+
+    static func list(_ context: DocumentContext, at position: Position, now: Date) -> CompletionList {
+        let found = items(context, at: position, now: now)
+        return CompletionList(isIncomplete: found.count > idLimit, items: Array(found.prefix(idLimit)))
+    }
+
     static func items(_ context: DocumentContext, at position: Position, now: Date) -> [CompletionItem] {
         let cursor = context.cursor(at: position)
         let replace = TextEdit(range: context.range(cursor.wordRange.lowerBound..<context.buffer.offset(of: position, encoding: context.encoding)), newText: "")
@@ -37,9 +47,16 @@ enum Completion {
             }
         }
         if let kind = FieldRoles.linkedKind(field) {
-            return state.documents(of: kind).filter { $0.path != context.path }.map { document in
-                item(document.id, .reference, detail: document.title)
+            let start = cursor.wordRange.lowerBound
+            let end = max(start, min(context.buffer.offset(of: position, encoding: context.encoding), cursor.wordRange.upperBound))
+            let typed = String(decoding: context.buffer.bytes[start..<end], as: UTF8.self).uppercased()
+            var found: [CompletionItem] = []
+            // One past the limit: enough to tell that the list is incomplete.
+            for document in state.documents(of: kind) where document.path != context.path && document.id.hasPrefix(typed) {
+                found.append(item(document.id, .reference, detail: document.title))
+                if found.count > idLimit { break }
             }
+            return found
         }
         if FieldRoles.bugs.contains(field), let trackers = state.ruleset?.configuration.trackers.trackers {
             return trackers.compactMap { tracker in
