@@ -137,7 +137,8 @@ def main():
         subprocess.run([sys.executable, str(HERE / "generate_corpus.py"), root, "--documents", str(args.documents)], check=True)
     paths = documents(root)
     target = next(p for p in paths if "/findings/" in p)
-    print(f"aftermath lsp on {len(paths)} documents ({root})")
+    load = os.getloadavg()[0]
+    print(f"aftermath lsp on {len(paths)} documents ({root}), {os.cpu_count()} cores, load average {load:.1f} at the start")
 
     client, cold = first_diagnostics(args.bin, root, target)
     client.close()

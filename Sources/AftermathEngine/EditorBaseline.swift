@@ -21,19 +21,22 @@ final class EditorBaseline {
         self.summary = summary
         self.disk = disk
         listed = ListedSummary(summary, ruleset: ruleset)
+        maxAffected = IncrementalValidator.defaultLimit(documents: summary.documentCount)
         filter = DocumentPathFilter(roots: ruleset.configuration.roots)
     }
 
     /// The baseline for `ruleset`: the summary there, else one made now by validating the
     /// working tree in full; nil when the working tree's own rules are not `ruleset` (a rule
     /// file's buffer differs from the disk) or no summary can be written.
-    static func make(access: RepositoryAccess, repository: GitRepository, ruleset: Ruleset, today: Timestamp) throws -> EditorBaseline? {
+    /// - Parameter renewing: whether to make a new summary even if one applies.
+    static func make(access: RepositoryAccess, repository: GitRepository, ruleset: Ruleset, today: Timestamp,
+                     renewing: Bool = false) throws -> EditorBaseline? {
         let git = GitValidation(workspace: access, repository: repository, today: today, threads: 0, workingTreeRules: ruleset)
         func applicable() -> SummaryFile? {
             SummaryStore.load(from: repository).flatMap { $0.rulesetFingerprint == ruleset.fingerprint ? $0 : nil }
         }
         let state: GitValidation.State
-        if applicable() == nil {
+        if renewing || applicable() == nil {
             guard try access.ruleset(from: WorkingTreeSnapshot(root: access.root), today: today).fingerprint == ruleset.fingerprint,
                   case .left(let left) = try git.leaveSummary(.workingTree) else { return nil }
             // The listing the full run made serves again.
@@ -45,6 +48,13 @@ final class EditorBaseline {
         guard let summary = applicable(), let disk = try state.delta(summary) else { return nil }
         return EditorBaseline(access: access, repository: repository, ruleset: ruleset, summary: summary, disk: disk)
     }
+
+    /// Whether the files on disk differ from the summary in more documents than a check
+    /// through it re-reads.
+    var isFarBehind: Bool { disk.changes.count > maxAffected }
+
+    /// Past this many documents to re-read, a check reads the repository whole.
+    var maxAffected: Int
 
     /// Takes the files at `paths` as they are on disk now.
     func refresh(_ paths: [RepositoryPath]) {
@@ -69,7 +79,7 @@ final class EditorBaseline {
         let files = WorkingTreeSnapshot(root: access.root)
         let limit = ruleset.configuration.limits.maxFileBytes + 1
         let buffered = versions
-        let validator = IncrementalValidator(summary: summary, ruleset: ruleset, today: today) { path, id in
+        let validator = IncrementalValidator(summary: summary, ruleset: ruleset, today: today, maxAffected: maxAffected) { path, id in
             if let version = buffered[path], version.id == id { return version.bytes }
             return try files.read(path, upTo: limit)
         }

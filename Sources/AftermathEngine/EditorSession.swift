@@ -18,7 +18,10 @@ import AftermathGit
 public final class EditorSession {
     private let access: RepositoryAccess
     private var rules: Ruleset?
-    private var baseline: EditorBaseline?
+    private var baseline: EditorBaseline? { didSet { if let maxAffected { baseline?.maxAffected = maxAffected } } }
+    /// Past this many documents to re-read, a check reads the repository whole (by default a
+    /// tenth of the repository: `IncrementalValidator.defaultLimit`).
+    package var maxAffected: Int? { didSet { if let maxAffected { baseline?.maxAffected = maxAffected } } }
     private lazy var whole = EditorValidation(access: access)
 
     init(access: RepositoryAccess) { self.access = access }
@@ -55,7 +58,12 @@ public final class EditorSession {
         if baseline?.ruleset.fingerprint != ruleset.fingerprint {
             baseline = try EditorBaseline.make(access: access, repository: repository, ruleset: ruleset, today: today)
         }
-        guard let baseline else { return nil }
-        return try baseline.check(buffers, today: today)
+        guard let current = baseline else { return nil }
+        if let check = try current.check(buffers, today: today) { return check }
+        // The files changed on disk since the summary reach too much (a checkout, a pull): a
+        // new summary of the working tree, made once, serves the next checks.
+        guard current.isFarBehind else { return nil }
+        baseline = try EditorBaseline.make(access: access, repository: repository, ruleset: ruleset, today: today, renewing: true)
+        return try baseline?.check(buffers, today: today)
     }
 }

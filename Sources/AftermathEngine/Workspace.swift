@@ -18,7 +18,7 @@ public final class Workspace: @unchecked Sendable {
     private let lock = NSLock()
     private var pendingWrites: [() -> Void] = []
     private var kept: [Any] = []
-    private lazy var editor = EditorSession(access: access)
+    package private(set) lazy var editor = EditorSession(access: access)
 
     /// The repository around `directory`: the nearest folder upward holding `.aftermath.yml`,
     /// else the git work tree's root (DESIGN.md section 4).

@@ -272,3 +272,23 @@ private extension String {
         return replacingCharacters(in: match.range, with: replacement(match))
     }
 }
+
+extension EditorSessionTests {
+    /// Files changed on disk beyond what a check through the summary re-reads (a checkout, a
+    /// pull: HEAD moves with them) make a new summary once, and checks go through it again.
+    func testManyFilesChangedOnDiskRenewTheSummary() throws {
+        let workspace = Workspace(directory: folder.path)
+        workspace.editor.maxAffected = 16
+        XCTAssertTrue(try workspace.validate(overlaying: [:], today: today).throughSummary)
+        let changed = try documentPaths().prefix(40)
+        for path in changed {
+            let url = folder.appendingPathComponent(path.text)
+            try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Renamed ").write(to: url, atomically: true, encoding: .utf8)
+        }
+        try git("commit", "-q", "-am", "a pull")
+        workspace.filesChanged(Array(changed))
+        let check = try workspace.validate(overlaying: [:], today: today)
+        XCTAssertTrue(check.throughSummary)
+        XCTAssertEqual(check.diagnostics.map(TextReporter.line), try saved([:]).validation.diagnostics.map(TextReporter.line))
+    }
+}
