@@ -157,7 +157,7 @@ public final class SummaryFile: @unchecked Sendable {
     /// The fields are read where the summary holds them, each when asked (`ListedRecord`):
     /// building every field of 42,000 documents for a listing that shows five of them was a
     /// fifth of a warm `list`, most of it the memory the trees took. They are checked here.
-    func listedDocument(_ i: Int) -> Document? {
+    func listedDocument(_ i: Int) -> ListedDocument? {
         let r = record(i)
         let length = Int(u32(r + SummaryFormat.DocumentField.viewLength))
         guard length > 0, let kind = kind(i), let id = id(i) else { return nil }
@@ -165,7 +165,7 @@ public final class SummaryFile: @unchecked Sendable {
         let bytes = UnsafeRawBufferPointer(rebasing: raw[start..<(start + length)])
         var checker = ByteReader(bytes)
         guard bytes.first == 7, checker.skipNode(), checker.isAtEnd else { return nil }  // an object, whole
-        return Document(path: path(i), kind: kind, id: id, listed: ListedRecord(bytes: bytes), keeping: self)
+        return ListedDocument(path: path(i), kind: kind, id: id, record: ListedRecord(bytes: bytes), keeping: self)
     }
 
     /// The document at `path`, by binary search.

@@ -380,7 +380,7 @@ final class SummaryBuilderTests: XCTestCase {
         }
         // A listed document reads the summary's bytes in place: it keeps them, and no more.
         weak var weakSummary: SummaryFile?
-        var alone: Document?
+        var alone: ListedDocument?
         do {
             let held = try XCTUnwrap(SummaryFile(ByteStore(copying: try XCTUnwrap(files1))))
             weakSummary = held
