@@ -71,14 +71,14 @@ public final class EditorIndex {
         }
     }
 
-    /// Every document, in path order (listed fields only for those the last check did not re-read).
-    public var documents: [Document] {
+    /// Every document by its fields, in path order: what lists of IDs and titles show.
+    public var documents: [ListedDocument] {
         if let combined { return combined }
-        let all: [Document]
+        let all: [ListedDocument]
         switch source {
-        case .whole(let index, _): all = index.documents
+        case .whole(let index, _): all = index.documents.map(ListedDocument.init)
         case .summary(let s):
-            let reread = s.state.index.documents.sorted { $0.path < $1.path }
+            let reread = s.state.index.documents.sorted { $0.path < $1.path }.map(ListedDocument.init)
             let rereadPaths = Set(reread.map(\.path))
             let kept = s.listed.index.documents.filter { s.delta.changes[$0.path] == nil && !rereadPaths.contains($0.path) }
             all = Self.merged(kept, reread)
@@ -87,14 +87,10 @@ public final class EditorIndex {
         return all
     }
 
-    /// Every document of `kind`, in path order.
-    public func documents(of kind: DocumentKind) -> [Document] {
+    /// Every document of `kind` by its fields, in path order.
+    public func documents(of kind: DocumentKind) -> [ListedDocument] {
         if let found = byKind[kind] { return found }
-        let found: [Document]
-        switch source {
-        case .whole(let index, _): found = index.documents(of: kind)
-        case .summary: found = documents.filter { $0.kind == kind }
-        }
+        let found = documents.filter { $0.kind == kind }
         byKind[kind] = found
         return found
     }
@@ -102,22 +98,27 @@ public final class EditorIndex {
     /// Every document whose `postmortem`, `finding` or `related` names `id`, with the field,
     /// whole (with the field's position).
     public func linking(to id: String) -> [(document: Document, field: String)] {
-        var found: [(Document, String)] = []
-        for document in documents {
-            for field in ["postmortem", "finding", "related"] where document.field(field)?.stringList.contains(id) == true {
-                found.append((document, field))
+        func links(_ document: some DocumentFields) -> [String] {
+            ["postmortem", "finding", "related"].filter { document.field($0)?.stringList.contains(id) == true }
+        }
+        switch source {
+        case .whole(let index, _):
+            return index.documents.flatMap { document in links(document).map { (document, $0) } }
+        case .summary:
+            return documents.flatMap { listed -> [(document: Document, field: String)] in
+                let fields = links(listed)
+                guard !fields.isEmpty, let document = self.document(atPath: listed.path) else { return [] }
+                return fields.map { (document, $0) }
             }
         }
-        guard case .summary = source else { return found }
-        return found.map { (self.document(atPath: $0.0.path) ?? $0.0, $0.1) }
     }
 
-    private var combined: [Document]?
-    private var byKind: [DocumentKind: [Document]] = [:]
+    private var combined: [ListedDocument]?
+    private var byKind: [DocumentKind: [ListedDocument]] = [:]
 
     /// Two lists in path order as one (the second small: merged, not sorted again).
-    private static func merged(_ a: [Document], _ b: [Document]) -> [Document] {
-        var result: [Document] = []
+    private static func merged(_ a: [ListedDocument], _ b: [ListedDocument]) -> [ListedDocument] {
+        var result: [ListedDocument] = []
         result.reserveCapacity(a.count + b.count)
         var j = 0
         for document in a {
@@ -135,10 +136,10 @@ public final class EditorIndex {
 /// The summary's listed documents (every document's title, status, owner and links), decoded
 /// once per summary and rules and kept between checks.
 final class ListedSummary {
-    private let make: () -> RepositoryIndex
-    private(set) lazy var index: RepositoryIndex = make()
-    private(set) lazy var byPath: [RepositoryPath: Document] = {
-        var byPath: [RepositoryPath: Document] = [:]
+    private let make: () -> ListedIndex
+    private(set) lazy var index: ListedIndex = make()
+    private(set) lazy var byPath: [RepositoryPath: ListedDocument] = {
+        var byPath: [RepositoryPath: ListedDocument] = [:]
         for document in index.documents { byPath[document.path] = document }
         return byPath
     }()
@@ -146,7 +147,7 @@ final class ListedSummary {
     init(_ summary: SummaryFile, ruleset: Ruleset) {
         make = {
             (try? SummaryView.index(summary, delta: SnapshotDelta(), kinds: [.postmortem, .finding, .remediation], openOnly: false,
-                                    ruleset: ruleset, read: { _, _ in nil })) ?? RepositoryIndex([])
+                                    ruleset: ruleset, read: { _, _ in nil })) ?? ListedIndex([])
         }
     }
 }

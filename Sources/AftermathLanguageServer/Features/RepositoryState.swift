@@ -97,10 +97,10 @@ final class RepositoryState {
 
     func document(atPath path: RepositoryPath) -> Document? { check?.index.document(atPath: path) }
 
-    /// Every document, in path order.
-    var documents: [Document] { check?.index.documents ?? [] }
+    /// Every document by its fields, in path order.
+    var documents: [ListedDocument] { check?.index.documents ?? [] }
 
-    func documents(of kind: DocumentKind) -> [Document] { check?.index.documents(of: kind) ?? [] }
+    func documents(of kind: DocumentKind) -> [ListedDocument] { check?.index.documents(of: kind) ?? [] }
 
     /// `document` with the documents linked to it through IDs, whole.
     func neighbourhood(of document: Document) -> RepositoryIndex { check?.index.neighbourhood(of: document) ?? RepositoryIndex([document]) }
