@@ -225,3 +225,21 @@ public final class Workspace: @unchecked Sendable {
         withExtendedLifetime(released) {}
     }
 }
+
+extension Workspace {
+    /// An evidence pack from one commit (`request.rev`): its facts, files and what its manifest
+    /// records. Refused while documents have uncommitted changes, unless `allowDirty`.
+    public func audit(_ request: AuditRequest) throws -> AuditOutcome {
+        try AuditRun(access: access).make(request)
+    }
+
+    /// Writes a pack's files and its manifest into `folder`, all at once.
+    public func writeAudit(_ outcome: AuditOutcome, manifest: AuditManifest, to folder: String, replacing: Bool) throws {
+        try AuditPackFolder.write(outcome.pack.files + [(AuditPack.manifestName, Array(manifest.rendered().utf8))], to: folder, replacing: replacing)
+    }
+
+    /// Makes the pack in `folder` again from the commit its manifest names and compares.
+    public func verifyAudit(folder: String) throws -> AuditVerification {
+        try AuditRun(access: access).verify(folder: folder)
+    }
+}
