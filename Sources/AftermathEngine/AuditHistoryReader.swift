@@ -19,7 +19,7 @@ package struct AuditHistoryReader {
         var blobs = BlobDocuments(ruleset: ruleset)
         var states: [String: [String: Document]] = [:]
         var cutOff: [(commit: GitObjectID, ids: [String])] = []
-        for (order, commit) in try repository.commits(from: [tip], excluding: []).enumerated() {
+        for (order, commit) in try repository.presentAncestry(of: tip).enumerated() {
             let info = try repository.commitInfo(commit)
             let snapshot = scope(try repository.snapshot(ofCommit: commit))
             var current: [String: Document] = [:]

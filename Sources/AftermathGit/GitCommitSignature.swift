@@ -37,3 +37,28 @@ extension GitRepository {
         return String(cString: target)
     }
 }
+
+extension GitRepository {
+    /// Every commit reachable from `tip`, parents before children, that this clone has: in a
+    /// shallow clone history stops at the boundary instead of failing on the parents it lacks
+    /// (which libgit2's walk does).
+    public func presentAncestry(of tip: GitObjectID) throws -> [GitObjectID] {
+        if !isShallow { return try commits(from: [tip], excluding: []) }
+        var order: [GitObjectID] = []
+        var seen: Set<GitObjectID> = [tip]
+        // Depth first, a commit emitted once all its parents are.
+        var stack: [(id: GitObjectID, parents: [GitObjectID], next: Int)] = [(tip, try commitInfo(tip).parents, 0)]
+        while !stack.isEmpty {
+            let top = stack.count - 1
+            if stack[top].next < stack[top].parents.count {
+                let parent = stack[top].parents[stack[top].next]
+                stack[top].next += 1
+                guard hasCommit(parent), seen.insert(parent).inserted else { continue }
+                stack.append((parent, try commitInfo(parent).parents, 0))
+            } else {
+                order.append(stack.removeLast().id)
+            }
+        }
+        return order
+    }
+}

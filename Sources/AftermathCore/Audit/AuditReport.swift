@@ -53,7 +53,7 @@ public enum AuditReport {
         guard let size = e.selection.sample, let seed = e.selection.seed else {
             return "Incidents: all \(declared) declared in the period."
         }
-        return "Incidents: a sample of \(min(size, e.selection.declared)) of the \(declared) declared in the period, picked with seed `\(seed)`: the postmortem IDs \(AuditSample.method) (N = \(size)). The same seed picks the same incidents."
+        return "Incidents: a sample of \(min(size, e.selection.declared)) of the \(declared) declared in the period, picked with seed \"\(seed)\": the postmortem IDs \(AuditSample.method) (N = \(size)). The same seed picks the same incidents."
     }
 
     private static func add(_ i: IncidentEvidence, to report: inout ReportDocument) {

@@ -17,5 +17,5 @@ public struct AuditSample: Sendable, Equatable {
     }
 
     /// How the pack explains the pick.
-    public static let method = "sorted by the SHA-256 of `SEED:ID` (the seed, a colon and the postmortem ID, in UTF-8, as lowercase hex), the first N taken"
+    public static let method = "sorted by the SHA-256 of SEED:ID (the seed, a colon and the postmortem ID, in UTF-8; the digest as lowercase hex), the first N taken"
 }
