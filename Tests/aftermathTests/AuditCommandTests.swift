@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import AftermathCore
 
 /// `aftermath audit` on a year of real commits (Support/AuditYear.swift says what is planted):
 /// every number and exception of the pack against what was planted, `verify`, determinism,
@@ -146,6 +147,13 @@ final class AuditCommandTests: XCTestCase {
         for file in files {
             let sum = try CLI.run("/usr/bin/env", ["sha256sum", pack.appendingPathComponent(file["path"] as! String).path], in: year.repo)
             XCTAssertEqual(String(sum.stdout.prefix(64)), file["sha256"] as? String)
+        }
+
+        // Both JSON files follow their documented schemas.
+        for (file, schema) in [("evidence.json", "evidence.schema.json"), ("manifest.json", "manifest.schema.json")] {
+            let schemaNode = try JSONReader.read(Array(try Data(contentsOf: CLI.packageRoot.appendingPathComponent("schema/audit/\(schema)")))).get()
+            let instance = try JSONReader.read(Array(try Data(contentsOf: pack.appendingPathComponent(file)))).get()
+            XCTAssertEqual(try CompiledSchema.compile(schemaNode).validate(instance).map { "\($0)" }, [], file)
         }
 
         // The people's files say the same.
