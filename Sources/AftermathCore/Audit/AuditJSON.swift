@@ -69,7 +69,7 @@ public enum AuditJSON {
             ("published", transition(i.published)),
             ("closed", transition(i.closed)),
             ("closed_by", .optional(i.closedBy)),
-            ("approval", .object([("approved_by", .optional(a.approvedBy)), ("commit", .optional(a.commit)), ("committer", .optional(a.committer)),
+            ("approval", .object([("approved_by", .optional(a.approvedBy)), ("commit", .optional(a.commit)), ("time", .optional(a.time)), ("committer", .optional(a.committer)),
                                   ("committer_handle", .optional(a.committerHandle)), ("committed_by_author", .bool(a.committedByAuthor)),
                                   ("committed_by_approver", .bool(a.committedByApprover))])),
             ("findings", .array(i.findings.map { f in

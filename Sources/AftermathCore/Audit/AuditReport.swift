@@ -80,7 +80,7 @@ public enum AuditReport {
         if let committer = a.committer { approvalNote += "; committed by \(committer)" }
         if a.committedByAuthor { approvalNote += " — a postmortem author" }
         if a.approvedBy != nil, a.committer != nil, !a.committedByApprover { approvalNote += " — not the approver" }
-        steps.append([.init("approval"), .init("—"), .init(approvalNote, emphasis: a.approvedBy == nil || a.committedByAuthor), .init(AuditText.short(a.commit))])
+        steps.append([.init("approval"), .init(a.time ?? "—"), .init(approvalNote, emphasis: a.approvedBy == nil || a.committedByAuthor), .init(AuditText.short(a.commit))])
         if let c = i.closed { steps.append([.init("closed"), .init(c.time), .init(c.author + (i.closedBy.map { "; closed_by \($0)" } ?? "")), .init(AuditText.short(c.commit))]) }
         report.add(.table(caption: "Postmortem", headers: ["Step", "Time", "By", "Commit"], rows: steps))
         report.add(.table(caption: "Findings", headers: ["Finding", "Category", "Owner", "Status", "Bugs", "Title"], rows: i.findings.sorted { ($0.category, $0.id) < ($1.category, $1.id) }.map { f in

@@ -31,6 +31,8 @@ public struct IncidentEvidence: Sendable {
     public struct Approval: Sendable {
         public var approvedBy: String?
         public var commit: String?
+        /// When that commit was made.
+        public var time: String?
         /// The author of the commit that set `approved_by`, and their handle when the owners
         /// registry knows their email.
         public var committer: String?

@@ -120,7 +120,7 @@ struct IncidentFacts {
         let authors = Set((pm.field("authors")?.stringList ?? []).map { owners.resolve($0)?.handle ?? $0 })
         let approverHandle = approver.map { owners.resolve($0)?.handle ?? $0 }
         let approval = IncidentEvidence.Approval(
-            approvedBy: approver, commit: commit, committer: meta.map(AuditText.person), committerHandle: handle,
+            approvedBy: approver, commit: commit, time: meta.map { Timestamp(secondsSinceEpoch: Double($0.time)).rfc3339 }, committer: meta.map(AuditText.person), committerHandle: handle,
             committedByAuthor: handle.map(authors.contains) ?? false, committedByApprover: handle != nil && handle == approverHandle)
         if approver == nil, pm.status == "published" || pm.status == "closed" {
             exceptions.append(AuditException(.missingApproval, incident: pm.id, message: "\(pm.id) is \(pm.status ?? "") without `approved_by`"))
