@@ -224,6 +224,27 @@ final class AuditCommandTests: XCTestCase {
                        (try json(b.appendingPathComponent("manifest.json")))["files"] as? [[String: AnyHashable]])
     }
 
+    /// `--rev` makes the pack from an earlier commit, as it stood then; `--framework` maps one framework.
+    func testAnEarlierCommitAndOneFramework() throws {
+        let year = try AuditYear()
+        let pack = year.dir.path("pack")
+        let made = try make(year, pack.path, ["--rev", year.commits["pm3 closed"]!, "--framework", "soc2"])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        let evidence = try json(pack.appendingPathComponent("evidence.json"))
+        XCTAssertEqual(evidence["as_of"] as? String, "2026-08-10")
+        XCTAssertEqual(evidence["frameworks"] as? [String], ["soc2"])
+        XCTAssertEqual((evidence["controls"] as? [[String: Any]])?.compactMap { $0["id"] as? String }, ["CC7.3", "CC7.4", "CC7.5"])
+        let incidents = try XCTUnwrap(evidence["incidents"] as? [[String: Any]])
+        XCTAssertEqual(incidents.compactMap { $0["id"] as? String }, ["PM-2026-001", "PM-2026-002", "PM-2026-003"])
+        XCTAssertEqual((incidents[2]["closed"] as? [String: Any])?["commit"] as? String, year.commits["pm3 closed"])
+        XCTAssertEqual((incidents[2]["reopenings"] as? [Any])?.count, 0)
+        XCTAssertEqual((incidents[1]["remediations"] as? [[String: Any]])?.first?["days_late"] as? Int, 84, "overdue as of that commit's date")
+        XCTAssertEqual((try json(pack.appendingPathComponent("manifest.json")))["commit"] as? String, year.commits["pm3 closed"])
+        let verified = try CLI.aftermath(["audit", "verify", pack.path], in: year.repo)
+        XCTAssertEqual(verified.status, 0, verified.stdout)
+        XCTAssertFalse(try String(contentsOf: pack.appendingPathComponent("controls.md"), encoding: .utf8).contains("A.5.24"))
+    }
+
     func testASampleIsReproducibleAndSaysHowItWasPicked() throws {
         let year = try AuditYear()
         let a = year.dir.path("a"), b = year.dir.path("b")
