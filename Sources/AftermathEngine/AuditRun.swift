@@ -33,7 +33,7 @@ package struct AuditRun {
             ? evidence.commits.map { CommitSignatureCheck.check($0.id, kind: $0.signature, in: repository.workdir ?? repository.gitDirectory) }
             : []
         return AuditOutcome(evidence: evidence, pack: AuditPack(evidence), commit: commit.hex, branch: branch(for: request.rev, in: repository),
-                            uncommitted: uncommitted, signatures: signatures)
+                            uncommitted: uncommitted, roots: ruleset.configuration.roots, signatures: signatures)
     }
 
     /// The branch the pack is made on: the one `rev` names, else the one HEAD is on.

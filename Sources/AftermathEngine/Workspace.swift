@@ -235,6 +235,11 @@ extension Workspace {
 
     /// Writes a pack's files and its manifest into `folder`, all at once.
     public func writeAudit(_ outcome: AuditOutcome, manifest: AuditManifest, to folder: String, replacing: Bool) throws {
+        let target = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
+        let root = URL(fileURLWithPath: access.root).standardizedFileURL.resolvingSymlinksInPath().path
+        for documents in outcome.roots.map({ root + "/" + $0 }) where target == documents || target.hasPrefix(documents + "/") {
+            throw WorkspaceError.usage("\(folder) is under the document root \(documents.dropFirst(root.count + 1))/, where its Markdown files would be read as documents; make the pack elsewhere")
+        }
         try AuditPackFolder.write(outcome.pack.files + [(AuditPack.manifestName, Array(manifest.rendered().utf8))], to: folder, replacing: replacing)
     }
 

@@ -291,6 +291,10 @@ final class AuditCommandTests: XCTestCase {
         let emptyFolder = year.dir.path("empty")
         try FileManager.default.createDirectory(at: emptyFolder, withIntermediateDirectories: true)
         XCTAssertEqual(try make(year, emptyFolder.path).status, 0, "an empty folder is used")
+        let underRoot = try make(year, year.repo.appendingPathComponent("postmortems/audit").path)
+        XCTAssertEqual(underRoot.status, 64)
+        XCTAssertTrue(underRoot.stderr.contains("is under the document root postmortems/"), underRoot.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: year.repo.appendingPathComponent("postmortems/audit").path), "nothing was written there")
 
         // Uncommitted changes to documents: refused unless --allow-dirty, which the pack records.
         try year.edit(AuditYear.pm4, "API latency", "API latency spike")
@@ -346,5 +350,9 @@ final class AuditCommandTests: XCTestCase {
         let shot = try CLI.run(chromium, flags + ["--screenshot=\(png.path)", "--window-size=1000,2400", "--hide-scrollbars", html.absoluteString], in: dir.url)
         XCTAssertEqual(shot.status, 0, shot.stderr)
         try HeadlessChromium.assertRendered(png, in: dir)
+        let pdf = dir.path("audit.pdf")
+        let printed = try CLI.run(chromium, flags + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", html.absoluteString], in: dir.url)
+        XCTAssertEqual(printed.status, 0, printed.stderr)
+        XCTAssertTrue(try Data(contentsOf: pdf).starts(with: Data("%PDF".utf8)), "it prints")
     }
 }
