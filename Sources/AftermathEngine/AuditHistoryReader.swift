@@ -19,12 +19,14 @@ package struct AuditHistoryReader {
         var blobs = BlobDocuments(ruleset: ruleset)
         var states: [String: [String: Document]] = [:]
         var cutOff: [(commit: GitObjectID, ids: [String])] = []
+        // Only files that mention one of the IDs are parsed: most of a repository is not audited.
+        let words = Set(ids.map { Array($0.utf8) })
         for (order, commit) in try repository.presentAncestry(of: tip).enumerated() {
             let info = try repository.commitInfo(commit)
             let snapshot = scope(try repository.snapshot(ofCommit: commit))
             var current: [String: Document] = [:]
             for path in try Validator.documentPaths(in: snapshot, roots: ruleset.configuration.roots) {
-                if let document = try blobs.document(at: path, in: snapshot), ids.contains(document.id), current[document.id] == nil {
+                if let document = try blobs.document(at: path, in: snapshot, mentioningAnyOf: words), ids.contains(document.id), current[document.id] == nil {
                     current[document.id] = document
                 }
             }
