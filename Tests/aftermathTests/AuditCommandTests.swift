@@ -216,7 +216,9 @@ final class AuditCommandTests: XCTestCase {
         let year = try AuditYear()
         let a = year.dir.path("a"), b = year.dir.path("b")
         XCTAssertEqual(try make(year, a.path).status, 0)
-        XCTAssertEqual(try CLI.aftermath(["-C", year.repo.path, "audit"] + Self.year + ["--output", b.path], in: year.dir.url).status, 0)
+        // From another folder, in another time zone and language.
+        XCTAssertEqual(try CLI.aftermath(["-C", year.repo.path, "audit"] + Self.year + ["--output", b.path], in: year.dir.url,
+                                         environment: ["TZ": "Pacific/Chatham", "LANG": "de_DE.UTF-8", "LC_ALL": "de_DE.UTF-8"]).status, 0)
         for name in ["index.html", "evidence.md", "evidence.json", "controls.csv", "controls.md"] {
             XCTAssertEqual(try Data(contentsOf: a.appendingPathComponent(name)), try Data(contentsOf: b.appendingPathComponent(name)), name)
         }

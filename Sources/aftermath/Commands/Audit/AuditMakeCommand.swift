@@ -3,6 +3,13 @@ import Foundation
 import AftermathCore
 import AftermathEngine
 
+/// `--framework`: one framework, or all of them.
+enum FrameworkChoice: String, ExpressibleByArgument, CaseIterable {
+    case iso27001, soc2, fedramp, all
+
+    var frameworks: [AuditFramework] { AuditFramework.selection(rawValue) ?? AuditFramework.allCases }
+}
+
 struct AuditMakeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "make",
@@ -21,8 +28,8 @@ struct AuditMakeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Last day of the period, included (YYYY-MM-DD, UTC).", valueName: "date"))
     var to: String
 
-    @Option(help: ArgumentHelp("iso27001, soc2, fedramp or all.", valueName: "name"))
-    var framework = "all"
+    @Option(help: ArgumentHelp("The controls to map the evidence to.", valueName: "name"))
+    var framework: FrameworkChoice = .all
 
     @Option(help: ArgumentHelp("The commit to make the pack from (branch, tag, hash).", valueName: "rev"))
     var rev = "HEAD"
@@ -44,16 +51,14 @@ struct AuditMakeCommand: ParsableCommand {
 
     func validate() throws {
         if let problem = AuditPeriod.problem(from: from, to: to) { throw ValidationError(problem) }
-        if AuditFramework.selection(framework) == nil {
-            throw ValidationError("--framework must be iso27001, soc2, fedramp or all, not `\(framework)`")
-        }
         if (sample == nil) != (seed == nil) { throw ValidationError("--sample and --seed go together: the seed is what makes the sample reproducible") }
         if let sample, sample < 1 { throw ValidationError("--sample must be at least 1") }
     }
 
     func run() throws {
         try Console.run { console in
-            guard let period = AuditPeriod(from: from, to: to), let frameworks = AuditFramework.selection(framework) else { return ExitStatus.usage }
+            guard let period = AuditPeriod(from: from, to: to) else { return ExitStatus.usage }
+            let frameworks = framework.frameworks
             let request = AuditRequest(period: period, frameworks: frameworks, rev: rev,
                                        sample: zip(sample, seed).map { AuditSample(size: $0, seed: $1) }, allowDirty: allowDirty)
             let workspace = Workspace()
