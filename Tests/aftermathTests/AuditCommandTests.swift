@@ -43,9 +43,10 @@ final class AuditCommandTests: XCTestCase {
         // PM-2026-001: facts with their commits, approval by the approver, the items, the change after closing.
         let pm1 = try XCTUnwrap(byID["PM-2026-001"])
         let facts1 = try XCTUnwrap(pm1["facts"] as? [[String: Any]])
-        XCTAssertEqual(facts1.first?["name"] as? String, "declared")
-        XCTAssertEqual(facts1.first?["value"] as? String, "2026-02-03T09:30:00Z")
-        XCTAssertEqual(facts1.first?["commit"] as? String, c["pm1 draft"])
+        XCTAssertEqual(facts1.compactMap { $0["name"] as? String }, ["detected", "declared", "contained", "recovered"])
+        XCTAssertEqual(facts1[1]["value"] as? String, "2026-02-03T09:30:00Z")
+        XCTAssertEqual(facts1[1]["commit"] as? String, c["pm1 draft"])
+        XCTAssertTrue(facts1[2]["value"] is NSNull && facts1[2]["commit"] is NSNull, "not recorded")
         XCTAssertEqual((pm1["published"] as? [String: Any])?["commit"] as? String, c["pm1 approved"])
         XCTAssertEqual((pm1["closed"] as? [String: Any])?["commit"] as? String, c["pm1 closed"])
         XCTAssertEqual((pm1["closed"] as? [String: Any])?["time"] as? String, "2026-03-20T10:00:00Z")

@@ -22,7 +22,8 @@ public struct EvidenceRow: Sendable {
             rows.append(EvidenceRow(incident: i.id, kind: .notification, detail: detail, commit: i.notices.first?.commit))
         }
         rows.append(EvidenceRow(incident: i.id, kind: .postmortem,
-                                detail: i.published.map { "published \($0.time) by \($0.author)" } ?? "status \(i.status), never published",
+                                detail: i.published.map { "published \($0.time) by \($0.author)" }
+                                    ?? (i.status == "closed" ? "first committed already closed: no commit shows it being published" : "status \(i.status), not published"),
                                 commit: i.published?.commit))
         let approval = i.approval
         rows.append(EvidenceRow(incident: i.id, kind: .approval,

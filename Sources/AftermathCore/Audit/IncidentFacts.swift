@@ -28,7 +28,7 @@ struct IncidentFacts {
     private func incidentTime(_ key: String) -> String? { pm.field("incident")?[key]?.stringValue }
 
     mutating func build() -> IncidentEvidence {
-        let facts = [("declared", "declared_at"), ("detected", "detected_at"), ("contained", "contained_at"), ("recovered", "recovered_at")].map { name, key in
+        let facts = [("detected", "detected_at"), ("declared", "declared_at"), ("contained", "contained_at"), ("recovered", "recovered_at")].map { name, key in
             IncidentEvidence.Fact(name: name, value: incidentTime(key), commit: source(pm.id) { $0.field("incident")?[key]?.stringValue })
         }
         let breach = pm.field("data_breach")?.boolValue == true
