@@ -88,7 +88,8 @@ package struct AuditRun {
             throw WorkspaceError.io("\(manifestPath): the period \(manifest.options.from) to \(manifest.options.to) is not one")
         }
         let frameworks = manifest.options.frameworks.compactMap(AuditFramework.init(rawValue:))
-        let sample = zip2(manifest.options.sample, manifest.options.seed).map { AuditSample(size: $0, seed: $1) }
+        var sample: AuditSample?
+        if let size = manifest.options.sample, let seed = manifest.options.seed { sample = AuditSample(size: size, seed: seed) }
         let request = AuditRequest(period: period, frameworks: frameworks, rev: manifest.commit, sample: sample, allowDirty: manifest.options.allowDirty)
         let remade = try make(request, uncommitted: manifest.options.uncommitted, checkSignatures: false).pack
         for file in remade.files {
@@ -100,10 +101,5 @@ package struct AuditRun {
         }
         result.added = present.subtracting(remade.files.map(\.name)).sorted()
         return result
-    }
-
-    private func zip2<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
-        guard let a, let b else { return nil }
-        return (a, b)
     }
 }

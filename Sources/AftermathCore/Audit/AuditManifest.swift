@@ -130,9 +130,3 @@ public struct AuditManifest: Sendable, Equatable {
         self.signatures = signatures
     }
 }
-
-/// Why a folder's `manifest.json` cannot be read as a pack's.
-public struct ManifestProblem: Error, Sendable {
-    public var message: String
-    init(_ message: String) { self.message = message }
-}

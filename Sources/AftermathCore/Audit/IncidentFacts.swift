@@ -57,7 +57,8 @@ struct IncidentFacts {
             return (deadline?.rfc3339, [])
         }
         let sentTime = Timestamp.parseDateTime(sent)
-        let elapsed = zip2(declared, sentTime).map { ($1.secondsSinceEpoch - $0.secondsSinceEpoch) / 3600 }
+        var elapsed: Double?
+        if let declared, let sentTime { elapsed = (sentTime.secondsSinceEpoch - declared.secondsSinceEpoch) / 3600 }
         let onTime = elapsed.map { $0 <= Double(hours) }
         let commit = source(pm.id) { $0.string("customers_notified_at") }
         if onTime == false, let elapsed {
@@ -67,11 +68,6 @@ struct IncidentFacts {
         let notice = IncidentEvidence.Notice(source: "customers_notified_at", sentAt: sent, deadline: deadline?.rfc3339,
                                              hoursAfterDeclared: elapsed, onTime: onTime, commit: commit)
         return (deadline?.rfc3339, [notice])
-    }
-
-    private func zip2<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
-        guard let a, let b else { return nil }
-        return (a, b)
     }
 
     // MARK: Status

@@ -59,8 +59,9 @@ struct AuditMakeCommand: ParsableCommand {
         try Console.run { console in
             guard let period = AuditPeriod(from: from, to: to) else { return ExitStatus.usage }
             let frameworks = framework.frameworks
-            let request = AuditRequest(period: period, frameworks: frameworks, rev: rev,
-                                       sample: zip(sample, seed).map { AuditSample(size: $0, seed: $1) }, allowDirty: allowDirty)
+            var picked: AuditSample?
+            if let sample, let seed { picked = AuditSample(size: sample, seed: seed) }
+            let request = AuditRequest(period: period, frameworks: frameworks, rev: rev, sample: picked, allowDirty: allowDirty)
             let workspace = Workspace()
             let outcome = try workspace.audit(request)
             let options = AuditManifest.Options(from: from, to: to, frameworks: frameworks.map(\.rawValue), rev: rev, sample: sample, seed: seed,
@@ -74,10 +75,5 @@ struct AuditMakeCommand: ParsableCommand {
             console.err("wrote \(output): \(s.incidents) incident\(s.incidents == 1 ? "" : "s"), \(s.exceptions) exception\(s.exceptions == 1 ? "" : "s"), commit \(outcome.commit.prefix(12))")
             return ExitStatus.ok
         }
-    }
-
-    private func zip<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
-        guard let a, let b else { return nil }
-        return (a, b)
     }
 }
