@@ -313,6 +313,24 @@ final class AuditCommandTests: XCTestCase {
         XCTAssertEqual(try CLI.aftermath(["audit", "verify", year.dir.path("nothing").path], in: year.repo).status, 4)
     }
 
+    /// Document text reaches the pack's files as text: escaped in HTML and Markdown, control
+    /// characters written out.
+    func testHostileTextIsEscaped() throws {
+        let year = try AuditYear()
+        try year.edit(AuditYear.pm4, "title: API latency", "title: \"<script>alert(1)</script> \\e[31m=cmd|' /C calc'!A0\"")
+        try year.commit("hostile title", "2026-11-30 10:00", by: "erin")
+        let pack = year.dir.path("pack")
+        let made = try make(year, pack.path)
+        XCTAssertEqual(made.status, 0, made.stderr)
+        let html = try String(contentsOf: pack.appendingPathComponent("index.html"), encoding: .utf8)
+        XCTAssertFalse(html.contains("<script>"))
+        XCTAssertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; \\u{1b}[31m"), html)
+        let markdown = try String(contentsOf: pack.appendingPathComponent("evidence.md"), encoding: .utf8)
+        XCTAssertFalse(markdown.contains("<script>"))
+        XCTAssertFalse(markdown.contains("\u{1b}"), "no raw escape character")
+        XCTAssertFalse(try String(contentsOf: pack.appendingPathComponent("evidence.json"), encoding: .utf8).contains("\u{1b}"))
+    }
+
     /// A shallow clone lacks the history the evidence needs: exit 4 naming it, nothing written.
     func testShallowCloneMissingHistory() throws {
         let year = try AuditYear()
