@@ -4,31 +4,42 @@ public struct AuditControlMap: Sendable {
     public struct Entry: Sendable {
         public var control: AuditControl
         public var rows: [EvidenceRow]
-        public var exceptions: [AuditException]
+        /// Positions in the evidence's `exceptions`.
+        public var exceptions: [Int]
     }
 
     public var controls: [Entry]
+    /// The kinds of exception qualifying each incident's evidence of each kind, sorted.
+    private var rowExceptions: [String: [String]] = [:]
 
     public init(_ e: AuditEvidence) {
         let rows = e.incidents.flatMap(EvidenceRow.rows)
         controls = e.controls.map { control in
             let kinds = Set(control.evidence)
             return Entry(control: control, rows: rows.filter { kinds.contains($0.kind) },
-                         exceptions: e.exceptions.filter { kinds.contains($0.kind.evidence) })
+                         exceptions: e.exceptions.indices.filter { kinds.contains(e.exceptions[$0].kind.evidence) })
         }
+        var kinds: [String: Set<String>] = [:]
+        for x in e.exceptions { kinds[Self.key(x.incident, x.kind.evidence), default: []].insert(x.kind.rawValue) }
+        rowExceptions = kinds.mapValues { $0.sorted() }
     }
+
+    private static func key(_ incident: String?, _ kind: EvidenceKind) -> String { (incident ?? "") + "\u{0}" + kind.rawValue }
+
+    /// The kinds of exception that qualify `row`.
+    public func exceptionKinds(of row: EvidenceRow) -> [String] { rowExceptions[Self.key(row.incident, row.kind)] ?? [] }
 
     public static func csv(_ e: AuditEvidence) -> String {
         let header = ["framework", "control", "title", "incident", "evidence", "detail", "commit", "exceptions"]
         var lines = [header.joined(separator: ",")]
-        for entry in AuditControlMap(e).controls {
+        let map = AuditControlMap(e)
+        for entry in map.controls {
             let c = entry.control
             for row in entry.rows {
-                let exceptions = e.exceptions(of: row.incident, row.kind).map(\.kind.rawValue)
                 lines.append([c.framework.rawValue, c.id, c.title, row.incident, row.kind.rawValue, row.detail, row.commit ?? "",
-                              Array(Set(exceptions)).sorted().joined(separator: " ")].map(ListRenderer.csvField).joined(separator: ","))
+                              map.exceptionKinds(of: row).joined(separator: " ")].map(ListRenderer.csvField).joined(separator: ","))
             }
-            for x in entry.exceptions where x.incident == nil {
+            for x in entry.exceptions.map({ e.exceptions[$0] }) where x.incident == nil {
                 lines.append([c.framework.rawValue, c.id, c.title, "", x.kind.evidence.rawValue, x.message, x.commit ?? "", x.kind.rawValue]
                     .map(ListRenderer.csvField).joined(separator: ","))
             }
@@ -48,11 +59,11 @@ public struct AuditControlMap: Sendable {
                 if !c.formerly.isEmpty { report.add(.paragraph("ISO/IEC 27001:2013: " + c.formerly.joined(separator: "; ") + ".")) }
                 report.add(.paragraph("Evidence: " + c.evidence.map(\.rawValue).joined(separator: ", ") + "."))
                 report.add(.table(caption: nil, headers: ["Incident", "Evidence", "Detail", "Commit", "Exceptions"], rows: entry.rows.map { row in
-                    let exceptions = Array(Set(e.exceptions(of: row.incident, row.kind).map(\.kind.rawValue))).sorted()
+                    let exceptions = map.exceptionKinds(of: row)
                     return [.init(row.incident), .init(row.kind.rawValue), .init(row.detail), .init(AuditText.short(row.commit)),
                             .init(exceptions.isEmpty ? "—" : exceptions.joined(separator: ", "), emphasis: !exceptions.isEmpty)]
                 }))
-                report.add(.table(caption: "Exceptions", headers: ["Exception", "Incident", "Detail"], rows: entry.exceptions.map { x in
+                report.add(.table(caption: "Exceptions", headers: ["Exception", "Incident", "Detail"], rows: entry.exceptions.map { e.exceptions[$0] }.map { x in
                     [.init(x.kind.rawValue, emphasis: true), .init(x.incident ?? "—"), .init(x.message)]
                 }))
             }

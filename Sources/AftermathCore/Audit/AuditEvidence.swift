@@ -49,9 +49,4 @@ public struct AuditEvidence: Sendable {
 
     /// The controls of the chosen frameworks.
     public var controls: [AuditControl] { frameworks.flatMap(ControlCatalog.controls) }
-
-    /// The exceptions of one incident that qualify `kind` of its evidence.
-    public func exceptions(of incident: String?, _ kind: EvidenceKind) -> [AuditException] {
-        exceptions.filter { $0.incident == incident && $0.kind.evidence == kind }
-    }
 }

@@ -32,7 +32,7 @@ public enum AuditJSON {
                     ("title", .string(entry.control.title)), ("formerly", .array(entry.control.formerly.map(JSONText.string))),
                     ("evidence", .array(entry.rows.map { .object([("incident", .string($0.incident)), ("kind", .string($0.kind.rawValue)),
                                                                   ("detail", .string($0.detail)), ("commit", .optional($0.commit))]) })),
-                    ("exceptions", .array(entry.exceptions.map { .int(e.exceptions.firstIndex(of: $0) ?? 0) })),
+                    ("exceptions", .array(entry.exceptions.map(JSONText.int))),
                 ])
             })),
             ("commits", .array(e.commits.map(commit))),
