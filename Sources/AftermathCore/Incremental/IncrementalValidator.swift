@@ -38,8 +38,8 @@ public struct IncrementalValidator: Sendable {
     /// is still quick, and a summary that far behind is worth refreshing.
     public static func defaultLimit(documents: Int) -> Int { max(2_000, documents / 10) }
 
-    /// Whether the summary was made under these rules (on any day: the one rule depending on
-    /// the date is judged again from what the summary keeps of it).
+    /// Whether the summary was made under these rules (on any day: the rules depending on the
+    /// date are judged again from what the summary keeps of them).
     public var isApplicable: Bool { summary.rulesetFingerprint == ruleset.fingerprint }
 
     /// One validated state.
@@ -163,7 +163,7 @@ public struct IncrementalValidator: Sendable {
     }
 
     /// What the summary recorded for the documents outside the affected components, with the
-    /// overdue rule judged again for today; nil if a record does not decode.
+    /// rules depending on the date judged again for today; nil if a record does not decode.
     /// They come in reporting order as far as the records' path order allows, so that sorting
     /// them with the re-read documents' is mostly a merge.
     private func recordedDiagnostics(unless isAffected: [Bool], context: RuleContext) -> [Diagnostic]? {
@@ -175,10 +175,12 @@ public struct IncrementalValidator: Sendable {
                 guard let decoded = summary.diagnostics(i) else { return nil }
                 stored = decoded
             }
-            if let input = summary.overdueInput(i), let overdue = OverdueRule.diagnostic(input, path: summary.path(i), today: today, context: context) {
+            let dated = summary.overdueInput(i).flatMap { OverdueRule.diagnostic($0, path: summary.path(i), today: today, context: context) }
+                ?? summary.followUpInput(i).flatMap { FollowUpOverdueRule.diagnostic($0, path: summary.path(i), today: today, context: context) }
+            if let dated {
                 // Among the document's stored diagnostics (already in order) at its place.
-                let at = stored.firstIndex { Diagnostic.reportingOrder(overdue, $0) } ?? stored.count
-                stored.insert(overdue, at: at)
+                let at = stored.firstIndex { Diagnostic.reportingOrder(dated, $0) } ?? stored.count
+                stored.insert(dated, at: at)
             }
             diagnostics += stored
         }

@@ -68,7 +68,7 @@ public struct RuleContext: Sendable {
 //   those keys connect to the change; a rule that joined documents some other way (by owner,
 //   by tag, by a tracker's state) would report differently there than in a full run.
 // - A rule whose result depends on the date (`RuleContext.today`) does so only through what the
-//   summary keeps for it (`OverdueRule.Input`), so a summary written on one day serves another.
+//   summary keeps for it (`OverdueRule.Input`, `FollowUpOverdueRule.Input`), so a summary written on one day serves another.
 // - Diagnostics are about the document visited, at a location inside it, in document order.
 
 /// A rule about one document on its own.

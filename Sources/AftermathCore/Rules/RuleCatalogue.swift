@@ -2,7 +2,7 @@
 public enum RuleCatalogue {
     public static let documentRules: [any DocumentRule] = [
         KindMatchesIDRule(), FileNameMatchesIDRule(), IncidentOrderRule(), TimelineEntryRule(),
-        TimelineOrderRule(), RequiredSectionsRule(),
+        TimelineOrderRule(), RequiredSectionsRule(), NotificationRecordRule(), NotificationContentRule(), FollowUpLateRule(),
         OpenBugOfDoneItemRule(), ClosedBugOfOpenItemRule(), OpenBugOfResolvedFindingRule(), MissingTrackerIssueRule(),
         StaleTrackerStateRule(),
     ]
@@ -11,7 +11,7 @@ public enum RuleCatalogue {
         DuplicateIDRule(), BrokenLinkRule(), MisfiledDocumentRule(), PostmortemWithoutFindingsRule(),
         FindingWithoutRemediationRule(), UnknownOwnerRule(), SelfApprovalRule(), BugTrackerRule(),
         ClosedWithOpenFindingRule(), ClosedWithOpenRemediationRule(), ResolvedWithOpenItemsRule(),
-        OverdueRule(), DueDatePolicyRule(), NotificationDeadlineRule(),
+        OverdueRule(), DueDatePolicyRule(), NotificationDeadlineRule(), FollowUpOverdueRule(),
     ]
 
     public static var descriptions: [RuleDescription] {

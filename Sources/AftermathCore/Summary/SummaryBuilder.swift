@@ -56,8 +56,9 @@ public enum SummaryBuilder {
         let ahead = ahead.flatMap { $0.paths.elementsEqual(entries.lazy.map(\.path)) ? $0 : nil }
         let inOrder = ahead?.inPathOrder ?? inPathOrder(entries)
         let entries = inOrder ? entries : entries.sorted { SnapshotDelta.precedes($0.path, $1.path) }
-        // The overdue rule's findings depend on the day: its input is kept instead.
-        let diagnosticsByPath = Dictionary(grouping: diagnostics.filter { $0.ruleID != RuleID.overdue }, by: \Diagnostic.path)
+        // The findings of the rules that depend on the day: their input is kept instead.
+        let diagnosticsByPath = Dictionary(grouping: diagnostics.filter { $0.ruleID != RuleID.overdue && $0.ruleID != RuleID.followUpOverdue },
+                                           by: \Diagnostic.path)
         guard summarises(entries, diagnosticsAbout: diagnosticsByPath.keys) else { return nil }
 
         // The records of each stretch of documents and the tables linking documents through
@@ -189,22 +190,31 @@ private struct DocumentRecords: Sendable {
             table.buffer.append(SummaryFormat.kindCode(entry.document?.kind))
             var flags: UInt8 = found.contains { $0.ruleID == RuleID.brokenLink } ? SummaryFormat.Flag.hasBrokenLink : 0
             if entry.document?.isOpen == true { flags |= SummaryFormat.Flag.isOpen }
-            let overdue = entry.document.flatMap(OverdueRule.Input.init)
-            if overdue != nil { flags |= SummaryFormat.Flag.hasOverdueInput }
+            // The dated input of an item (`OverdueRule`) or of a postmortem (`FollowUpOverdueRule`),
+            // in the same fields: a document has at most one.
+            var dated: (day: Timestamp, text: String, owner: String?, location: SourceLocation, notice: Int)?
+            if let overdue = entry.document.flatMap(OverdueRule.Input.init) {
+                flags |= SummaryFormat.Flag.hasOverdueInput
+                dated = (overdue.due, overdue.dueText, overdue.owner, overdue.location, 0)
+            } else if let followUp = entry.document.flatMap(FollowUpOverdueRule.Input.init) {
+                flags |= SummaryFormat.Flag.hasFollowUpInput
+                dated = (followUp.promisedDay, followUp.promisedText, nil, followUp.location, followUp.notice)
+            }
             table.buffer.append(flags)
-            table.buffer += [0, 0]
+            let notice = UInt16(clamping: dated?.notice ?? 0)
+            table.buffer += [UInt8(notice & 0xFF), UInt8(notice >> 8)]
             let viewOffset = views.buffer.count
             if let document = entry.document { views.listedFields(of: document) }
             table.u32(viewOffset)
             table.u32(views.buffer.count - viewOffset)
-            table.fixed(overdue?.due.secondsSinceEpoch.bitPattern ?? 0)
-            for text in [overdue?.dueText, overdue?.owner] {
+            table.fixed(dated?.day.secondsSinceEpoch.bitPattern ?? 0)
+            for text in [dated?.text, dated?.owner] {
                 table.u32(strings.buffer.count)
                 table.u32(text.map { $0.utf8.count } ?? Int(SummaryFormat.noKey))
                 if let text { strings.buffer.append(contentsOf: text.utf8) }
             }
-            table.u32(overdue?.location.line ?? 0)
-            table.u32(overdue?.location.column ?? 0)
+            table.u32(dated?.location.line ?? 0)
+            table.u32(dated?.location.column ?? 0)
         }
         // Grown by doubling: copied to their size, the slack is not held while the rest is built.
         strings.compact()

@@ -148,6 +148,18 @@ public final class SummaryFile: @unchecked Sendable {
                                                           column: Int(u32(r + SummaryFormat.DocumentField.dueColumn))))
     }
 
+    /// What the follow-up rule reads of the document, if it is a postmortem with a promise pending.
+    func followUpInput(_ i: Int) -> FollowUpOverdueRule.Input? {
+        let r = record(i)
+        guard raw[r + SummaryFormat.DocumentField.flags] & SummaryFormat.Flag.hasFollowUpInput != 0, let id = id(i),
+              let text = string(r + SummaryFormat.DocumentField.dueText, r + SummaryFormat.DocumentField.dueTextLength) else { return nil }
+        let day = Double(bitPattern: raw.loadUnaligned(fromByteOffset: r + SummaryFormat.DocumentField.due, as: UInt64.self).littleEndian)
+        let notice = Int(raw[r + SummaryFormat.DocumentField.notice]) | Int(raw[r + SummaryFormat.DocumentField.notice + 1]) << 8
+        return FollowUpOverdueRule.Input(id: id, notice: notice, promisedText: text, promisedDay: Timestamp(secondsSinceEpoch: day),
+                                         location: SourceLocation(line: Int(u32(r + SummaryFormat.DocumentField.dueLine)),
+                                                                  column: Int(u32(r + SummaryFormat.DocumentField.dueColumn))))
+    }
+
     /// A string of the strings table named by an offset field and a length field (none: nil).
     private func string(_ offsetField: Int, _ lengthField: Int) -> String? {
         let length = u32(lengthField)

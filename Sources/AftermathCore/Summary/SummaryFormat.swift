@@ -6,9 +6,10 @@
 /// ID (20 bytes), the producer (an ID of the program that wrote it, 8 bytes), 8 reserved bytes,
 /// table counts (documents, keys, components, members, referrers) and table offsets. Then, each table's records of fixed size:
 /// - documents, sorted by path bytes (88 bytes each): path, blob ID, component, diagnostics
-///   (all but the overdue rule's), key of its own ID, kind, flags, listed fields, and what the
-///   overdue rule reads — the one rule that depends on the date, judged again on each run so a
-///   summary holds on any day;
+///   (all but those of the rules depending on the date), key of its own ID, kind, flags, the
+///   notice number of a follow-up promise, listed fields, and what the rules depending on the
+///   date read — the overdue rule of an item, the follow-up rule of a postmortem (in the same
+///   fields) — judged again on each run so a summary holds on any day;
 /// - keys (every ID a document has, links to or refers to), sorted by bytes (20 bytes each):
 ///   string, component of the documents having it as a key (or none), and the range of the
 ///   documents referring to it in the referrers table;
@@ -20,8 +21,9 @@
 enum SummaryFormat {
     static let magic = Array("AFTMSUM1".utf8)
     /// Bump on any change to the layout or to what a record means. 8: a diagnostic's path is
-    /// its file's bytes as git lists them, which need not be UTF-8.
-    static let version: UInt32 = 8
+    /// its file's bytes as git lists them, which need not be UTF-8. 9: a postmortem's record
+    /// keeps the follow-up rule's input.
+    static let version: UInt32 = 9
     static let headerSize = 128
     static let documentRecordSize = 88
     static let keyRecordSize = 20
@@ -36,8 +38,9 @@ enum SummaryFormat {
 
     enum DocumentField {
         static let path = 0, pathLength = 4, blob = 8, component = 28, diagnostics = 32, diagnosticsLength = 36
-        static let idKey = 40, kind = 44, flags = 45, view = 48, viewLength = 52
-        // The overdue rule's input (`OverdueRule.Input`), when the flag says there is one.
+        static let idKey = 40, kind = 44, flags = 45, notice = 46, view = 48, viewLength = 52
+        // The overdue rule's input (`OverdueRule.Input`) or the follow-up rule's
+        // (`FollowUpOverdueRule.Input`: the promised day, its text, no owner), when a flag says so.
         static let due = 56, dueText = 64, dueTextLength = 68, owner = 72, ownerLength = 76, dueLine = 80, dueColumn = 84
     }
 
@@ -45,6 +48,7 @@ enum SummaryFormat {
         static let hasBrokenLink: UInt8 = 1
         static let isOpen: UInt8 = 2
         static let hasOverdueInput: UInt8 = 4
+        static let hasFollowUpInput: UInt8 = 8
     }
 
     static func kindCode(_ kind: DocumentKind?) -> UInt8 {
