@@ -38,8 +38,8 @@ public struct IncrementalValidator: Sendable {
     /// is still quick, and a summary that far behind is worth refreshing.
     public static func defaultLimit(documents: Int) -> Int { max(2_000, documents / 10) }
 
-    /// Whether the summary was made under these rules (on any day: the rules depending on the
-    /// date are judged again from what the summary keeps of them).
+    /// Whether the summary was made under these rules (on any day: the one rule depending on
+    /// the date is judged again from what the summary keeps of it).
     public var isApplicable: Bool { summary.rulesetFingerprint == ruleset.fingerprint }
 
     /// One validated state.
@@ -163,7 +163,7 @@ public struct IncrementalValidator: Sendable {
     }
 
     /// What the summary recorded for the documents outside the affected components, with the
-    /// rules depending on the date judged again for today; nil if a record does not decode.
+    /// dated rules' inputs judged again for today; nil if a record does not decode.
     /// They come in reporting order as far as the records' path order allows, so that sorting
     /// them with the re-read documents' is mostly a merge.
     private func recordedDiagnostics(unless isAffected: [Bool], context: RuleContext) -> [Diagnostic]? {
@@ -175,12 +175,14 @@ public struct IncrementalValidator: Sendable {
                 guard let decoded = summary.diagnostics(i) else { return nil }
                 stored = decoded
             }
-            let dated = summary.overdueInput(i).flatMap { OverdueRule.diagnostic($0, path: summary.path(i), today: today, context: context) }
-                ?? summary.followUpInput(i).flatMap { FollowUpOverdueRule.diagnostic($0, path: summary.path(i), today: today, context: context) }
-            if let dated {
+            guard let inputs = summary.datedInputs(i) else { return nil }
+            for (ruleID, input) in inputs {
+                // A summary names only rules of its ruleset (the fingerprint says so).
+                guard let rule = ruleset.rules.datedRule(ruleID) else { return nil }
+                guard let found = rule.diagnostic(input, path: summary.path(i), context: context) else { continue }
                 // Among the document's stored diagnostics (already in order) at its place.
-                let at = stored.firstIndex { Diagnostic.reportingOrder(dated, $0) } ?? stored.count
-                stored.insert(dated, at: at)
+                let at = stored.firstIndex { Diagnostic.reportingOrder(found, $0) } ?? stored.count
+                stored.insert(found, at: at)
             }
             diagnostics += stored
         }

@@ -85,7 +85,7 @@ final class NotificationRuleTests: XCTestCase {
         let pending = RuleExamples.breach(notices: withFollowUp(promise: "2026-03-09", followUp: nil))
         XCTAssertEqual(try diagnostics(pending, today: "2026-03-09"), [])
         XCTAssertEqual(try diagnostics(pending, today: "2026-03-10"),
-                       ["25:7 AM406 PM-2026-001: notice 1 promised customers an update by 2026-03-09, 1 day ago, and none has been sent"])
+                       ["25:7 AM406 notice 1 of PM-2026-001 promised customers an update by 2026-03-09, 1 day ago, and none has been sent"])
         // A notice written but not sent does not keep the promise.
         let drafted = RuleExamples.breach(notices: withFollowUp(promise: "2026-03-09", followUp: nil) + "\n    - nature: Still drafting.")
         XCTAssertEqual(try diagnostics(drafted, today: "2026-03-11").count, 1)

@@ -31,7 +31,15 @@ final class RepositoryRulePassTests: XCTestCase {
             case 8: itemFolder = "postmortems/PM-2025-0001-outage"                                      // misfiled
             case 9: items[1] = items[1].replacing("due: 2026-03-20", with: "due: 2026-03-01")            // overdue
             case 10: items = []                                                                          // finding without items
-            case 11: postmortem = postmortem.replacing("data_breach: false", with: "data_breach: true\ncustomers_notified_at: 2026-03-09T10:10:00Z")
+            case 11: postmortem = postmortem.replacing("data_breach: false", with: """
+                data_breach: true
+                customers_notified_at: 2026-03-09T10:10:00Z
+                notification:
+                  notices:
+                    - sent_at: 2026-03-09T10:10:00Z
+                      next_steps: More soon.
+                      next_update_by: 2026-03-09
+                """)                                                                                     // late notice, follow-up overdue
             default: if n % 24 == 0 { findingText = ""; items = [] }                                     // no findings
             }
             files["\(folder)/postmortem.md"] = postmortem
@@ -51,13 +59,16 @@ final class RepositoryRulePassTests: XCTestCase {
         XCTAssertGreaterThan(index.documents.count, 2 * 2048, "three stretches at least")
 
         let alone = RuleCatalogue.repositoryRules.flatMap { $0.check(index, in: context) }
+            + RuleCatalogue.datedRules.flatMap { rule in
+                index.documents.flatMap { d in rule.inputs(of: d, in: ruleset).compactMap { rule.diagnostic($0, path: d.path, context: context) } }
+            }
         let pass = Validator.repositoryDiagnostics(index, context: context)
         XCTAssertEqual(pass.map(TextReporter.line), alone.map(TextReporter.line))
 
         // Every repository rule has something to report, from the first postmortems to the last.
         let reported = Set(pass.map(\.ruleID))
-        for rule in RuleCatalogue.repositoryRules {
-            XCTAssertTrue(reported.contains(type(of: rule).description.id), "\(type(of: rule).description.name) found nothing")
+        for description in RuleCatalogue.repositoryRules.map({ type(of: $0).description }) + RuleCatalogue.datedRules.map({ type(of: $0).description }) {
+            XCTAssertTrue(reported.contains(description.id), "\(description.name) found nothing")
         }
         XCTAssertTrue(pass.contains { $0.path.hasPrefix("postmortems/PM-2025-1497-") }, "the last stretch's diagnostics")
     }

@@ -1,5 +1,5 @@
 /// A promised update to the customers of a breach that has not been sent by its date.
-public struct FollowUpOverdueRule: DocumentwiseRule {
+public struct FollowUpOverdueRule: DatedRule {
     public static let description = RuleDescription(
         id: RuleID.followUpOverdue, name: "follow-up-overdue", severity: .warning,
         summary: "When the last notice sent promised an update (`next_update_by`) and that date has passed with no later notice sent, the update is overdue (`--today DATE` fixes the date; closed postmortems are not checked).",
@@ -20,48 +20,19 @@ public struct FollowUpOverdueRule: DocumentwiseRule {
 
     public init() {}
 
-    public func check(_ document: Document, in index: RepositoryIndex, context: RuleContext, into diagnostics: inout [Diagnostic]) {
-        guard let input = Self.Input(document), let diagnostic = Self.diagnostic(input, path: document.path, today: context.today, context: context) else { return }
-        diagnostics.append(diagnostic)
+    /// The promise of the postmortem's last notice sent, when no notice has followed it and the
+    /// postmortem is not closed: the promised day (midnight UTC), at the `next_update_by` field.
+    public func inputs(of postmortem: Document, in ruleset: Ruleset) -> [DatedInput] {
+        guard postmortem.kind == .postmortem, postmortem.status != "closed", let notification = BreachNotification(postmortem),
+              let last = notification.sent.last, let promise = last.nextUpdateBy,
+              notification.notice(after: last)?.isSent != true else { return [] }
+        return [DatedInput(date: promise.day, dateText: promise.text, subject: "notice \(last.number) of \(postmortem.id)",
+                           owner: nil, location: last.location(of: .nextUpdateBy))]
     }
 
-    /// What the rule reads of a postmortem: the promise of its last notice sent, when no notice
-    /// has followed it. It depends on the document alone and the date, so a summary keeps it
-    /// and judges it again on another day without reading the document (as `OverdueRule.Input`).
-    public struct Input: Sendable {
-        public var id: String
-        /// The notice that made the promise.
-        public var notice: Int
-        public var promisedText: String
-        /// The day promised (midnight UTC).
-        public var promisedDay: Timestamp
-        public var location: SourceLocation
-
-        /// Nil unless the document is a postmortem, not closed, whose last notice sent promises
-        /// an update that no later notice has given.
-        public init?(_ postmortem: Document) {
-            guard postmortem.status != "closed", let notification = BreachNotification(postmortem),
-                  let last = notification.sent.last, let promise = last.nextUpdateBy,
-                  notification.notice(after: last)?.isSent != true else { return nil }
-            self.init(id: postmortem.id, notice: last.number, promisedText: promise.text, promisedDay: promise.day,
-                      location: last.location(of: .nextUpdateBy))
-        }
-
-        public init(id: String, notice: Int, promisedText: String, promisedDay: Timestamp, location: SourceLocation) {
-            self.id = id
-            self.notice = notice
-            self.promisedText = promisedText
-            self.promisedDay = promisedDay
-            self.location = location
-        }
-    }
-
-    public static func diagnostic(_ input: Input, path: RepositoryPath, today: Timestamp, context: RuleContext) -> Diagnostic? {
-        guard input.promisedDay < today else { return nil }
-        let days = Int((today.secondsSinceEpoch - input.promisedDay.secondsSinceEpoch) / 86_400)
-        return Diagnostic(path: path, location: input.location,
-                          severity: context.ruleset.severity(of: description.id, name: description.name, default: description.severity),
-                          ruleID: description.id,
-                          message: "\(input.id): notice \(input.notice) promised customers an update by \(input.promisedText), \(days) day\(days == 1 ? "" : "s") ago, and none has been sent")
+    public func message(for input: DatedInput, today: Timestamp) -> String? {
+        guard input.date < today else { return nil }
+        let days = Int((today.secondsSinceEpoch - input.date.secondsSinceEpoch) / 86_400)
+        return "\(input.subject) promised customers an update by \(input.dateText), \(days) day\(days == 1 ? "" : "s") ago, and none has been sent"
     }
 }
