@@ -33,7 +33,7 @@ final class AuditCommandTests: XCTestCase {
         XCTAssertFalse(errors.isEmpty, "PM-2026-004 does not validate")
         XCTAssertEqual(evidence["summary"] as? [String: Int], [
             "incidents": 4, "breaches": 2, "notifications_on_time": 1, "postmortems_approved": 3,
-            "items_done": 2, "items_done_on_time": 1, "items_overdue": 1, "exceptions": 7 + errors.count,
+            "items_done": 2, "items_done_on_time": 1, "items_overdue": 1, "exceptions": 10 + errors.count,
         ])
 
         let incidents = try XCTUnwrap(evidence["incidents"] as? [[String: Any]])
@@ -74,13 +74,26 @@ final class AuditCommandTests: XCTestCase {
         XCTAssertEqual(changes1.compactMap { $0["commit"] as? String }, [c["pm1 edited after closing"]!])
         XCTAssertEqual((pm1["findings"] as? [[String: Any]])?.first?["category"] as? String, "technical-lapse")
 
-        // PM-2026-002: notified at 71 h (on time), approval committed by its author, one overdue item.
+        // PM-2026-002: notified at 71 h (on time) with every part, the promised update on time, the
+        // next one never sent; approval committed by its author; one overdue item.
         let pm2 = try XCTUnwrap(byID["PM-2026-002"])
-        let notice2 = try XCTUnwrap((pm2["notices"] as? [[String: Any]])?.first)
+        let notices2 = try XCTUnwrap(pm2["notices"] as? [[String: Any]])
+        XCTAssertEqual(notices2.count, 2)
+        let notice2 = notices2[0]
+        XCTAssertEqual(notice2["number"] as? Int, 1)
+        XCTAssertEqual(notice2["source"] as? String, "notification")
         XCTAssertEqual(notice2["hours_after_declared"] as? Double, 71)
         XCTAssertEqual(notice2["on_time"] as? Bool, true)
         XCTAssertEqual(notice2["deadline"] as? String, "2026-05-07T08:00:00Z")
         XCTAssertEqual(notice2["commit"] as? String, c["pm2 notified"])
+        XCTAssertEqual(notice2["recipients"] as? String, "340")
+        XCTAssertEqual(notice2["parts"] as? [String], ["recipients", "nature", "impact", "mitigation", "next_steps", "next_update_by"])
+        XCTAssertEqual(notices2[1]["sent_at"] as? String, "2026-05-09T12:00:00Z")
+        XCTAssertEqual(notices2[1]["deadline"] as? String, "2026-05-10", "the update notice 1 promised")
+        XCTAssertEqual(notices2[1]["on_time"] as? Bool, true)
+        XCTAssertEqual(notices2[1]["commit"] as? String, c["pm2 follow-up"])
+        XCTAssertEqual(notices2[1]["recipients"] as? String, "enterprise-customers")
+        XCTAssertEqual(notices2[1]["parts"] as? [String], ["recipients", "nature", "next_steps", "next_update_by"])
         let approval2 = try XCTUnwrap(pm2["approval"] as? [String: Any])
         XCTAssertEqual(approval2["committer_handle"] as? String, "bob")
         XCTAssertEqual(approval2["committed_by_author"] as? Bool, true)
@@ -91,9 +104,14 @@ final class AuditCommandTests: XCTestCase {
 
         // PM-2026-003: notified at 73 h (late), reopened with its reason, closed again.
         let pm3 = try XCTUnwrap(byID["PM-2026-003"])
-        let notice3 = try XCTUnwrap((pm3["notices"] as? [[String: Any]])?.first)
+        let notices3 = try XCTUnwrap(pm3["notices"] as? [[String: Any]])
+        let notice3 = notices3[0]
         XCTAssertEqual(notice3["hours_after_declared"] as? Double, 73)
         XCTAssertEqual(notice3["on_time"] as? Bool, false)
+        XCTAssertEqual(notice3["parts"] as? [String], ["recipients", "nature", "impact", "next_steps", "next_update_by"], "no mitigation")
+        XCTAssertEqual(notices3[1]["deadline"] as? String, "2026-07-12")
+        XCTAssertEqual(notices3[1]["on_time"] as? Bool, false)
+        XCTAssertEqual(notices3[1]["hours_after_declared"] as? Double, 192)
         XCTAssertEqual((pm3["published"] as? [String: Any])?["commit"] as? String, c["pm3 approved"])
         XCTAssertEqual((pm3["closed"] as? [String: Any])?["commit"] as? String, c["pm3 closed again"], "the last closing")
         let reopenings = try XCTUnwrap(pm3["reopenings"] as? [[String: Any]])
@@ -108,9 +126,12 @@ final class AuditCommandTests: XCTestCase {
         XCTAssertEqual(planted, [
             "PM-2026-001 late-item R-2026-001-02",
             "PM-2026-001 changed-after-closing -",
+            "PM-2026-002 late-follow-up -",
             "PM-2026-002 self-approval -",
             "PM-2026-002 overdue-item R-2026-002-01",
             "PM-2026-003 late-notification -",
+            "PM-2026-003 incomplete-notice -",
+            "PM-2026-003 late-follow-up -",
             "PM-2026-003 closed-with-accepted-risk F-2026-003-01",
             "PM-2026-004 missing-approval -",
         ])
@@ -121,6 +142,11 @@ final class AuditCommandTests: XCTestCase {
         }
         XCTAssertTrue(validationExceptions.allSatisfy { $0["incident"] as? String == "PM-2026-004" })
         XCTAssertEqual(exceptions.first { $0["kind"] as? String == "changed-after-closing" }?["commit"] as? String, c["pm1 edited after closing"])
+        let followUps = exceptions.filter { $0["kind"] as? String == "late-follow-up" }.compactMap { $0["message"] as? String }
+        XCTAssertEqual(followUps, ["PM-2026-002: notice 2 promised customers an update by 2026-06-01, and none had been sent on 2026-11-30",
+                                   "PM-2026-003: notice 2 was sent at 2026-07-14T09:00:00Z, after the update notice 1 promised by 2026-07-12"])
+        XCTAssertEqual(exceptions.first { $0["kind"] as? String == "incomplete-notice" }?["message"] as? String,
+                       "PM-2026-003: the first notice does not say mitigation")
 
         // The commits cited: the signed approval and an unsigned one; the manifest says whether it verifies here.
         let cited = try XCTUnwrap(evidence["commits"] as? [[String: Any]])
@@ -164,10 +190,11 @@ final class AuditCommandTests: XCTestCase {
         XCTAssertTrue(markdown.contains("| Remediation items overdue on 2026-11-30 | 1 |"))
         XCTAssertTrue(markdown.contains("## PM-2026-003 — Session tokens in logs"))
         XCTAssertTrue(markdown.contains("2026-02-25 → 2026-03-04 (+7 d"))
+        XCTAssertTrue(markdown.contains("| 2 | 2026-05-09T12:00:00Z | 2026-05-10 | 124 h | on time | enterprise-customers | recipients, nature, next\\_steps, next\\_update\\_by |"), markdown)
         let csv = try String(contentsOf: pack.appendingPathComponent("controls.csv"), encoding: .utf8)
         XCTAssertTrue(csv.hasPrefix("framework,control,title,incident,evidence,detail,commit,exceptions\r\n"))
         XCTAssertTrue(csv.contains("fedramp,IR-6,Incident Reporting,PM-2026-003,notification,"))
-        XCTAssertTrue(csv.split(separator: "\r\n").contains { $0.hasPrefix("fedramp,IR-6,Incident Reporting,PM-2026-003,notification,") && $0.hasSuffix(",late-notification") })
+        XCTAssertTrue(csv.split(separator: "\r\n").contains { $0.hasPrefix("fedramp,IR-6,Incident Reporting,PM-2026-003,notification,") && $0.hasSuffix(",incomplete-notice late-follow-up late-notification") })
         let controls = try String(contentsOf: pack.appendingPathComponent("controls.md"), encoding: .utf8)
         XCTAssertTrue(controls.contains("### A.5.26 Response to information security incidents"))
         XCTAssertTrue(controls.contains("ISO/IEC 27001:2013: A.16.1.5 Response to information security incidents."))

@@ -5,6 +5,8 @@ public struct AuditException: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
         case lateNotification = "late-notification"
         case missingNotification = "missing-notification"
+        case incompleteNotice = "incomplete-notice"
+        case lateFollowUp = "late-follow-up"
         case missingApproval = "missing-approval"
         case selfApproval = "self-approval"
         case overdueItem = "overdue-item"
@@ -17,7 +19,7 @@ public struct AuditException: Sendable, Equatable {
         /// The evidence the exception qualifies.
         public var evidence: EvidenceKind {
             switch self {
-            case .lateNotification, .missingNotification: return .notification
+            case .lateNotification, .missingNotification, .incompleteNotice, .lateFollowUp: return .notification
             case .missingApproval, .selfApproval: return .approval
             case .overdueItem, .lateItem: return .remediation
             case .acceptedRisk: return .closure

@@ -50,6 +50,16 @@ public enum AuditJSON {
                  ("document", .optional(x.document)), ("commit", .optional(x.commit)), ("message", .string(x.message))])
     }
 
+    static func notice(_ n: IncidentEvidence.Notice) -> JSONText {
+        let hours: JSONText = n.hoursAfterDeclared.map { .double(($0 * 100).rounded() / 100) } ?? .null
+        let parts: JSONText = n.parts.map { .array($0.map(JSONText.string)) } ?? .null
+        return .object([
+            ("number", .int(n.number)), ("source", .string(n.source)), ("sent_at", .optional(n.sentAt)), ("deadline", .optional(n.deadline)),
+            ("hours_after_declared", hours), ("on_time", n.onTime.map(JSONText.bool) ?? .null), ("commit", .optional(n.commit)),
+            ("recipients", .optional(n.recipients)), ("parts", parts), ("next_update_by", .optional(n.nextUpdateBy)),
+        ])
+    }
+
     static func incident(_ i: IncidentEvidence) -> JSONText {
         func transition(_ t: IncidentEvidence.Transition?) -> JSONText {
             t.map { .object([("time", .string($0.time)), ("commit", .string($0.commit)), ("author", .string($0.author))]) } ?? .null
@@ -61,11 +71,7 @@ public enum AuditJSON {
             ("facts", .array(i.facts.map { .object([("name", .string($0.name)), ("value", .optional($0.value)), ("commit", .optional($0.commit))]) })),
             ("data_breach", .bool(i.breach)),
             ("notification_deadline", .optional(i.notificationDeadline)),
-            ("notices", .array(i.notices.map { n in
-                .object([("source", .string(n.source)), ("sent_at", .string(n.sentAt)), ("deadline", .optional(n.deadline)),
-                         ("hours_after_declared", n.hoursAfterDeclared.map { .double(($0 * 100).rounded() / 100) } ?? .null),
-                         ("on_time", n.onTime.map(JSONText.bool) ?? .null), ("commit", .optional(n.commit))])
-            })),
+            ("notices", .array(i.notices.map(notice))),
             ("published", transition(i.published)),
             ("closed", transition(i.closed)),
             ("closed_by", .optional(i.closedBy)),

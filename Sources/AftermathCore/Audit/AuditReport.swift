@@ -63,15 +63,18 @@ public enum AuditReport {
             [.init(f.name), .init(f.value ?? "—"), .init(AuditText.short(f.commit))]
         }))
         if i.breach {
-            let notices: [[ReportDocument.Cell]] = i.notices.enumerated().map { n, notice in
-                [.init(n == 0 ? "first" : "follow-up \(n)"), .init(notice.sentAt), .init(notice.deadline ?? "—"),
-                 .init(notice.hoursAfterDeclared.map(AuditText.hours) ?? "—"),
-                 .init(notice.onTime == true ? "on time" : notice.onTime == false ? "late" : "—", emphasis: notice.onTime == false),
-                 .init(notice.source), .init(AuditText.short(notice.commit))]
+            let notices: [[ReportDocument.Cell]] = i.notices.map { n in
+                [.init(n.number == 1 ? "1 (first)" : "\(n.number)"), .init(n.sentAt ?? "not sent"), .init(n.deadline ?? "—"),
+                 .init(n.hoursAfterDeclared.map(AuditText.hours) ?? "—"),
+                 .init(n.onTime == true ? "on time" : n.onTime == false ? "late" : "—", emphasis: n.onTime == false),
+                 .init(n.recipients ?? "—"), .init(n.parts.map { $0.isEmpty ? "nothing" : $0.joined(separator: ", ") } ?? "not recorded (\(n.source) only)"),
+                 .init(AuditText.short(n.commit))]
             }
-            report.add(.table(caption: "Data breach: customer notification (deadline \(i.notificationDeadline ?? "—"))",
-                              headers: ["Notice", "Sent", "Deadline", "After declaration", "On time", "Recorded as", "Commit"],
-                              rows: notices.isEmpty ? [[.init("none", emphasis: true), .init("—"), .init(i.notificationDeadline ?? "—"), .init("—"), .init("missing", emphasis: true), .init("—"), .init("—")]] : notices))
+            let none: [ReportDocument.Cell] = [.init("none", emphasis: true), .init("—"), .init(i.notificationDeadline ?? "—"), .init("—"),
+                                               .init("missing", emphasis: true), .init("—"), .init("—"), .init("—")]
+            report.add(.table(caption: "Data breach: notices to customers (the first due \(i.notificationDeadline ?? "—"); a follow-up by the update the notice before promised)",
+                              headers: ["Notice", "Sent", "Due by", "After declaration", "On time", "Recipients", "Says", "Commit"],
+                              rows: notices.isEmpty ? [none] : notices))
         }
         var steps: [[ReportDocument.Cell]] = []
         if let p = i.published { steps.append([.init("published"), .init(p.time), .init(p.author), .init(AuditText.short(p.commit))]) }

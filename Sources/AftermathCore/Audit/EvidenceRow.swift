@@ -15,10 +15,14 @@ public struct EvidenceRow: Sendable {
             EvidenceRow(incident: i.id, kind: .containment, detail: "contained \(at("contained")), recovered \(at("recovered"))", commit: fact("contained")?.commit ?? fact("recovered")?.commit),
         ]
         if i.breach {
-            let detail = i.notices.first.map { n in
-                "customers notified \(n.sentAt)" + (n.hoursAfterDeclared.map { ", \(AuditText.hours($0)) after declaration" } ?? "")
+            var detail = i.notices.first.map { n in
+                "customers notified \(n.sentAt ?? "—")" + (n.hoursAfterDeclared.map { ", \(AuditText.hours($0)) after declaration" } ?? "")
                     + (n.onTime == true ? ", on time" : n.onTime == false ? ", late" : "") + (n.deadline.map { " (deadline \($0))" } ?? "")
             } ?? "data breach; no customer notification recorded" + (i.notificationDeadline.map { " (deadline \($0))" } ?? "")
+            if i.notices.count > 1 {
+                let late = i.notices.dropFirst().filter { $0.onTime == false }.count
+                detail += "; \(AuditText.plural(i.notices.count - 1, "follow-up")), \(late) late"
+            }
             rows.append(EvidenceRow(incident: i.id, kind: .notification, detail: detail, commit: i.notices.first?.commit))
         }
         rows.append(EvidenceRow(incident: i.id, kind: .postmortem,

@@ -8,16 +8,30 @@ public struct IncidentEvidence: Sendable {
         public var commit: String?
     }
 
-    /// One notice to customers. Today the postmortem records one (`customers_notified_at`);
-    /// the list leaves room for follow-ups.
+    /// One notice to customers: each of the postmortem's `notification` block, or, without
+    /// one, the single time `customers_notified_at` records.
     public struct Notice: Sendable {
-        /// Where the time was read from.
+        /// 1 for the first notice.
+        public var number: Int
+        /// Where it was read from: `notification` or `customers_notified_at`.
         public var source: String
-        public var sentAt: String
+        /// Nil for a notice listed but not sent yet.
+        public var sentAt: String?
+        /// What it was due by: the notification deadline for the first notice, the update the
+        /// notice before promised (`next_update_by`, as written) for a follow-up.
         public var deadline: String?
         public var hoursAfterDeclared: Double?
+        /// Nil when there is nothing to judge it by (no deadline, or not due yet).
         public var onTime: Bool?
+        /// The commit that recorded its `sent_at` as it is now.
         public var commit: String?
+        /// Who was told, as written: a count or the groups; nil when not recorded.
+        public var recipients: String?
+        /// The content parts it has (`recipients`, `nature`, `impact`, `mitigation`,
+        /// `next_steps`, `next_update_by`); nil without a `notification` block, which alone
+        /// records them.
+        public var parts: [String]?
+        public var nextUpdateBy: String?
     }
 
     /// A status the postmortem reached, and the commit that moved it there.

@@ -45,29 +45,85 @@ struct IncidentFacts {
 
     // MARK: Notification
 
+    /// The notification deadline and every notice: those of the `notification` block, else the
+    /// one `customers_notified_at` records.
     private mutating func notification() -> (String?, [IncidentEvidence.Notice]) {
         let hours = builder.ruleset.configuration.notificationHours
         let declared = incidentTime("declared_at").flatMap(Timestamp.parseDateTime)
         let deadline = declared.map { Timestamp(secondsSinceEpoch: $0.secondsSinceEpoch + Double(hours) * 3600) }
-        guard let sent = pm.string("customers_notified_at") else {
-            if let deadline, builder.asOf >= deadline || pm.status == "published" || pm.status == "closed" {
-                exceptions.append(AuditException(.missingNotification, incident: pm.id,
-                    message: "\(pm.id) is a data breach and no customer notification is recorded (deadline \(deadline.rfc3339))"))
+        let block = BreachNotification(pm)
+        var notices: [IncidentEvidence.Notice] = []
+        if let first = BreachNotification.firstNotified(pm) {
+            let firstNotice = block?.first
+            let elapsed = declared.map { (first.time.secondsSinceEpoch - $0.secondsSinceEpoch) / 3600 }
+            let onTime = elapsed.map { $0 <= Double(hours) }
+            let commit = source(pm.id) { BreachNotification.firstNotified($0)?.text }
+            if onTime == false, let elapsed {
+                exceptions.append(AuditException(.lateNotification, incident: pm.id, commit: commit,
+                    message: "\(pm.id): customers were notified \(AuditText.hours(elapsed)) after the breach was declared, beyond the \(hours)-hour deadline (\(deadline?.rfc3339 ?? "—"))"))
             }
-            return (deadline?.rfc3339, [])
+            notices.append(Self.notice(firstNotice, number: 1, source: firstNotice == nil ? "customers_notified_at" : "notification",
+                                       sentAt: first.text, deadline: deadline?.rfc3339, declared: declared, onTime: onTime, commit: commit))
+        } else if let deadline, builder.asOf >= deadline || pm.status == "published" || pm.status == "closed" {
+            exceptions.append(AuditException(.missingNotification, incident: pm.id,
+                message: "\(pm.id) is a data breach and no customer notification is recorded (deadline \(deadline.rfc3339))"))
         }
-        let sentTime = Timestamp.parseDateTime(sent)
+        guard let block else { return (deadline?.rfc3339, notices) }
+        if let first = block.first, pm.status == "published" || pm.status == "closed" {
+            let missing = first.missing(Notice.Part.content)
+            if !missing.isEmpty {
+                exceptions.append(AuditException(.incompleteNotice, incident: pm.id,
+                    message: "\(pm.id): the first notice does not say \(missing.map(\.rawValue).joined(separator: ", "))"))
+            }
+        }
+        for notice in block.notices.dropFirst() {
+            let previous = block.notices[notice.number - 2]
+            let promise = previous.nextUpdateBy
+            var onTime = Self.kept(promise, by: notice.sentAt)
+            let index = notice.number - 1
+            let commit = source(pm.id) { doc in BreachNotification(doc).flatMap { $0.notices.indices.contains(index) ? $0.notices[index].sentAtText : nil } }
+            if onTime == false, let promise {
+                exceptions.append(AuditException(.lateFollowUp, incident: pm.id, commit: commit,
+                    message: "\(pm.id): notice \(notice.number) was sent at \(notice.sentAtText ?? ""), after the update notice \(previous.number) promised by \(promise.text)"))
+            }
+            if notice.sentAt == nil, previous.isSent, let promise, pm.status != "closed", promise.day < builder.asOf {
+                onTime = false
+                exceptions.append(overdueFollowUp(previous, promise))
+            }
+            notices.append(Self.notice(notice, number: notice.number, source: "notification", sentAt: notice.sentAtText,
+                                       deadline: promise?.text, declared: declared, onTime: onTime, commit: commit))
+        }
+        // A promise in the last notice sent, with no notice listed after it.
+        if let last = block.notices.last, last.isSent, let promise = last.nextUpdateBy, pm.status != "closed", promise.day < builder.asOf {
+            exceptions.append(overdueFollowUp(last, promise))
+        }
+        return (deadline?.rfc3339, notices)
+    }
+
+    private func overdueFollowUp(_ notice: Notice, _ promise: Notice.Promise) -> AuditException {
+        AuditException(.lateFollowUp, incident: pm.id,
+            message: "\(pm.id): notice \(notice.number) promised customers an update by \(promise.text), and none had been sent on \(builder.asOf.dateString)")
+    }
+
+    /// Whether a follow-up sent at `sent` kept the promise; nil without both.
+    private static func kept(_ promise: Notice.Promise?, by sent: Timestamp?) -> Bool? {
+        guard let promise, let sent else { return nil }
+        return promise.isKept(by: sent)
+    }
+
+    private static func notice(_ notice: Notice?, number: Int, source: String, sentAt: String?, deadline: String?, declared: Timestamp?,
+                               onTime: Bool?, commit: String?) -> IncidentEvidence.Notice {
         var elapsed: Double?
-        if let declared, let sentTime { elapsed = (sentTime.secondsSinceEpoch - declared.secondsSinceEpoch) / 3600 }
-        let onTime = elapsed.map { $0 <= Double(hours) }
-        let commit = source(pm.id) { $0.string("customers_notified_at") }
-        if onTime == false, let elapsed {
-            exceptions.append(AuditException(.lateNotification, incident: pm.id, commit: commit,
-                message: "\(pm.id): customers were notified \(AuditText.hours(elapsed)) after the breach was declared, beyond the \(hours)-hour deadline (\(deadline?.rfc3339 ?? "—"))"))
+        if let declared, let sent = sentAt.flatMap(Timestamp.parseDateTime) { elapsed = (sent.secondsSinceEpoch - declared.secondsSinceEpoch) / 3600 }
+        var recipients: String?
+        switch notice?.recipients {
+        case .count(let count)?: recipients = "\(count)"
+        case .groups(let groups)?: recipients = groups.joined(separator: ", ")
+        case nil: recipients = nil
         }
-        let notice = IncidentEvidence.Notice(source: "customers_notified_at", sentAt: sent, deadline: deadline?.rfc3339,
-                                             hoursAfterDeclared: elapsed, onTime: onTime, commit: commit)
-        return (deadline?.rfc3339, [notice])
+        let parts = notice.map { n in Notice.Part.allCases.filter { $0 != .sentAt && n.has($0) }.map(\.rawValue) }
+        return .init(number: number, source: source, sentAt: sentAt, deadline: deadline, hoursAfterDeclared: elapsed, onTime: onTime,
+                     commit: commit, recipients: recipients, parts: parts, nextUpdateBy: notice?.nextUpdateByText)
     }
 
     // MARK: Status

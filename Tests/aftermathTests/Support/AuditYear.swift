@@ -7,9 +7,12 @@ import XCTest
 /// - PM-2026-001 (sev2): approved by farah, who is not an author; R-2026-001-01 done on time;
 ///   R-2026-001-02's due date pushed back 7 days and then done 6 days late; closed by farah;
 ///   then its body edited while closed, without reopening it.
-/// - PM-2026-002 (sev1, breach): customers notified 71 hours after declaration; `approved_by`
-///   set in a commit by bob, its author; R-2026-002-01 still open long after its due date.
-/// - PM-2026-003 (sev1, breach): customers notified 73 hours after declaration; approved by
+/// - PM-2026-002 (sev1, breach): customers notified 71 hours after declaration, in a complete
+///   first notice promising an update, which was sent on time and promised another that never
+///   came; `approved_by` set in a commit by bob, its author; R-2026-002-01 still open long after
+///   its due date.
+/// - PM-2026-003 (sev1, breach): customers notified 73 hours after declaration, in a first
+///   notice without the mitigation, and its promised update sent two days late; approved by
 ///   farah in a signed commit (SSH, when ssh-keygen is here); closed with an accepted risk,
 ///   reopened with a reason, closed again.
 /// - PM-2026-004 (sev3): published without `approved_by` (a validation error).
@@ -171,8 +174,30 @@ final class AuditYear {
         try write("postmortems/PM-2026-002-export/remediations/R-2026-002-01-lock.md",
                   Self.item("R-2026-002-01", finding: "F-2026-002-01", owner: "carol", due: "2026-05-18"))
         try commit("pm2 draft", "2026-05-04 12:00", by: "bob")
-        try edit(Self.pm2, "data_breach: true", "data_breach: true\ncustomers_notified_at: 2026-05-07T07:00:00Z")
+        try edit(Self.pm2, "data_breach: true", """
+        data_breach: true
+        customers_notified_at: 2026-05-07T07:00:00Z
+        notification:
+          notices:
+            - sent_at: 2026-05-07T07:00:00Z
+              recipients: 340
+              nature: Export files were readable without authentication.
+              impact: Names and billing addresses of 340 customers.
+              mitigation: [Public access blocked., Links now expire after an hour.]
+              next_steps: We are reviewing the access logs.
+              next_update_by: 2026-05-10
+        """)
         try commit("pm2 notified", "2026-05-07 08:00", by: "bob")
+        try edit(Self.pm2, "      next_update_by: 2026-05-10\n", """
+              next_update_by: 2026-05-10
+            - sent_at: 2026-05-09T12:00:00Z
+              recipients: [enterprise-customers]
+              nature: The access logs show two downloads.
+              next_steps: We are contacting the two customers concerned.
+              next_update_by: 2026-06-01
+
+        """)
+        try commit("pm2 follow-up", "2026-05-09 13:00", by: "bob")
         try edit(Self.pm2, "status: draft", "status: published\napproved_by: alice")
         try commit("pm2 approved by its author's commit", "2026-05-20 17:00", by: "bob")
 
@@ -183,8 +208,27 @@ final class AuditYear {
                   Self.finding("F-2026-003-01", pm: "PM-2026-003", category: "process-flaw", owner: "erin", status: "accepted-risk",
                                extra: ["justification: The log pipeline is replaced next quarter.", "approved_by: alice"]))
         try commit("pm3 draft", "2026-07-06 12:00", by: "carol")
-        try edit(Self.pm3, "data_breach: true", "data_breach: true\ncustomers_notified_at: 2026-07-09T10:00:00Z")
+        try edit(Self.pm3, "data_breach: true", """
+        data_breach: true
+        customers_notified_at: 2026-07-09T10:00:00Z
+        notification:
+          notices:
+            - sent_at: 2026-07-09T10:00:00Z
+              recipients: [all-customers]
+              nature: Session tokens were written to an application log.
+              impact: Sessions active on 6 July could have been taken over.
+              next_steps: We are rotating every session.
+              next_update_by: 2026-07-12
+        """)
         try commit("pm3 notified", "2026-07-09 11:00", by: "carol")
+        try edit(Self.pm3, "      next_update_by: 2026-07-12\n", """
+              next_update_by: 2026-07-12
+            - sent_at: 2026-07-14T09:00:00Z
+              recipients: [all-customers]
+              nature: Every session was rotated.
+
+        """)
+        try commit("pm3 follow-up", "2026-07-14 10:00", by: "carol")
         try edit(Self.pm3, "status: draft", "status: published\napproved_by: farah")
         try commit("pm3 approved", "2026-07-20 10:00", by: "farah", sign: true)
         try edit(Self.pm3, "status: published", "status: closed\nclosed_at: 2026-08-10\nclosed_by: farah")
