@@ -42,6 +42,50 @@ final class AuditEvidenceTests: XCTestCase {
         XCTAssertEqual(formerly.sorted(), (1...7).map { "A.16.1.\($0)" }, "every 2013 control has its 2022 place")
     }
 
+    // MARK: Notices
+
+    /// The evidence of the example breach with `notices`, made at a commit on `date`.
+    func breach(_ notices: String, on date: String) throws -> AuditEvidence {
+        let snapshot = InMemorySnapshot(files: RuleExamples.merged(RuleExamples.breach(notices: notices)))
+        let ruleset = try RulesetLoader.load(from: snapshot).get()
+        let index = try Validator(ruleset: ruleset, today: today).validate(snapshot).index
+        let meta = commit("a", date)
+        var history = AuditHistory()
+        for document in index.documents { history.versions[document.id] = [DocumentVersion(commit: meta, order: 0, document: document)] }
+        return AuditBuilder(index: index, ruleset: ruleset, diagnostics: [], commit: meta, period: AuditPeriod(from: "2026-01-01", to: "2026-12-31")!,
+                            frameworks: [.soc2], sample: nil, uncommitted: [], history: history).build()
+    }
+
+    static let promised = RuleExamples.firstNotice + """
+
+              next_steps: We are checking whether the exports were downloaded.
+              next_update_by: 2026-03-05
+        """
+
+    func testAFollowUpListedButNotSentByItsPromiseIsLate() throws {
+        let notices = Self.promised + """
+
+            - recipients: 120
+              nature: No export was downloaded.
+        """
+        let before = try breach(notices, on: "2026-03-05T12:00:00Z")
+        XCTAssertEqual(before.incidents.first?.notices.map(\.onTime), [true, nil], "not due yet on the promised day")
+        XCTAssertEqual(before.exceptions.map(\.kind), [])
+        let after = try breach(notices, on: "2026-03-06T12:00:00Z")
+        let notice = try XCTUnwrap(after.incidents.first?.notices.last)
+        XCTAssertNil(notice.sentAt)
+        XCTAssertEqual(notice.deadline, "2026-03-05")
+        XCTAssertEqual(notice.onTime, false)
+        XCTAssertEqual(after.exceptions.map(\.message), ["PM-2026-001: notice 1 promised customers an update by 2026-03-05, and none had been sent on 2026-03-06"])
+    }
+
+    func testAPromiseWithNoNoticeListedAfterItIsLateOnceItsDayHasPassed() throws {
+        XCTAssertEqual(try breach(Self.promised, on: "2026-03-05T23:00:00Z").exceptions.map(\.kind), [])
+        XCTAssertEqual(try breach(Self.promised, on: "2026-03-06T00:00:00Z").exceptions.map(\.kind), [.lateFollowUp])
+        let parts = try breach(Self.promised, on: "2026-03-06T00:00:00Z").incidents.first?.notices.first?.parts
+        XCTAssertEqual(parts, ["recipients", "nature", "impact", "mitigation", "next_steps", "next_update_by"])
+    }
+
     // MARK: Remediation items from history
 
     let today = Timestamp.parseDate("2026-03-30")!
