@@ -11,13 +11,13 @@ public struct StateRefresh: Sendable {
     }
 
     public var trackers: TrackerSet
-    public var environment: [String: String]
+    public var network: TrackerNetwork
     public var concurrentRequests = 4
     public var retrying = HTTPTransport.Retrying()
 
-    public init(trackers: TrackerSet, environment: [String: String]) {
+    public init(trackers: TrackerSet, network: TrackerNetwork) {
         self.trackers = trackers
-        self.environment = environment
+        self.network = network
     }
 
     /// - Parameter progress: called after each batch with the references done so far and in all.
@@ -31,7 +31,7 @@ public struct StateRefresh: Sendable {
         }
         for (tracker, refs) in byTracker {
             do {
-                let client = try TrackerClients.client(for: tracker, environment: environment, retrying: retrying)
+                let client = try TrackerClients.client(for: tracker, network: network, retrying: retrying)
                 work += client.batches(refs).map { (client, $0) }
             } catch {
                 outcome.failures.append(error)

@@ -47,15 +47,18 @@ public protocol TrackerClient: Sendable {
 }
 
 public enum TrackerClients {
-    /// The client for a tracker with an API, its credentials read from `environment` now.
-    public static func client(for tracker: Tracker, environment: [String: String],
+    /// The client for a tracker with an API, its credentials read from the network's environment now.
+    public static func client(for tracker: Tracker, network: TrackerNetwork,
                               retrying: HTTPTransport.Retrying = .init()) throws(TrackerError) -> any TrackerClient {
         guard let api = tracker.api, let base = api.base else {
             throw TrackerError(tracker: tracker.name, .unsupported, "no `kind` and `api` are configured, so its issues cannot be looked up")
         }
-        let credentials = try TrackerCredentials.read(tracker.name, api, environment: environment)
+        if let problem = network.caBundleProblems[tracker.name] {
+            throw TrackerError(tracker: tracker.name, .unsupported, "its `ca_bundle` cannot be read: \(problem)")
+        }
+        let credentials = try TrackerCredentials.read(tracker.name, api, environment: network.environment)
         let transport = HTTPTransport(tracker: tracker.name, timeout: api.timeoutSeconds, secrets: credentials.secrets,
-                                      tokenVariable: api.tokenVariable, retrying: retrying)
+                                      tokenVariable: api.tokenVariable, network: network, base: base, retrying: retrying)
         let connection = TrackerConnection(base: base, credentials: credentials, transport: transport)
         switch api.kind {
         case .jira: return JiraClient(tracker: tracker, api: api, connection: connection)

@@ -75,7 +75,8 @@ struct BugsListCommand: ParsableCommand {
         let kept = try workspace.keptTrackerStates()
         let progress = ProgressLine(label: "fetching tracker states")
         let now = Timestamp(secondsSinceEpoch: Date().timeIntervalSince1970.rounded(.down))
-        let outcome = StateRefresh(trackers: ruleset.configuration.trackers, environment: ProcessInfo.processInfo.environment)
+        let trackers = ruleset.configuration.trackers
+        let outcome = StateRefresh(trackers: trackers, network: .reading(trackers.trackers, workspace: workspace))
             .fetch(references, now: now) { done, total in progress.show(done, of: total) }
         progress.clear()
         let fetched = Set(outcome.states.map(\.reference))
