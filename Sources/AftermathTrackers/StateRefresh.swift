@@ -20,8 +20,11 @@ public struct StateRefresh: Sendable {
         self.network = network
     }
 
-    /// - Parameter progress: called after each batch with the references done so far and in all.
-    public func fetch(_ references: [String], now: Timestamp, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> Outcome {
+    /// - Parameters:
+    ///   - kept: the states the last refresh kept (their ETags make conditional requests).
+    ///   - progress: called after each batch with the references done so far and in all.
+    public func fetch(_ references: [String], kept: TrackerStates = TrackerStates(), now: Timestamp,
+                      progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> Outcome {
         var outcome = Outcome()
         var work: [(client: any TrackerClient, batch: [String])] = []
         var byTracker: [(Tracker, [String])] = []
@@ -49,7 +52,7 @@ public struct StateRefresh: Sendable {
                 defer { gate.signal(); group.leave() }
                 // A tracker that already failed is not asked again.
                 if results.failed(item.client.tracker.name) { return }
-                let result = Result { () throws(TrackerError) -> [TrackerState] in try item.client.states(of: item.batch, fetchedAt: now) }
+                let result = Result { () throws(TrackerError) -> [TrackerState] in try item.client.states(of: item.batch, kept: kept, fetchedAt: now) }
                 progress(results.store(i, result, tracker: item.client.tracker.name, count: item.batch.count), total)
             }
         }

@@ -37,8 +37,9 @@ public protocol TrackerClient: Sendable {
     /// The references split into the requests that fetch them (batched as the API allows).
     func batches(_ references: [String]) -> [[String]]
     /// The states of one batch, one per reference (`TrackerState.missing` for those the
-    /// tracker does not have).
-    func states(of batch: [String], fetchedAt: Timestamp) throws(TrackerError) -> [TrackerState]
+    /// tracker does not have). `kept` holds what the last refresh kept (conditional requests
+    /// send its ETags back).
+    func states(of batch: [String], kept: TrackerStates, fetchedAt: Timestamp) throws(TrackerError) -> [TrackerState]
     /// The issue already filed for a document, found by its marker label.
     func filed(marker: String) throws(TrackerError) -> FiledIssue?
     /// The request that creates the issue (shown by `--dry-run`).
