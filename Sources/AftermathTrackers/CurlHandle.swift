@@ -67,10 +67,10 @@ final class CurlHandle {
             set(CURLOPT_CONNECTTIMEOUT_MS, settings.timeoutSeconds * 1000)
             aftermath_curl_set_pointer(handle, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(headerList))
             aftermath_curl_set_pointer(handle, CURLOPT_ERRORBUFFER, UnsafeMutableRawPointer(errorBuffer.baseAddress))
-            // An empty proxy turns off libcurl's own reading of the environment: the proxy is
-            // chosen from the environment given, once, by `ProxySettings`.
+            // Empty values turn off libcurl's own reading of the process's environment: the
+            // proxy is chosen from the environment given, once, by `ProxySettings`.
             set(CURLOPT_PROXY, settings.proxy.proxy ?? "")
-            if let noProxy = settings.proxy.noProxy { set(CURLOPT_NOPROXY, noProxy) }
+            set(CURLOPT_NOPROXY, settings.proxy.noProxy ?? "")
             switch settings.authorities {
             case .system: break
             case .file(let path, _): set(CURLOPT_CAINFO, path)
