@@ -223,7 +223,55 @@ final class TrackerCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("JIRA:OPS-13,jira,https://jira.example.org/browse/OPS-13,closed,Done,Fixed"), result.stdout)
     }
 
+    /// Jira's search takes 50 keys, GitHub's GraphQL 100 issues: more references make more
+    /// requests, each as full as the API allows. A merged pull request counts as closed.
+    func testReferencesAreBatchedAsEachAPIAllows() throws {
+        var jira: [String: Any] = ["OPS-13": ["status": "Done", "category": "done", "resolution": "Fixed"]]
+        for n in 100..<160 { jira["OPS-\(n)"] = ["status": "To Do", "category": "new"] }
+        var github: [String: Any] = ["46": ["state": "OPEN"], "320": ["type": "PullRequest", "state": "MERGED", "closedAt": "2026-03-05T10:00:00Z"]]
+        for n in 200..<320 { github["\(n)"] = ["state": "OPEN"] }
+        var fixture = self.fixture(["page_size": 100])
+        fixture["jira"] = ["issues": jira]
+        fixture["github"] = ["repos": ["acme/db": github]]
+        let server = try FakeTracker(fixture)
+        let dir = try repository(server.base)
+        let references = (100..<160).map { "JIRA:OPS-\($0)" } + (200...320).map { "'github:acme/db#\($0)'" }
+        try dir.write(RuleExamples.findingPath, RuleExamples.finding.replacing("bugs: [JIRA:OPS-12]", with: "bugs: [\(references.joined(separator: ", "))]"))
+        let result = try bugs(["--refresh", "--tracker", "jira", "--tracker", "github", "--format", "json"], in: dir)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let rows = try json(result)
+        XCTAssertEqual(state(rows["JIRA:OPS-159"]), "open")
+        XCTAssertEqual(state(rows["github:acme/db#319"]), "open")
+        let merged = rows["github:acme/db#320"]?["state"] as? [String: Any]
+        XCTAssertEqual(merged?["state"] as? String, "closed")
+        XCTAssertEqual(merged?["status"] as? String, "merged")
+        // 61 Jira keys (OPS-13 from R-2026-001-01): 50, then 11.
+        let searches = server.requests("GET", "/rest/api/2/search").map { $0.value("jql") ?? "" }
+        XCTAssertEqual(searches.map { $0.filter { $0 == "\"" }.count / 2 }.sorted(), [11, 50], "\(searches)")
+        // 123 GitHub issues (#46 and #99 from F-2026-001-02): 100, then 23.
+        let queries = server.requests("POST", "/graphql").map { $0.body.components(separatedBy: "issueOrPullRequest(").count - 1 }
+        XCTAssertEqual(queries.sorted(), [23, 100])
+        XCTAssertTrue(server.requests("GET", "/api/v4").isEmpty, "--tracker: GitLab is not asked")
+    }
+
     // MARK: Failures
+
+    /// A token a server echoes back is masked; none is ever written with the kept states.
+    func testTokensAreMaskedInWhatAServerEchoesAndNeverKept() throws {
+        let server = try FakeTracker(fixture(["faults": [["match": "GET /api/v4/projects/sre%2Finfra/issues", "status": 422, "times": 1,
+                                                          "body": #"{"message": "token glpat-secret may not list issues"}"#]]]))
+        let dir = try repository(server.base)
+        let result = try bugs(["--refresh", "--format", "json"], in: dir)
+        XCTAssertEqual(result.status, 5)
+        XCTAssertTrue(result.stderr.contains("tracker `gitlab`: HTTP 422"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("token *** may not list issues"), result.stderr)
+        let kept = try String(decoding: Data(contentsOf: dir.path(".git/aftermath/tracker-states-v\(TrackerStates.formatVersion)")), as: UTF8.self)
+        XCTAssertTrue(kept.contains("JIRA:OPS-12"))
+        for token in tokens.values {
+            XCTAssertFalse(result.stderr.contains(token) || result.stdout.contains(token) || kept.contains(token), token)
+        }
+    }
+
 
     func testRefusedTokenNamesTheVariableNeverTheTokenAndTheRestIsShown() throws {
         let server = try FakeTracker(fixture())
