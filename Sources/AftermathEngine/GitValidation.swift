@@ -164,7 +164,7 @@ package struct GitValidation {
     /// The documents a listing needs: from the summary and the changed files when it applies
     /// (it holds every document's listed fields), else read whole — by a full validation,
     /// which leaves a summary, so that only the first listing in a clone reads everything.
-    package func documentsForListing(_ choice: SnapshotChoice, kinds: Set<DocumentKind>, openOnly: Bool) throws -> (RepositoryIndex, Ruleset) {
+    package func documentsForListing(_ choice: SnapshotChoice, kinds: Set<DocumentKind>, openOnly: Bool) throws -> (ListedIndex, Ruleset) {
         let state = try self.state(choice)
         defer { state.finishWrites() }
         if let incremental = try incrementalValidator(state.ruleset, read: state.read), let delta = try state.delta(incremental.summary),
@@ -173,11 +173,11 @@ package struct GitValidation {
             return (index, state.ruleset)
         }
         guard !SummaryStore.disabled else {
-            return (try Validator(ruleset: state.ruleset, today: today, threads: threads).read(try state.snapshot()).index, state.ruleset)
+            return (ListedIndex(listing: try Validator(ruleset: state.ruleset, today: today, threads: threads).read(try state.snapshot()).index), state.ruleset)
         }
         let run = try full(try state.snapshot(), ruleset: state.ruleset, tree: state.tree)
         _ = run.saved  // written before the listing ends the process
-        return (RepositoryIndex(run.documents), state.ruleset)
+        return (ListedIndex(run.documents.map(ListedDocument.init)), state.ruleset)
     }
 
     /// What the pre-commit hook reports: the staged state's diagnostics and the transition

@@ -58,7 +58,7 @@ package enum SummaryStore {
     package static func save(_ prepared: Prepared?, diagnostics: [Diagnostic], ruleset: Ruleset, tree: ContentID?,
                      repository: GitRepository, threads: Int) -> Bool {
         guard let prepared, !disabled else { return false }
-        guard let parts = SummaryBuilder.parts(prepared.entries, diagnostics: diagnostics, rulesetFingerprint: ruleset.fingerprint,
+        guard let parts = SummaryBuilder.parts(prepared.entries, diagnostics: diagnostics, ruleset: ruleset,
                                                tree: tree, producer: producer, threads: threads, links: prepared.links) else { return false }
         let target = path(in: repository)
         try? FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

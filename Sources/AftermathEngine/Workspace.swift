@@ -89,7 +89,7 @@ public final class Workspace: @unchecked Sendable {
     /// to, and the rules read with them: what the review views (a digest, the review report)
     /// show. In git they come from the summary's listed fields and the files changed since.
     public func documents(_ kinds: Set<DocumentKind>, openOnly: Bool, choice: SnapshotChoice = .workingTree,
-                          today: Timestamp) throws -> (index: RepositoryIndex, ruleset: Ruleset) {
+                          today: Timestamp) throws -> (index: ListedIndex, ruleset: Ruleset) {
         let (index, ruleset) = try access.listedDocuments(choice, kinds: kinds, openOnly: openOnly, today: today)
         keep(index)
         return (index, ruleset)

@@ -163,7 +163,7 @@ public struct IncrementalValidator: Sendable {
     }
 
     /// What the summary recorded for the documents outside the affected components, with the
-    /// overdue rule judged again for today; nil if a record does not decode.
+    /// dated rules' inputs judged again for today; nil if a record does not decode.
     /// They come in reporting order as far as the records' path order allows, so that sorting
     /// them with the re-read documents' is mostly a merge.
     private func recordedDiagnostics(unless isAffected: [Bool], context: RuleContext) -> [Diagnostic]? {
@@ -175,10 +175,14 @@ public struct IncrementalValidator: Sendable {
                 guard let decoded = summary.diagnostics(i) else { return nil }
                 stored = decoded
             }
-            if let input = summary.overdueInput(i), let overdue = OverdueRule.diagnostic(input, path: summary.path(i), today: today, context: context) {
+            guard let inputs = summary.datedInputs(i) else { return nil }
+            for (ruleID, input) in inputs {
+                // A summary names only rules of its ruleset (the fingerprint says so).
+                guard let rule = ruleset.rules.datedRule(ruleID) else { return nil }
+                guard let found = rule.diagnostic(input, path: summary.path(i), context: context) else { continue }
                 // Among the document's stored diagnostics (already in order) at its place.
-                let at = stored.firstIndex { Diagnostic.reportingOrder(overdue, $0) } ?? stored.count
-                stored.insert(overdue, at: at)
+                let at = stored.firstIndex { Diagnostic.reportingOrder(found, $0) } ?? stored.count
+                stored.insert(found, at: at)
             }
             diagnostics += stored
         }

@@ -1,22 +1,27 @@
 import Foundation
 import Synchronization
 
-/// All documents of a snapshot by ID, with the links between them.
-public struct RepositoryIndex: Sendable {
-    public private(set) var documents: [Document] = []
+/// All documents of a snapshot by ID, with the links between them: what rules read.
+public typealias RepositoryIndex = DocumentIndex<Document>
+/// The documents a review listing shows, known by their fields only (`ListedDocument`).
+public typealias ListedIndex = DocumentIndex<ListedDocument>
+
+/// Documents by ID, with the links between them.
+public struct DocumentIndex<D: DocumentFields>: Sendable {
+    public private(set) var documents: [D] = []
     /// The first document seen for each ID (in path order); duplicates are kept aside.
-    public private(set) var byID: [String: Document] = [:]
-    public private(set) var duplicates: [String: [Document]] = [:]
+    public private(set) var byID: [String: D] = [:]
+    public private(set) var duplicates: [String: [D]] = [:]
     /// Documents by the ID they link to, built on first use: listings never ask, and building
     /// it for 42,000 documents was a tenth of a warm `list`'s time on one thread.
-    private let children: ChildrenIndex
-    private var byKind: [DocumentKind: [Document]] = [:]
+    private let children: ChildrenIndex<D>
+    private var byKind: [DocumentKind: [D]] = [:]
     /// Every ID, for "did you mean" suggestions: this index's, sorted on first use; the whole
     /// repository's when this index holds only part of it (incremental validation), so
     /// suggestions are the same as from a full index.
     public var directory: IDDirectory
 
-    public init(_ documents: [Document]) {
+    public init(_ documents: [D]) {
         // A full run gives its documents in path order already: that is checked while they are
         // filed (sorting them anyway compared paths of documents no longer in the cache), and
         // they are sorted and filed again only when it does not hold.
@@ -30,27 +35,27 @@ public struct RepositoryIndex: Sendable {
         directory = IDDirectory { byID.mapValues(\.kind) }
     }
 
-    public subscript(id: String) -> Document? { byID[id] }
+    public subscript(id: String) -> D? { byID[id] }
 
     /// Builds the links from each ID to its documents now rather than on first use: for a
     /// pass about to ask from several threads.
     func prepareChildren() { _ = children.linked(to: "") }
 
-    public func findings(of postmortemID: String) -> [Document] { Array(linked(to: postmortemID, kind: .finding)) }
+    public func findings(of postmortemID: String) -> [D] { Array(linked(to: postmortemID, kind: .finding)) }
 
-    public func remediations(of findingID: String) -> [Document] { Array(linked(to: findingID, kind: .remediation)) }
+    public func remediations(of findingID: String) -> [D] { Array(linked(to: findingID, kind: .remediation)) }
 
     /// The documents of `kind` linking to `id` (its findings, its items), in path order, looked
     /// at in place: rules ask for most documents, and gathering them into arrays was two
     /// allocations a question.
-    public func linked(to id: String, kind: DocumentKind) -> some Sequence<Document> {
+    public func linked(to id: String, kind: DocumentKind) -> some Sequence<D> {
         children.linked(to: id).lazy.filter { $0.kind == kind }
     }
 
     /// Whether any document of `kind` links to `id`.
     public func hasLinked(to id: String, kind: DocumentKind) -> Bool { linked(to: id, kind: kind).contains { _ in true } }
 
-    public func documents(of kind: DocumentKind) -> [Document] { byKind[kind] ?? [] }
+    public func documents(of kind: DocumentKind) -> [D] { byKind[kind] ?? [] }
 
     /// The existing ID of `kind` closest to a mistyped one.
     public func suggestion(for id: String, kind: DocumentKind) -> String? {
@@ -59,7 +64,7 @@ public struct RepositoryIndex: Sendable {
     }
 
     /// The postmortem a document belongs to, following links.
-    public func postmortem(of document: Document) -> Document? {
+    public func postmortem(of document: D) -> D? {
         switch document.kind {
         case .postmortem: return document
         case .finding: return document.parentID.flatMap { byID[$0] }
@@ -68,7 +73,7 @@ public struct RepositoryIndex: Sendable {
     }
 
     /// Every document under a postmortem: itself, its findings and their remediation items.
-    public func tree(of postmortemID: String) -> [Document] {
+    public func tree(of postmortemID: String) -> [D] {
         guard let pm = byID[postmortemID] else { return [] }
         let findings = findings(of: postmortemID)
         return [pm] + findings + findings.flatMap { remediations(of: $0.id) }
@@ -76,18 +81,18 @@ public struct RepositoryIndex: Sendable {
 }
 
 /// Documents filed by ID and kind, in path order.
-private struct Filing {
-    let documents: [Document]
-    var byID: [String: Document] = [:]
-    var duplicates: [String: [Document]] = [:]
-    var byKind: [DocumentKind: [Document]] = [:]
+private struct Filing<D: DocumentFields> {
+    let documents: [D]
+    var byID: [String: D] = [:]
+    var duplicates: [String: [D]] = [:]
+    var byKind: [DocumentKind: [D]] = [:]
 
     /// Nil when `requireOrder` and the documents are not in path order.
-    init?(_ documents: [Document], inPathOrder requireOrder: Bool) {
+    init?(_ documents: [D], inPathOrder requireOrder: Bool) {
         self.documents = documents
         byID.reserveCapacity(documents.count)
-        var postmortems: [Document] = [], findings: [Document] = [], remediations: [Document] = []
-        var previous: Document?
+        var postmortems: [D] = [], findings: [D] = [], remediations: [D] = []
+        var previous: D?
         for document in documents {
             if requireOrder, let previous, document.path < previous.path { return nil }
             previous = document
@@ -102,7 +107,7 @@ private struct Filing {
             case .remediation: remediations.append(document)
             }
         }
-        let kinds: [DocumentKind: [Document]] = [.postmortem: postmortems, .finding: findings, .remediation: remediations]
+        let kinds: [DocumentKind: [D]] = [.postmortem: postmortems, .finding: findings, .remediation: remediations]
         byKind = kinds.filter { !$0.value.isEmpty }
     }
 }
@@ -135,18 +140,18 @@ public final class IDDirectory: @unchecked Sendable {
 /// without taking the lock. Each ID has a group of positions in one shared array, rather
 /// than an array of its own (tens of thousands of small arrays grown one by one were most of
 /// building it in a large repository).
-final class ChildrenIndex: @unchecked Sendable {
+final class ChildrenIndex<D: DocumentFields>: @unchecked Sendable {
     private let lock = NSLock()
     private let ready = Atomic<Bool>(false)
-    private let documents: [Document]
+    private let documents: [D]
     /// Each linked-to ID's group of positions in `documents`.
     private var groups: [String: Int] = [:]
     private var members = Grouping(count: 0, of: [Int]())
 
-    init(_ documents: [Document]) { self.documents = documents }
+    init(_ documents: [D]) { self.documents = documents }
 
     /// The documents linking to `id`, in path order, read in place.
-    func linked(to id: String) -> LazyMapSequence<ArraySlice<Int>, Document> {
+    func linked(to id: String) -> LazyMapSequence<ArraySlice<Int>, D> {
         if !ready.load(ordering: .acquiring) {
             lock.withLock {
                 guard !ready.load(ordering: .relaxed) else { return }

@@ -7,7 +7,7 @@ public struct Digest: Sendable {
         public var text: String
     }
 
-    public static func messages(index: RepositoryIndex, ruleset: Ruleset, today: Timestamp) -> [Message] {
+    public static func messages(index: ListedIndex, ruleset: Ruleset, today: Timestamp) -> [Message] {
         let trackers = ruleset.configuration.trackers
         let open = index.documents(of: .remediation).filter(\.isOpen).map { ItemRow($0, in: index, trackers: trackers, today: today) }
         let byOwner = Dictionary(grouping: open) { ruleset.owners.resolve($0.owner)?.handle ?? $0.owner }

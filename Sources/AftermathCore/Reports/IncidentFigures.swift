@@ -6,7 +6,7 @@ public struct IncidentFigures: Sendable {
     public var contain: Double?
     public var recover: Double?
 
-    public init(_ postmortem: Document) {
+    public init(_ postmortem: some DocumentFields) {
         func stamp(_ key: String) -> Timestamp? { postmortem.field("incident")?[key]?.stringValue.flatMap(Timestamp.parseDateTime) }
         let started = stamp("started_at"), detected = stamp("detected_at")
         func span(_ from: Timestamp?, _ to: Timestamp?) -> Double? {

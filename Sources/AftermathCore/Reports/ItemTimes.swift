@@ -41,7 +41,7 @@ public struct ItemTimesBuilder: Sendable {
         public var isOpen: Bool
         public var due: String?
 
-        public init(_ document: Document) {
+        public init(_ document: some DocumentFields) {
             id = document.id
             kind = document.kind
             isOpen = document.isOpen

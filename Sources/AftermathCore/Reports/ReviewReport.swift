@@ -2,7 +2,7 @@
 /// age, time to close, what was closed recently, incident figures, on-time rate, due dates
 /// pushed back and recurring weaknesses.
 public struct ReviewReport: Sendable {
-    public var index: RepositoryIndex
+    public var index: ListedIndex
     public var ruleset: Ruleset
     public var today: Timestamp
     /// From git history; empty without it (figures that need it then say so).
@@ -13,7 +13,7 @@ public struct ReviewReport: Sendable {
     /// than that there is none.
     public var historyRead: Bool
 
-    public init(index: RepositoryIndex, ruleset: Ruleset, today: Timestamp, times: [String: ItemTimes] = [:],
+    public init(index: ListedIndex, ruleset: Ruleset, today: Timestamp, times: [String: ItemTimes] = [:],
                 monthly: [(month: String, open: Int, closed: Int)] = [], since: Timestamp? = nil, historyRead: Bool = true) {
         self.historyRead = historyRead
         self.index = index
@@ -128,7 +128,7 @@ public struct ReviewReport: Sendable {
 
         report.add(.heading(1, "Recurring weaknesses"))
         let findings = index.documents(of: .finding)
-        func recurring(_ values: (Document) -> [String]) -> [[ReportDocument.Cell]] {
+        func recurring(_ values: (ListedDocument) -> [String]) -> [[ReportDocument.Cell]] {
             var postmortemsByValue: [String: Set<String>] = [:]
             for finding in findings {
                 guard let pm = finding.parentID else { continue }

@@ -6,7 +6,7 @@ public struct BugLink: Sendable, Equatable {
     /// The tracker's state of the issue at the last `aftermath bugs --refresh`, if kept.
     public var state: TrackerState?
 
-    public static func links(of document: Document, trackers: TrackerSet) -> [BugLink] {
+    public static func links(of document: some DocumentFields, trackers: TrackerSet) -> [BugLink] {
         let references = document.field("bugs")?.stringList ?? document.field("bug")?.stringList ?? []
         return references.map { reference in
             let tracker = trackers.tracker(for: reference)

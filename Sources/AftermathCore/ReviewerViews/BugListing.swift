@@ -42,7 +42,7 @@ public struct BugListing: Sendable {
     public var rows: [Row]
 
     /// The drift rules, whose diagnostics mark a reference's row.
-    static let driftRules: [(name: String, flags: @Sendable (Document, TrackerState) -> Bool)] = [
+    static let driftRules: [(name: String, flags: @Sendable (any DocumentFields, TrackerState) -> Bool)] = [
         (OpenBugOfDoneItemRule.description.name, OpenBugOfDoneItemRule.flags),
         (ClosedBugOfOpenItemRule.description.name, ClosedBugOfOpenItemRule.flags),
         (OpenBugOfResolvedFindingRule.description.name, OpenBugOfResolvedFindingRule.flags),
@@ -50,7 +50,7 @@ public struct BugListing: Sendable {
         (StaleTrackerStateRule.description.name, StaleTrackerStateRule.flags),
     ]
 
-    public init(index: RepositoryIndex, ruleset: Ruleset, filter: Filter = Filter()) {
+    public init(index: ListedIndex, ruleset: Ruleset, filter: Filter = Filter()) {
         var rows: [Row] = []
         let documents = (index.documents(of: .finding) + index.documents(of: .remediation)).sorted { $0.id < $1.id }
         for document in documents {

@@ -1,8 +1,8 @@
 /// One document as reviewers see it in listings, digests and reports.
 public struct ItemRow: Sendable {
-    public var document: Document
-    public var postmortem: Document?
-    public var finding: Document?
+    public var document: any DocumentFields
+    public var postmortem: (any DocumentFields)?
+    public var finding: (any DocumentFields)?
     private let trackers: TrackerSet
     /// Days past the due date for an open remediation item, nil when not overdue.
     public var overdueDays: Int?
@@ -24,13 +24,13 @@ public struct ItemRow: Sendable {
     public var due: String? { document.string("due") }
     public var title: String { document.title ?? "" }
     public var severity: String? { postmortem?.string("severity") }
-    public var category: String? { (document.kind == .finding ? document : finding)?.string("category") }
+    public var category: String? { document.kind == .finding ? document.string("category") : finding?.string("category") }
     public var postmortemID: String? { postmortem?.id }
     public var isOverdue: Bool { overdueDays != nil }
     /// Resolved on demand: matching references to trackers is the costly part of a row.
     public var bugs: [BugLink] { BugLink.links(of: document, trackers: trackers) }
 
-    public init(_ document: Document, in index: RepositoryIndex, trackers: TrackerSet, today: Timestamp) {
+    public init<D: DocumentFields>(_ document: D, in index: DocumentIndex<D>, trackers: TrackerSet, today: Timestamp) {
         self.document = document
         postmortem = index.postmortem(of: document)
         finding = document.kind == .remediation ? document.parentID.flatMap { index[$0] } : nil

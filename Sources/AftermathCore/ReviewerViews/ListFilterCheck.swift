@@ -7,7 +7,7 @@ public enum ListFilterCheck {
     public static let categories = ["technical-lapse", "procedural-failure", "manual-error", "process-flaw", "communication-glitch", "attack-vector"]
 
     /// The first unknown value, as a message with the closest known value, or nil.
-    public static func problem(_ query: ListQuery, index: RepositoryIndex, ruleset: Ruleset) -> String? {
+    public static func problem(_ query: ListQuery, index: ListedIndex, ruleset: Ruleset) -> String? {
         // Nothing to check, nothing read: a plain listing pays nothing for this.
         guard !query.statuses.isEmpty || !query.severities.isEmpty || !query.categories.isEmpty else { return nil }
         let kinds = query.kinds.sorted { $0.rawValue < $1.rawValue }

@@ -10,7 +10,7 @@ public struct Listing: Sendable {
     /// Every row in order (one group's rows are handed over as they are, not copied row by row).
     public var rows: [ItemRow] { groups.count == 1 ? groups[0].rows : groups.flatMap(\.rows) }
 
-    public init(index: RepositoryIndex, ruleset: Ruleset, query: ListQuery, groupBy: ListQuery.GroupKey?, today: Timestamp) {
+    public init(index: ListedIndex, ruleset: Ruleset, query: ListQuery, groupBy: ListQuery.GroupKey?, today: Timestamp) {
         let trackers = ruleset.configuration.trackers
         // Cheap filters first: a row resolves links, most documents never need one.
         let candidates = query.kinds.flatMap { index.documents(of: $0) }.filter { !query.openOnly || $0.isOpen }

@@ -39,7 +39,8 @@ public struct RuleDescription: Sendable {
 /// What every rule can consult besides the documents.
 public struct RuleContext: Sendable {
     public var ruleset: Ruleset
-    /// The date overdue checks compare against (`--today`, else the current date in UTC).
+    /// The date dated rules (`DatedRule`) judge against (`--today`, else the current date in UTC);
+    /// no other rule reads it.
     public var today: Timestamp
 
     public init(ruleset: Ruleset, today: Timestamp) {
@@ -67,8 +68,9 @@ public struct RuleContext: Sendable {
 //   `postmortem(of:)`, `duplicates`). A run after a small change re-checks only the documents
 //   those keys connect to the change; a rule that joined documents some other way (by owner,
 //   by tag, by a tracker's state) would report differently there than in a full run.
-// - A rule whose result depends on the date (`RuleContext.today`) does so only through what the
-//   summary keeps for it (`OverdueRule.Input`), so a summary written on one day serves another.
+// - Only a `DatedRule` depends on the date (`RuleContext.today`), and only through the inputs it
+//   reads of one document (`DatedInput`), which the summary keeps and each run judges again, so
+//   a summary written on one day serves another. Document and repository rules never read it.
 // - Diagnostics are about the document visited, at a location inside it, in document order.
 
 /// A rule about one document on its own.

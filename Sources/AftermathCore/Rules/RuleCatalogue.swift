@@ -11,18 +11,24 @@ public enum RuleCatalogue {
         DuplicateIDRule(), BrokenLinkRule(), MisfiledDocumentRule(), PostmortemWithoutFindingsRule(),
         FindingWithoutRemediationRule(), UnknownOwnerRule(), SelfApprovalRule(), BugTrackerRule(),
         ClosedWithOpenFindingRule(), ClosedWithOpenRemediationRule(), ResolvedWithOpenItemsRule(),
-        OverdueRule(), DueDatePolicyRule(), NotificationDeadlineRule(),
+        DueDatePolicyRule(), NotificationDeadlineRule(),
+    ]
+
+    /// The rules that depend on the date (see `DatedRule`).
+    public static let datedRules: [any DatedRule] = [
+        OverdueRule(),
     ]
 
     public static var descriptions: [RuleDescription] {
         (ReadingRules.all
             + documentRules.map { type(of: $0).description }
             + repositoryRules.map { type(of: $0).description }
+            + datedRules.map { type(of: $0).description }
             + TransitionCheck.rules.map { type(of: $0).description }).sorted { $0.id < $1.id }
     }
 
     /// The catalogue's rules, as a validation applies them.
-    public static var rules: RuleList { RuleList(document: documentRules, repository: repositoryRules) }
+    public static var rules: RuleList { RuleList(document: documentRules, repository: repositoryRules, dated: datedRules) }
 
     /// A rule by ID (`AM101`) or name (`schema`), case-insensitively.
     public static func find(_ key: String) -> RuleDescription? {

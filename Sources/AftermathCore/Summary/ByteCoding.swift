@@ -231,3 +231,39 @@ package struct ByteReader {
                           ruleID: rule, message: message, owner: owner, commit: commit)
     }
 }
+
+// What the dated rules read of a document (`DatedRule`), each input named by its rule's ID:
+// count, then per input the ID, the moment's bits, the date as written, the subject, the owner
+// and the location. Nothing at all when no rule has an input.
+extension ByteWriter {
+    package mutating func datedInputs(of document: Document, _ rules: [any DatedRule], _ ruleset: Ruleset) {
+        var found: [(String, DatedInput)] = []
+        for rule in rules {
+            for input in rule.inputs(of: document, in: ruleset) { found.append((type(of: rule).description.id, input)) }
+        }
+        guard !found.isEmpty else { return }
+        varint(UInt64(found.count))
+        for (id, input) in found {
+            string(id)
+            fixed(input.date.secondsSinceEpoch.bitPattern)
+            string(input.dateText)
+            string(input.subject)
+            optionalString(input.owner)
+            location(input.location)
+        }
+    }
+}
+
+extension ByteReader {
+    package mutating func datedInputs() -> [(ruleID: String, input: DatedInput)]? {
+        guard let count = varint() else { return nil }
+        var found: [(ruleID: String, input: DatedInput)] = []
+        for _ in 0..<count {
+            guard let id = string(), let bits = fixed(), let dateText = string(), let subject = string(),
+                  let owner = optionalString(), let location = location() else { return nil }
+            found.append((id, DatedInput(date: Timestamp(secondsSinceEpoch: Double(bitPattern: bits)), dateText: dateText,
+                                         subject: subject, owner: owner, location: location)))
+        }
+        return isAtEnd ? found : nil
+    }
+}

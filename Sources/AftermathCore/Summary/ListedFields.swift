@@ -19,7 +19,7 @@ enum ListedFieldNames {
 
 /// A document's listed fields as a summary holds them (`SummaryFile.listedDocument`): read in
 /// place when asked, a field at a time, so a listing builds only what it shows. The bytes are
-/// the summary's mapped file, which the document keeps alive (see `Document`); holding them as
+/// the summary's mapped file, which the document keeps alive (see `ListedDocument`); holding them as
 /// a plain pointer spares a reference count per field read (contended between threads).
 struct ListedRecord: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer

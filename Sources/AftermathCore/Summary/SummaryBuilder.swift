@@ -18,9 +18,10 @@ public enum SummaryBuilder {
     /// The summary's bytes, or nil when the run cannot be summarised (a diagnostic about a
     /// file that is not one of the entries, or tables beyond 32-bit offsets).
     /// - Parameter producer: identifies the program writing it (see `SummaryFile.producer`).
-    public static func build(_ entries: [Entry], diagnostics: [Diagnostic], rulesetFingerprint: UInt64,
+    /// - Parameter ruleset: the run's; its dated rules' inputs are kept in place of their findings.
+    public static func build(_ entries: [Entry], diagnostics: [Diagnostic], ruleset: Ruleset,
                              tree: ContentID?, producer: UInt64 = 0, threads: Int = 0) -> [UInt8]? {
-        parts(entries, diagnostics: diagnostics, rulesetFingerprint: rulesetFingerprint, tree: tree, producer: producer, threads: threads)?.joined
+        parts(entries, diagnostics: diagnostics, ruleset: ruleset, tree: tree, producer: producer, threads: threads)?.joined
     }
 
     /// How the entries' documents link, worked out ahead (it needs the documents only, not what
@@ -49,15 +50,17 @@ public enum SummaryBuilder {
     /// the file, without gathering tens of megabytes into one more buffer.
     /// - Parameter links: `links(entries)` worked out ahead; worked out here when nil or of
     ///   other entries.
-    public static func parts(_ entries: [Entry], diagnostics: [Diagnostic], rulesetFingerprint: UInt64,
+    public static func parts(_ entries: [Entry], diagnostics: [Diagnostic], ruleset: Ruleset,
                              tree: ContentID?, producer: UInt64 = 0, threads: Int = 0, links ahead: Links? = nil) -> SummaryParts? {
         // A run's entries come in path order: checked in one pass rather than sorted again
         // (when the links ahead are these entries', that pass was made with them).
         let ahead = ahead.flatMap { $0.paths.elementsEqual(entries.lazy.map(\.path)) ? $0 : nil }
         let inOrder = ahead?.inPathOrder ?? inPathOrder(entries)
         let entries = inOrder ? entries : entries.sorted { SnapshotDelta.precedes($0.path, $1.path) }
-        // The overdue rule's findings depend on the day: its input is kept instead.
-        let diagnosticsByPath = Dictionary(grouping: diagnostics.filter { $0.ruleID != RuleID.overdue }, by: \Diagnostic.path)
+        // The dated rules' findings depend on the day: their inputs are kept instead.
+        let dated = Set(ruleset.rules.dated.map { type(of: $0).description.id })
+        let diagnosticsByPath = Dictionary(grouping: dated.isEmpty ? diagnostics : diagnostics.filter { !dated.contains($0.ruleID) },
+                                           by: \Diagnostic.path)
         guard summarises(entries, diagnosticsAbout: diagnosticsByPath.keys) else { return nil }
 
         // The records of each stretch of documents and the tables linking documents through
@@ -73,7 +76,7 @@ public enum SummaryBuilder {
             if job == 0 {
                 if usable == nil { linkSlot[0] = LinkTables(entries) }
             } else {
-                encoded[job - 1] = DocumentRecords(entries[stretches[job - 1]], diagnostics: diagnosticsByPath)
+                encoded[job - 1] = DocumentRecords(entries[stretches[job - 1]], diagnostics: diagnosticsByPath, ruleset: ruleset)
             }
         }
         let links = linkSlot[0]!
@@ -83,7 +86,7 @@ public enum SummaryBuilder {
         let tables = [records.map(\.table.buffer), [links.keyTable], [links.starts], [links.members], [links.referrerTable],
                       [links.keyStrings] + records.map(\.strings.buffer), records.map(\.diagnostics.buffer), records.map(\.views.buffer)]
         let counts = [entries.count, links.keyCount, links.componentCount, links.members.count / 4, links.referrerTable.count / 4]
-        guard let header = header(counts: counts, tables: tables, rulesetFingerprint: rulesetFingerprint, tree: tree, producer: producer) else { return nil }
+        guard let header = header(counts: counts, tables: tables, rulesetFingerprint: ruleset.fingerprint, tree: tree, producer: producer) else { return nil }
         return SummaryParts(pieces: [header] + tables.joined().filter { !$0.isEmpty })
     }
 
@@ -168,7 +171,8 @@ private struct DocumentRecords: Sendable {
     var diagnostics = ByteWriter()
     var views = ByteWriter()
 
-    init(_ entries: ArraySlice<SummaryBuilder.Entry>, diagnostics byPath: [RepositoryPath: [Diagnostic]]) {
+    init(_ entries: ArraySlice<SummaryBuilder.Entry>, diagnostics byPath: [RepositoryPath: [Diagnostic]], ruleset: Ruleset) {
+        let datedRules = ruleset.rules.dated
         table.buffer.reserveCapacity(entries.count * SummaryFormat.documentRecordSize)
         for entry in entries {
             let pathOffset = strings.buffer.count
@@ -189,22 +193,16 @@ private struct DocumentRecords: Sendable {
             table.buffer.append(SummaryFormat.kindCode(entry.document?.kind))
             var flags: UInt8 = found.contains { $0.ruleID == RuleID.brokenLink } ? SummaryFormat.Flag.hasBrokenLink : 0
             if entry.document?.isOpen == true { flags |= SummaryFormat.Flag.isOpen }
-            let overdue = entry.document.flatMap(OverdueRule.Input.init)
-            if overdue != nil { flags |= SummaryFormat.Flag.hasOverdueInput }
             table.buffer.append(flags)
             table.buffer += [0, 0]
             let viewOffset = views.buffer.count
             if let document = entry.document { views.listedFields(of: document) }
             table.u32(viewOffset)
             table.u32(views.buffer.count - viewOffset)
-            table.fixed(overdue?.due.secondsSinceEpoch.bitPattern ?? 0)
-            for text in [overdue?.dueText, overdue?.owner] {
-                table.u32(strings.buffer.count)
-                table.u32(text.map { $0.utf8.count } ?? Int(SummaryFormat.noKey))
-                if let text { strings.buffer.append(contentsOf: text.utf8) }
-            }
-            table.u32(overdue?.location.line ?? 0)
-            table.u32(overdue?.location.column ?? 0)
+            let datedOffset = diagnostics.buffer.count
+            if let document = entry.document, !datedRules.isEmpty { diagnostics.datedInputs(of: document, datedRules, ruleset) }
+            table.u32(datedOffset)
+            table.u32(diagnostics.buffer.count - datedOffset)
         }
         // Grown by doubling: copied to their size, the slack is not held while the rest is built.
         strings.compact()
@@ -230,8 +228,7 @@ private struct DocumentRecords: Sendable {
                 add(stringBase, at: record + Field.path)
                 add(diagnosticsBase, at: record + Field.diagnostics)
                 add(viewBase, at: record + Field.view)
-                add(stringBase, at: record + Field.dueText)
-                add(stringBase, at: record + Field.owner)
+                add(diagnosticsBase, at: record + Field.dated)
                 set(links.component[i], at: record + Field.component)
                 set(links.idKey[i], at: record + Field.idKey)
             }

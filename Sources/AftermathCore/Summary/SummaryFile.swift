@@ -48,12 +48,8 @@ public final class SummaryFile: @unchecked Sendable {
             let d = Int(u32(r + SummaryFormat.DocumentField.diagnostics)), dl = Int(u32(r + SummaryFormat.DocumentField.diagnosticsLength))
             let key = u32(r + SummaryFormat.DocumentField.idKey)
             let v = Int(u32(r + SummaryFormat.DocumentField.view)), vl = Int(u32(r + SummaryFormat.DocumentField.viewLength))
-            func optionalString(_ offset: Int, _ length: Int) -> Bool {
-                let count = u32(r + length)
-                return count == SummaryFormat.noKey || Int(u32(r + offset)) + Int(count) <= stringsSize
-            }
-            guard optionalString(SummaryFormat.DocumentField.dueText, SummaryFormat.DocumentField.dueTextLength),
-                  optionalString(SummaryFormat.DocumentField.owner, SummaryFormat.DocumentField.ownerLength),
+            let dated = Int(u32(r + SummaryFormat.DocumentField.dated)), datedLength = Int(u32(r + SummaryFormat.DocumentField.datedLength))
+            guard dated + datedLength <= diagnosticsSize,
                   pathOffset + pathLength <= stringsSize, d + dl <= diagnosticsSize, v + vl <= viewsSize,
                   Int(u32(r + SummaryFormat.DocumentField.component)) < componentCount,
                   key == SummaryFormat.noKey || Int(key) < keyCount else { return false }
@@ -136,16 +132,15 @@ public final class SummaryFile: @unchecked Sendable {
 
     func isOpen(_ i: Int) -> Bool { raw[record(i) + SummaryFormat.DocumentField.flags] & SummaryFormat.Flag.isOpen != 0 }
 
-    /// What the overdue rule reads of the document, if it is an open item with a due date.
-    func overdueInput(_ i: Int) -> OverdueRule.Input? {
+    /// What the dated rules read of the document (`DatedRule`), each with its rule's ID; nil if
+    /// the stored bytes do not decode.
+    func datedInputs(_ i: Int) -> [(ruleID: String, input: DatedInput)]? {
         let r = record(i)
-        guard raw[r + SummaryFormat.DocumentField.flags] & SummaryFormat.Flag.hasOverdueInput != 0, let id = id(i),
-              let dueText = string(r + SummaryFormat.DocumentField.dueText, r + SummaryFormat.DocumentField.dueTextLength) else { return nil }
-        let due = Double(bitPattern: raw.loadUnaligned(fromByteOffset: r + SummaryFormat.DocumentField.due, as: UInt64.self).littleEndian)
-        return OverdueRule.Input(id: id, dueText: dueText, due: Timestamp(secondsSinceEpoch: due),
-                                 owner: string(r + SummaryFormat.DocumentField.owner, r + SummaryFormat.DocumentField.ownerLength),
-                                 location: SourceLocation(line: Int(u32(r + SummaryFormat.DocumentField.dueLine)),
-                                                          column: Int(u32(r + SummaryFormat.DocumentField.dueColumn))))
+        let length = Int(u32(r + SummaryFormat.DocumentField.datedLength))
+        guard length > 0 else { return [] }
+        let start = tables[6] + Int(u32(r + SummaryFormat.DocumentField.dated))
+        var reader = ByteReader(UnsafeRawBufferPointer(rebasing: raw[start..<(start + length)]))
+        return reader.datedInputs()
     }
 
     /// A string of the strings table named by an offset field and a length field (none: nil).
@@ -162,7 +157,7 @@ public final class SummaryFile: @unchecked Sendable {
     /// The fields are read where the summary holds them, each when asked (`ListedRecord`):
     /// building every field of 42,000 documents for a listing that shows five of them was a
     /// fifth of a warm `list`, most of it the memory the trees took. They are checked here.
-    func listedDocument(_ i: Int) -> Document? {
+    func listedDocument(_ i: Int) -> ListedDocument? {
         let r = record(i)
         let length = Int(u32(r + SummaryFormat.DocumentField.viewLength))
         guard length > 0, let kind = kind(i), let id = id(i) else { return nil }
@@ -170,7 +165,7 @@ public final class SummaryFile: @unchecked Sendable {
         let bytes = UnsafeRawBufferPointer(rebasing: raw[start..<(start + length)])
         var checker = ByteReader(bytes)
         guard bytes.first == 7, checker.skipNode(), checker.isAtEnd else { return nil }  // an object, whole
-        return Document(path: path(i), kind: kind, id: id, listed: ListedRecord(bytes: bytes), keeping: self)
+        return ListedDocument(path: path(i), kind: kind, id: id, record: ListedRecord(bytes: bytes), keeping: self)
     }
 
     /// The document at `path`, by binary search.

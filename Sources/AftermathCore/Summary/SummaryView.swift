@@ -7,11 +7,13 @@ public enum SummaryView {
     /// drawn from it are those of a full index. Nil when a stored record does not decode.
     public static func index(_ summary: SummaryFile, delta: SnapshotDelta, kinds: Set<DocumentKind>, openOnly: Bool,
                              ruleset: Ruleset, threads: Int = 0,
-                             read: @escaping @Sendable (RepositoryPath, ContentID) throws -> [UInt8]?) throws -> RepositoryIndex? {
+                             read: @escaping @Sendable (RepositoryPath, ContentID) throws -> [UInt8]?) throws -> ListedIndex? {
         var taken = [Bool](repeating: false, count: summary.documentCount)  // changed or included already
         for path in delta.changes.keys { if let i = summary.index(of: path) { taken[i] = true } }
         let changedVersions = delta.changes.compactMap { path, id in id.map { PathVersion(path: path, id: $0) } }
-        var level = try IncrementalValidator.parse(changedVersions, ruleset: ruleset, threads: threads, checks: nil, read: read).compactMap(\.document)
+        let changed = try IncrementalValidator.parse(changedVersions, ruleset: ruleset, threads: threads, checks: nil, read: read)
+            .compactMap { $0.document.map(ListedDocument.init) }
+        var level = changed
         var chosen: [Int] = []
         for i in 0..<summary.documentCount where !taken[i] {
             guard let kind = summary.kind(i), kinds.contains(kind), !openOnly || summary.isOpen(i) else { continue }
@@ -19,7 +21,6 @@ public enum SummaryView {
             taken[i] = true
         }
         guard let listed = decode(chosen, summary, threads: threads) else { return nil }
-        let changed = level
         level += listed
         // Unchanged documents are gathered with their records' positions: in that order they
         // are in path order, which spares the index sorting tens of thousands of paths.
@@ -55,14 +56,14 @@ public enum SummaryView {
             level = decoded
         }
         unchanged.sort { $0.0 < $1.0 }
-        return RepositoryIndex(unchanged.map(\.1) + changed)
+        return ListedIndex(unchanged.map(\.1) + changed)
     }
 
     /// The stored listed fields of the documents at `indices`, decoded on every core; nil when
     /// one does not decode.
-    private static func decode(_ indices: [Int], _ summary: SummaryFile, threads: Int) -> [Document]? {
+    private static func decode(_ indices: [Int], _ summary: SummaryFile, threads: Int) -> [ListedDocument]? {
         let decoded = ParallelMap.joined(indices.count, threads: threads) { range in indices[range].map { summary.listedDocument($0) } }
-        var documents: [Document] = []
+        var documents: [ListedDocument] = []
         documents.reserveCapacity(decoded.count)
         for document in decoded {
             guard let document else { return nil }

@@ -76,11 +76,12 @@ public struct Validator: Sendable {
         return (ValidationResult(diagnostics: shown, index: index, fileCount: paths.count, allDiagnostics: all, paths: paths), side?.value())
     }
 
-    /// Every repository rule's diagnostics, gathered in catalogue order, each rule's in the
-    /// documents' order. The documentwise rules run together in one pass over the documents,
-    /// in stretches spread over the cores; the others (whole-index rules) beside them.
+    /// Every repository rule's diagnostics, then every dated rule's, gathered in catalogue
+    /// order, each rule's in the documents' order. The documentwise rules (and the dated ones,
+    /// which visit one document at a time) run together in one pass over the documents, in
+    /// stretches spread over the cores; the others (whole-index rules) beside them.
     static func repositoryDiagnostics(_ index: RepositoryIndex, context: RuleContext) -> [Diagnostic] {
-        let rules = context.ruleset.rules.repository
+        let rules = context.ruleset.rules.repository + context.ruleset.rules.dated.map { DatedRuleCheck(rule: $0) as any RepositoryRule }
         let documentwise = rules.map { $0 as? any DocumentwiseRule }
         let wholeIndex = rules.indices.filter { documentwise[$0] == nil }
         // The documentwise rules with their positions in the catalogue.

@@ -3,7 +3,7 @@ import AftermathCore
 /// Whether a postmortem can be closed and what blocks it (the core's `ClosureGate`), for its
 /// hover and its code lens.
 enum ClosureStatus {
-    static func blockers(of postmortem: Document, in state: RepositoryState) -> [ClosureGate.Blocker] {
+    static func blockers(of postmortem: Document, in state: RepositoryState) -> [ClosureGate.Blocker<Document>] {
         ClosureGate.blockers(for: postmortem, in: state.index)
     }
 

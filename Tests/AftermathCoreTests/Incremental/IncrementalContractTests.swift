@@ -26,6 +26,32 @@ final class IncrementalContractTests: XCTestCase {
         XCTAssertFalse(try Self.randomEditDifferences(rules: planted, rounds: 100).isEmpty)
     }
 
+    /// A rule that reads the date outside `DatedRule` breaks the contract (the summary keeps its
+    /// findings of one day); the checks above must see it.
+    func testARuleReadingTheDateOutsideDatedRuleIsCaught() throws {
+        var planted = RuleList.standard
+        planted.repository.append(DueSoonRule())
+        XCTAssertFalse(try Self.randomEditDifferences(rules: planted, rounds: 100).isEmpty)
+    }
+
+    /// The same rule written as a `DatedRule` keeps the contract: the summary keeps its inputs,
+    /// whatever rule they belong to, and each run judges them on its own day.
+    func testADatedRuleAddedLaterKeepsTheContract() throws {
+        var planted = RuleList.standard
+        planted.dated.append(DueSoonDatedRule())
+        XCTAssertEqual(try Self.randomEditDifferences(rules: planted, rounds: 100), [])
+        XCTAssertEqual(try Self.exampleDifferences(rules: planted), [])
+        // And it does report, on one of the two dates and not the other.
+        let files = try IncrementalValidatorTests.exampleFiles()
+        var ruleset = try IncrementalValidatorTests.ruleset(files)
+        ruleset.rules = planted
+        let found = try Self.dates.map { today in
+            try Validator(ruleset: ruleset, today: today, threads: 1).validate(InMemorySnapshot(files: files)).allDiagnostics.filter { $0.ruleID == "AM998" }.count
+        }
+        XCTAssertGreaterThan(found.first ?? 0, 0)
+        XCTAssertEqual(found.last, 0)
+    }
+
     // MARK: The differential check
 
     /// Each pair of states an example gives (the base, the earlier state, the bad and the good
@@ -123,5 +149,38 @@ struct OpenItemsPerOwnerRule: RepositoryRule {
         return open.filter { (counts[$0.owner ?? ""] ?? 0) > 1 }.map { item in
             context.diagnostic(Self.description, item, at: item.location(of: "owner"), "\(item.owner ?? "") holds \(counts[item.owner ?? ""] ?? 0) open items")
         }
+    }
+}
+
+/// Breaks the contract on purpose: a repository rule that reads the date, so a summary written
+/// on one day keeps findings that another day would not make.
+struct DueSoonRule: DocumentwiseRule {
+    static let description = RuleDescription(
+        id: "AM998", name: "due-soon", severity: .warning,
+        summary: "An open remediation item due within the next year.",
+        rationale: "Planted in tests only.", bad: [:], good: [:])
+
+    func check(_ document: Document, in index: RepositoryIndex, context: RuleContext, into diagnostics: inout [Diagnostic]) {
+        guard let input = DueSoonDatedRule.input(document),
+              let message = DueSoonDatedRule().message(for: input, today: context.today) else { return }
+        diagnostics.append(context.diagnostic(Self.description, document, at: input.location, message))
+    }
+}
+
+/// The same rule as a `DatedRule`: what it reads of the item does not depend on the date.
+struct DueSoonDatedRule: DatedRule {
+    static let description = DueSoonRule.description
+
+    static func input(_ document: Document) -> DatedInput? {
+        guard document.kind == .remediation, document.isOpen, let text = document.string("due"),
+              let due = Timestamp.parseDate(text) else { return nil }
+        return DatedInput(date: due, dateText: text, subject: document.id, owner: document.owner, location: document.location(of: "due"))
+    }
+
+    func inputs(of document: Document, in ruleset: Ruleset) -> [DatedInput] { Self.input(document).map { [$0] } ?? [] }
+
+    func message(for input: DatedInput, today: Timestamp) -> String? {
+        let ahead = input.date.secondsSinceEpoch - today.secondsSinceEpoch
+        return ahead >= 0 && ahead <= 365 * 86_400 ? "\(input.subject) is due on \(input.dateText)" : nil
     }
 }

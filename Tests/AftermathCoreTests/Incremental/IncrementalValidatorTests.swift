@@ -154,7 +154,7 @@ final class IncrementalValidatorTests: XCTestCase {
             for i in 0..<summary.documentCount {
                 let path = summary.path(i)
                 _ = summary.index(of: path)
-                _ = (summary.contentID(i), summary.kind(i), summary.id(i), summary.diagnostics(i), summary.listedDocument(i), summary.overdueInput(i))
+                _ = (summary.contentID(i), summary.kind(i), summary.id(i), summary.diagnostics(i), summary.listedDocument(i), summary.datedInputs(i))
                 let component = summary.component(i)
                 _ = summary.members(of: component)
                 if let id = summary.id(i) { _ = (summary.component(ofKey: id), summary.referrers(of: id)) }
@@ -253,7 +253,7 @@ final class IncrementalValidatorTests: XCTestCase {
         let documents = Dictionary(uniqueKeysWithValues: result.index.documents.map { ($0.path, $0) })
         let paths = try Validator(ruleset: ruleset, today: today).documentPaths(in: InMemorySnapshot(files: files))
         let entries = paths.map { SummaryBuilder.Entry(path: $0, contentID: contentID(files[$0.text]!), document: documents[$0]) }
-        return SummaryBuilder.build(entries, diagnostics: result.allDiagnostics, rulesetFingerprint: ruleset.fingerprint, tree: nil)
+        return SummaryBuilder.build(entries, diagnostics: result.allDiagnostics, ruleset: ruleset, tree: nil)
     }
 
     static func summarise(_ files: [String: String]) throws -> (SummaryFile, Ruleset) {
@@ -340,18 +340,18 @@ final class SummaryBuilderTests: XCTestCase {
         XCTAssertFalse(result.allDiagnostics.filter { $0.ruleID != RuleID.overdue }.isEmpty)
         let documents = Dictionary(uniqueKeysWithValues: result.index.documents.map { ($0.path, $0) })
         let entries = result.paths.map { SummaryBuilder.Entry(path: $0, contentID: IncrementalValidatorTests.contentID(files[$0.text]!), document: documents[$0]) }
-        let files1 = SummaryBuilder.build(entries, diagnostics: result.allDiagnostics, rulesetFingerprint: 7, tree: nil, threads: 1)
+        let files1 = SummaryBuilder.build(entries, diagnostics: result.allDiagnostics, ruleset: ruleset, tree: nil, threads: 1)
         XCTAssertNotNil(files1)
         for threads in [2, 3, 16] {
-            let other = SummaryBuilder.build(entries, diagnostics: result.allDiagnostics, rulesetFingerprint: 7, tree: nil, threads: threads)
+            let other = SummaryBuilder.build(entries, diagnostics: result.allDiagnostics, ruleset: ruleset, tree: nil, threads: threads)
             XCTAssertTrue(other == files1, "\(threads) threads give another file")
         }
         // Links worked out ahead (while the rules ran) are the ones `parts` would work out; links
         // of other entries are not used.
-        let ahead = SummaryBuilder.parts(entries, diagnostics: result.allDiagnostics, rulesetFingerprint: 7, tree: nil,
+        let ahead = SummaryBuilder.parts(entries, diagnostics: result.allDiagnostics, ruleset: ruleset, tree: nil,
                                          links: SummaryBuilder.links(entries))?.joined
         XCTAssertTrue(ahead == files1, "links worked out ahead give another file")
-        let stale = SummaryBuilder.parts(entries, diagnostics: result.allDiagnostics, rulesetFingerprint: 7, tree: nil,
+        let stale = SummaryBuilder.parts(entries, diagnostics: result.allDiagnostics, ruleset: ruleset, tree: nil,
                                          links: SummaryBuilder.links(Array(entries.dropFirst())))?.joined
         XCTAssertTrue(stale == files1, "links of other entries were used")
         // Each record still says what its document says.
@@ -373,12 +373,14 @@ final class SummaryBuilderTests: XCTestCase {
             XCTAssertEqual(listed?.status, document?.status, path)
             XCTAssertEqual(listed?.parentID, document?.parentID, path)
             XCTAssertEqual(listed?.isOpen, document?.isOpen, path)
-            XCTAssertEqual(summary.overdueInput(i)?.owner, document.flatMap(OverdueRule.Input.init)?.owner, path)
+            let kept = try XCTUnwrap(summary.datedInputs(i), path)
+            XCTAssertEqual(kept.map(\.ruleID), document.map { d in ruleset.rules.dated.flatMap { rule in rule.inputs(of: d, in: ruleset).map { _ in type(of: rule).description.id } } } ?? [], path)
+            XCTAssertEqual(kept.map(\.input), document.map { d in ruleset.rules.dated.flatMap { $0.inputs(of: d, in: ruleset) } } ?? [], path)
             XCTAssertEqual(summary.diagnostics(i), result.allDiagnostics.filter { $0.path == summary.path(i) && $0.ruleID != RuleID.overdue }, path)
         }
         // A listed document reads the summary's bytes in place: it keeps them, and no more.
         weak var weakSummary: SummaryFile?
-        var alone: Document?
+        var alone: ListedDocument?
         do {
             let held = try XCTUnwrap(SummaryFile(ByteStore(copying: try XCTUnwrap(files1))))
             weakSummary = held

@@ -73,7 +73,7 @@ final class PathIdentityTests: XCTestCase {
         let result = try Validator(ruleset: ruleset, today: today, threads: 1).validate(earlier)
         let documents = Dictionary(result.index.documents.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         let entries = result.paths.map { SummaryBuilder.Entry(path: $0, contentID: ids[before[$0]!]!, document: documents[$0]) }
-        let bytes = try XCTUnwrap(SummaryBuilder.build(entries, diagnostics: result.allDiagnostics, rulesetFingerprint: ruleset.fingerprint, tree: nil),
+        let bytes = try XCTUnwrap(SummaryBuilder.build(entries, diagnostics: result.allDiagnostics, ruleset: ruleset, tree: nil),
                                   message, file: file, line: line)
         let summary = try XCTUnwrap(SummaryFile(ByteStore(copying: bytes)), message, file: file, line: line)
         // The later state as a listing compared with the summary, the way git snapshots are.

@@ -24,7 +24,7 @@ final class ListTableTests: XCTestCase {
                                       frontMatter: node([("id", id), ("finding", "F-2026-001-01"), ("status", "open"),
                                                          ("owner", owner), ("due", due), ("title", "Item \(i)")]), body: MarkdownBody()))
         }
-        let index = RepositoryIndex(documents)
+        let index = ListedIndex(documents.map(ListedDocument.init))
         let today = try XCTUnwrap(Timestamp.parseDate("2026-06-01"))
         for groupBy in [nil, ListQuery.GroupKey.owner] {
             let listing = Listing(index: index, ruleset: ruleset, query: ListQuery(), groupBy: groupBy, today: today)
@@ -61,7 +61,7 @@ final class ListTableTests: XCTestCase {
                      frontMatter: node([("id", "R-2026-001-0\(i)"), ("status", "open"), ("owner", i == 1 ? "zoë" : "bob"), ("due", "2027-01-01"), ("title", title)]),
                      body: MarkdownBody())
         }
-        let listing = Listing(index: RepositoryIndex(documents), ruleset: ruleset, query: ListQuery(), groupBy: nil,
+        let listing = Listing(index: ListedIndex(documents.map(ListedDocument.init)), ruleset: ruleset, query: ListQuery(), groupBy: nil,
                               today: try XCTUnwrap(Timestamp.parseDate("2026-06-01")))
         let lines = ListRenderer.table(listing, width: 200, colour: false).split(separator: "\n").map(String.init)
         XCTAssertEqual(lines.count, 1 + titles.count)

@@ -51,13 +51,16 @@ final class RepositoryRulePassTests: XCTestCase {
         XCTAssertGreaterThan(index.documents.count, 2 * 2048, "three stretches at least")
 
         let alone = RuleCatalogue.repositoryRules.flatMap { $0.check(index, in: context) }
+            + RuleCatalogue.datedRules.flatMap { rule in
+                index.documents.flatMap { d in rule.inputs(of: d, in: ruleset).compactMap { rule.diagnostic($0, path: d.path, context: context) } }
+            }
         let pass = Validator.repositoryDiagnostics(index, context: context)
         XCTAssertEqual(pass.map(TextReporter.line), alone.map(TextReporter.line))
 
         // Every repository rule has something to report, from the first postmortems to the last.
         let reported = Set(pass.map(\.ruleID))
-        for rule in RuleCatalogue.repositoryRules {
-            XCTAssertTrue(reported.contains(type(of: rule).description.id), "\(type(of: rule).description.name) found nothing")
+        for description in RuleCatalogue.repositoryRules.map({ type(of: $0).description }) + RuleCatalogue.datedRules.map({ type(of: $0).description }) {
+            XCTAssertTrue(reported.contains(description.id), "\(description.name) found nothing")
         }
         XCTAssertTrue(pass.contains { $0.path.hasPrefix("postmortems/PM-2025-1497-") }, "the last stretch's diagnostics")
     }

@@ -1,5 +1,5 @@
 /// Open remediation items past their due date.
-public struct OverdueRule: DocumentwiseRule {
+public struct OverdueRule: DatedRule {
     public static let description = RuleDescription(
         id: RuleID.overdue, name: "overdue", severity: .warning,
         summary: "An open remediation item (proposed, open, in-progress) whose `due` date has passed is overdue (`--today DATE` fixes the date).",
@@ -11,41 +11,15 @@ public struct OverdueRule: DocumentwiseRule {
 
     public init() {}
 
-    public func check(_ item: Document, in index: RepositoryIndex, context: RuleContext, into diagnostics: inout [Diagnostic]) {
-        guard let input = Self.Input(item), let diagnostic = Self.diagnostic(input, path: item.path, today: context.today, context: context) else { return }
-        diagnostics.append(diagnostic)
+    /// An open remediation item's due date, if it has one.
+    public func inputs(of item: Document, in ruleset: Ruleset) -> [DatedInput] {
+        guard item.kind == .remediation, item.isOpen, let dueText = item.string("due"), let due = Timestamp.parseDate(dueText) else { return [] }
+        return [DatedInput(date: due, dateText: dueText, subject: item.id, owner: item.owner, location: item.location(of: "due"))]
     }
 
-    /// What the rule reads of an item: it depends on the item alone and the date, so a summary
-    /// keeps these and judges them again on another day without reading the item.
-    public struct Input: Sendable {
-        public var id: String
-        public var dueText: String
-        public var due: Timestamp
-        public var owner: String?
-        public var location: SourceLocation
-
-        /// Nil unless the item is an open remediation item with a due date.
-        public init?(_ item: Document) {
-            guard item.kind == .remediation, item.isOpen, let dueText = item.string("due"), let due = Timestamp.parseDate(dueText) else { return nil }
-            self.init(id: item.id, dueText: dueText, due: due, owner: item.owner, location: item.location(of: "due"))
-        }
-
-        public init(id: String, dueText: String, due: Timestamp, owner: String?, location: SourceLocation) {
-            self.id = id
-            self.dueText = dueText
-            self.due = due
-            self.owner = owner
-            self.location = location
-        }
-    }
-
-    public static func diagnostic(_ input: Input, path: RepositoryPath, today: Timestamp, context: RuleContext) -> Diagnostic? {
-        guard input.due < today else { return nil }
-        let days = Int((today.secondsSinceEpoch - input.due.secondsSinceEpoch) / 86_400)
-        return Diagnostic(path: path, location: input.location,
-                          severity: context.ruleset.severity(of: description.id, name: description.name, default: description.severity),
-                          ruleID: description.id, message: "\(input.id) is overdue: due \(input.dueText), \(days) day\(days == 1 ? "" : "s") ago",
-                          owner: input.owner)
+    public func message(for input: DatedInput, today: Timestamp) -> String? {
+        guard input.date < today else { return nil }
+        let days = Int((today.secondsSinceEpoch - input.date.secondsSinceEpoch) / 86_400)
+        return "\(input.subject) is overdue: due \(input.dateText), \(days) day\(days == 1 ? "" : "s") ago"
     }
 }

@@ -2,7 +2,7 @@
 /// `aftermath bugs` can mark the same references the rule reports.
 public protocol TrackerDriftRule: DocumentRule {
     /// Whether the rule flags `state`, a reference of `document`.
-    static func flags(_ document: Document, _ state: TrackerState) -> Bool
+    static func flags(_ document: any DocumentFields, _ state: TrackerState) -> Bool
 }
 
 extension TrackerDriftRule {

@@ -13,7 +13,7 @@ public struct ClosedBugOfOpenItemRule: TrackerDriftRule {
 
     public init() {}
 
-    public static func flags(_ document: Document, _ state: TrackerState) -> Bool {
+    public static func flags(_ document: any DocumentFields, _ state: TrackerState) -> Bool {
         document.kind == .remediation && ["proposed", "open", "in-progress"].contains(document.status ?? "") && state.exists && !state.isOpen
     }
 

@@ -12,7 +12,7 @@ public struct MissingTrackerIssueRule: TrackerDriftRule {
 
     public init() {}
 
-    public static func flags(_ document: Document, _ state: TrackerState) -> Bool { !state.exists }
+    public static func flags(_ document: any DocumentFields, _ state: TrackerState) -> Bool { !state.exists }
 
     public func check(_ document: Document, in context: RuleContext) -> [Diagnostic] {
         Self.flagged(in: document, context).map { node, state in

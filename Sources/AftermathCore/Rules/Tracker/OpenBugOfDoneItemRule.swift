@@ -15,7 +15,7 @@ public struct OpenBugOfDoneItemRule: TrackerDriftRule {
 
     public init() {}
 
-    public static func flags(_ document: Document, _ state: TrackerState) -> Bool {
+    public static func flags(_ document: any DocumentFields, _ state: TrackerState) -> Bool {
         document.kind == .remediation && ["done", "wont-fix"].contains(document.status ?? "") && state.exists && state.isOpen
     }
 

@@ -17,7 +17,7 @@ public struct OpenBugOfResolvedFindingRule: TrackerDriftRule {
 
     public init() {}
 
-    public static func flags(_ document: Document, _ state: TrackerState) -> Bool {
+    public static func flags(_ document: any DocumentFields, _ state: TrackerState) -> Bool {
         document.kind == .finding && document.status == "resolved" && state.exists && state.isOpen
     }
 

@@ -12,7 +12,7 @@ public struct StaleTrackerStateRule: TrackerDriftRule {
 
     public init() {}
 
-    public static func flags(_ document: Document, _ state: TrackerState) -> Bool { state.isStale }
+    public static func flags(_ document: any DocumentFields, _ state: TrackerState) -> Bool { state.isStale }
 
     public func check(_ document: Document, in context: RuleContext) -> [Diagnostic] {
         let days = context.ruleset.configuration.trackerStateDays
