@@ -116,6 +116,21 @@ public final class Workspace: @unchecked Sendable {
         try TrackerStateStore.save(states, in: try access.repository())
     }
 
+    /// The largest `ca_bundle` read (a bundle of every public authority is a few hundred KB).
+    static let largestCABundle = 4 << 20
+
+    /// The bytes of a tracker's `ca_bundle`, a PEM file of the working tree that must lie
+    /// inside the repository (the configuration never makes the tool read elsewhere).
+    public func trackerCABundle(_ path: String) throws -> [UInt8] {
+        let snapshot = try access.snapshot(.workingTree)
+        if let problem = snapshot.confinement.problem(path) { throw WorkspaceError.io("\(path): \(problem)") }
+        guard let bytes = try snapshot.read(path, upTo: Self.largestCABundle + 1) else {
+            throw WorkspaceError.io("\(path): no such file in the repository")
+        }
+        if bytes.count > Self.largestCABundle { throw WorkspaceError.io("\(path): larger than \(Self.largestCABundle >> 20) MiB, not a CA bundle") }
+        return bytes
+    }
+
     /// What the pre-commit hook reports of the staged state: every error (the repository must
     /// stay valid), warnings only for the documents the commit touches, and what it would
     /// refuse against HEAD (rewrites of closed postmortems, status moves not allowed).

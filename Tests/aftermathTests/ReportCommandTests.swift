@@ -42,6 +42,11 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertTrue(text.contains("- Attack vector: Anonymous listing and download of a bucket with a public-read ACL"))
         XCTAssertTrue(text.contains("### attack-vector\n"))
         XCTAssertTrue(text.contains("| R-2026-003-03 | **open (overdue)** | bob | 2026-09-25 |"), text)
+        // The breach's notices: when, to whom, what each says and lacks, the update promised.
+        XCTAssertTrue(text.contains("## Customer notifications\n"), text)
+        XCTAssertTrue(text.contains("| 1 | 2026-09-16T15:30:00Z | 1284 customers | nature, impact, mitigation, next steps |  | 2026-09-23 |"), text)
+        XCTAssertTrue(text.contains("| 2 | 2026-09-22T14:00:00Z | customers-with-downloaded-invoices | nature, impact, mitigation |  | — |"), text)
+        XCTAssertFalse(try report(["PM-2026-001"]).stdout.contains("Customer notifications"), "not for an incident without notices")
         let html = try report(["PM-2026-003", "--format", "html"]).stdout
         XCTAssertTrue(html.contains("<h1>PM-2026-003: Customer invoices exposed through a public export bucket</h1>"))
         XCTAssertTrue(html.contains("<a href=\"https://jira.acme.example/browse/SEC-221\">JIRA:SEC-221</a>"))

@@ -90,6 +90,15 @@ public enum BuiltinSchemas {
             "type": "integer",
             "minimum": 1,
             "maximum": 600
+          },
+          "ca_bundle": {
+            "description": "A PEM file in the repository with the certificate authorities the API's HTTPS certificate is checked against (a private CA), instead of the system's.",
+            "type": "string",
+            "minLength": 1
+          },
+          "states_api": {
+            "description": "GitHub: where states come from: graphql (default; up to 100 issues a query) or rest (one conditional request per issue, If-None-Match with the kept ETag).",
+            "enum": ["graphql", "rest"]
           }
         },
         "additionalProperties": false
