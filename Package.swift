@@ -22,6 +22,12 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        // libcurl from the system (Debian: libcurl4-openssl-dev); only AftermathTrackers imports it.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
+        ),
         // The pure domain: parsing, schemas, rules, reporters. No git, no terminal, no globals.
         .target(
             name: "AftermathCore",
@@ -38,14 +44,12 @@ let package = Package(
             name: "AftermathEngine",
             dependencies: ["AftermathCore", "AftermathGit"]
         ),
-        // Tracker APIs (Jira, GitHub, GitLab) over Foundation's URLSession; only `bugs` uses it.
-        // With the Swift runtime linked in (`--static-swift-stdlib`, as releases are built),
-        // FoundationNetworking's static library needs libcurl named at link time (Debian:
-        // libcurl4-openssl-dev); a dynamic build gets it through libFoundationNetworking.so.
+        // Tracker APIs (Jira, GitHub, GitLab) over libcurl; only `bugs` uses it. libcurl itself
+        // rather than URLSession, whose Linux implementation (libcurl underneath) can be given
+        // neither a CA bundle nor a proxy.
         .target(
             name: "AftermathTrackers",
-            dependencies: ["AftermathCore"],
-            linkerSettings: [.linkedLibrary("curl", .when(platforms: [.linux]))]
+            dependencies: ["CCurl", "AftermathCore"]
         ),
         // `aftermath lsp`: the protocol layer (Protocol/) apart from the features (Features/).
         .target(

@@ -45,6 +45,40 @@ package struct BlobDocuments {
         return document
     }
 
+    /// The document at `path` if its bytes could give it one of `ids`, else nil without parsing
+    /// (as `document(at:in:mentioning:)`, for many IDs at once): an ID is written out as a word
+    /// of letters, digits and dashes.
+    package mutating func document(at path: RepositoryPath, in snapshot: Snapshot, mentioningAnyOf ids: Set<[UInt8]>) throws -> Document? {
+        guard let blob = snapshot.contentID(path) else { return nil }
+        let key = Version(path: path, blob: blob)
+        if let cached = parsed[key] { return cached }
+        if lacking.contains(key) { return nil }
+        let bytes = try snapshot.read(path, upTo: ruleset.configuration.limits.maxFileBytes + 1) ?? []
+        guard bytes.contains(UInt8(ascii: "\\")) || Self.words(of: bytes, include: ids) else {
+            lacking.insert(key)
+            return nil
+        }
+        let document = DocumentParser.parse(path: path, bytes: bytes, ruleset: ruleset).document
+        parsed[key] = document
+        return document
+    }
+
+    /// Whether one of the words of `bytes` (runs of ASCII letters, digits and dashes) is in `words`.
+    static func words(of bytes: [UInt8], include words: Set<[UInt8]>) -> Bool {
+        func isWordByte(_ b: UInt8) -> Bool {
+            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == UInt8(ascii: "-")
+        }
+        var start = 0
+        while start < bytes.count {
+            guard isWordByte(bytes[start]) else { start += 1; continue }
+            var end = start
+            while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+            if words.contains(Array(bytes[start..<end])) { return true }
+            start = end
+        }
+        return false
+    }
+
     package static func bytes(_ bytes: [UInt8], contain needle: [UInt8]) -> Bool {
         guard let first = needle.first, bytes.count >= needle.count else { return needle.isEmpty }
         var i = 0

@@ -116,6 +116,21 @@ public final class Workspace: @unchecked Sendable {
         try TrackerStateStore.save(states, in: try access.repository())
     }
 
+    /// The largest `ca_bundle` read (a bundle of every public authority is a few hundred KB).
+    static let largestCABundle = 4 << 20
+
+    /// The bytes of a tracker's `ca_bundle`, a PEM file of the working tree that must lie
+    /// inside the repository (the configuration never makes the tool read elsewhere).
+    public func trackerCABundle(_ path: String) throws -> [UInt8] {
+        let snapshot = try access.snapshot(.workingTree)
+        if let problem = snapshot.confinement.problem(path) { throw WorkspaceError.io("\(path): \(problem)") }
+        guard let bytes = try snapshot.read(path, upTo: Self.largestCABundle + 1) else {
+            throw WorkspaceError.io("\(path): no such file in the repository")
+        }
+        if bytes.count > Self.largestCABundle { throw WorkspaceError.io("\(path): larger than \(Self.largestCABundle >> 20) MiB, not a CA bundle") }
+        return bytes
+    }
+
     /// What the pre-commit hook reports of the staged state: every error (the repository must
     /// stay valid), warnings only for the documents the commit touches, and what it would
     /// refuse against HEAD (rewrites of closed postmortems, status moves not allowed).
@@ -232,5 +247,28 @@ public final class Workspace: @unchecked Sendable {
         if let write { pendingWrites.append(write) }
         lock.unlock()
         withExtendedLifetime(released) {}
+    }
+}
+
+extension Workspace {
+    /// An evidence pack from one commit (`request.rev`): its facts, files and what its manifest
+    /// records. Refused while documents have uncommitted changes, unless `allowDirty`.
+    public func audit(_ request: AuditRequest) throws -> AuditOutcome {
+        try AuditRun(access: access).make(request)
+    }
+
+    /// Writes a pack's files and its manifest into `folder`, all at once.
+    public func writeAudit(_ outcome: AuditOutcome, manifest: AuditManifest, to folder: String, replacing: Bool) throws {
+        let target = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
+        let root = URL(fileURLWithPath: access.root).standardizedFileURL.resolvingSymlinksInPath().path
+        for documents in outcome.roots.map({ root + "/" + $0 }) where target == documents || target.hasPrefix(documents + "/") {
+            throw WorkspaceError.usage("\(folder) is under the document root \(documents.dropFirst(root.count + 1))/, where its Markdown files would be read as documents; make the pack elsewhere")
+        }
+        try AuditPackFolder.write(outcome.pack.files + [(AuditPack.manifestName, Array(manifest.rendered().utf8))], to: folder, replacing: replacing)
+    }
+
+    /// Makes the pack in `folder` again from the commit its manifest names and compares.
+    public func verifyAudit(folder: String) throws -> AuditVerification {
+        try AuditRun(access: access).verify(folder: folder)
     }
 }

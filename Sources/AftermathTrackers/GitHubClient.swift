@@ -2,9 +2,12 @@ import Foundation
 import AftermathCore
 
 /// GitHub (github.com or Enterprise Server): states through GraphQL v4, up to 100 issues a
-/// query under aliases (`r0: repository(…) { i0: issueOrPullRequest(number: …) }`); issues
-/// created and found through REST v3. `api` is the REST base (`https://api.github.com`, or
-/// `https://HOST/api/v3`); GraphQL is beside it (`/graphql`, `https://HOST/api/graphql`).
+/// query under aliases (`r0: repository(…) { i0: issueOrPullRequest(number: …) }`), or with
+/// `states_api: rest` through conditional REST requests, one issue each, sending the kept ETag
+/// as `If-None-Match` (an unchanged issue answers `304`, which GitHub does not count against
+/// the rate limit); issues created and found through REST v3. `api` is the REST base
+/// (`https://api.github.com`, or `https://HOST/api/v3`); GraphQL is beside it (`/graphql`,
+/// `https://HOST/api/graphql`).
 struct GitHubClient: TrackerClient {
     let tracker: Tracker
     let api: TrackerAPI
@@ -13,7 +16,8 @@ struct GitHubClient: TrackerClient {
     static let batchSize = 100
 
     func batches(_ references: [String]) -> [[String]] {
-        stride(from: 0, to: references.count, by: Self.batchSize).map { Array(references[$0..<min($0 + Self.batchSize, references.count)]) }
+        if api.restStates { return references.map { [$0] } }
+        return stride(from: 0, to: references.count, by: Self.batchSize).map { Array(references[$0..<min($0 + Self.batchSize, references.count)]) }
     }
 
     var graphQLPath: (base: String, path: String) {
@@ -21,7 +25,12 @@ struct GitHubClient: TrackerClient {
         return base.hasSuffix("/api/v3") ? (String(base.dropLast(3)), "graphql") : (base, "/graphql")
     }
 
-    func states(of batch: [String], fetchedAt: Timestamp) throws(TrackerError) -> [TrackerState] {
+    func states(of batch: [String], kept: TrackerStates, fetchedAt: Timestamp) throws(TrackerError) -> [TrackerState] {
+        if api.restStates {
+            var states: [TrackerState] = []
+            for reference in batch { states.append(try restState(reference, kept: kept[reference], fetchedAt: fetchedAt)) }
+            return states
+        }
         // Repositories in first-seen order, each with its issue numbers.
         var repositories: [(name: String, numbers: [Int])] = []
         var place: [String: (Int, Int)] = [:]
@@ -63,6 +72,40 @@ struct GitHubClient: TrackerClient {
             }
             return Self.state(reference, issue, tracker: tracker.name, fetchedAt: fetchedAt)
         }
+    }
+
+    /// One issue through REST, conditionally when a state with an ETag is kept: `304` keeps
+    /// that state, fetched now; `404`, and `410` for a deleted issue, say it does not exist.
+    func restState(_ reference: String, kept: TrackerState?, fetchedAt: Timestamp) throws(TrackerError) -> TrackerState {
+        guard let fields = tracker.fields(of: reference), let repo = fields["repo"], let number = fields["number"] else {
+            return .missing(reference, tracker: tracker.name, fetchedAt: fetchedAt)
+        }
+        var request = connection.request("/repos/\(repo)/issues/\(number)")
+        let etag = kept.flatMap { $0.etag }
+        if let etag { request.headers.append(("If-None-Match", etag)) }
+        let response = try connection.send(request, accept: etag == nil ? [404, 410] : [304, 404, 410])
+        switch response.status {
+        case 304:
+            guard var state = kept else { return .missing(reference, tracker: tracker.name, fetchedAt: fetchedAt) }
+            state.fetchedAt = fetchedAt
+            return state
+        case 404, 410:
+            return .missing(reference, tracker: tracker.name, fetchedAt: fetchedAt)
+        default:
+            let issue = try connection.json(response, as: [String: Any].self, "an issue request")
+            var state = Self.restState(reference, issue, tracker: tracker.name, fetchedAt: fetchedAt)
+            state.etag = response.headers["etag"]
+            return state
+        }
+    }
+
+    /// A REST issue (or pull request: `pull_request.merged_at` set when merged).
+    static func restState(_ reference: String, _ issue: [String: Any], tracker: String, fetchedAt: Timestamp) -> TrackerState {
+        let merged = (issue["pull_request"] as? [String: Any])?["merged_at"] is String
+        var graph: [String: Any] = ["state": merged ? "MERGED" : (issue["state"] as? String ?? ""), "closedAt": issue["closed_at"] as Any,
+                                    "updatedAt": issue["updated_at"] as Any, "stateReason": issue["state_reason"] as Any]
+        if let assignees = issue["assignees"] as? [[String: Any]] { graph["assignees"] = ["nodes": assignees] }
+        return state(reference, graph, tracker: tracker, fetchedAt: fetchedAt)
     }
 
     static func state(_ reference: String, _ issue: [String: Any], tracker: String, fetchedAt: Timestamp) -> TrackerState {

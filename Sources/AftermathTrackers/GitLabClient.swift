@@ -23,7 +23,7 @@ struct GitLabClient: TrackerClient {
         }
     }
 
-    func states(of batch: [String], fetchedAt: Timestamp) throws(TrackerError) -> [TrackerState] {
+    func states(of batch: [String], kept: TrackerStates, fetchedAt: Timestamp) throws(TrackerError) -> [TrackerState] {
         guard let project = batch.first.flatMap({ tracker.fields(of: $0)?["project"] }) else { return [] }
         let iids = Set(batch.compactMap { tracker.fields(of: $0)?["number"] })
         var found: [String: [String: Any]] = [:]

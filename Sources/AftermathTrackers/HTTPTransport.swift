@@ -1,14 +1,12 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import CCurl
 
-/// Sends requests to one tracker through Foundation's URLSession (libcurl on Linux, which
-/// honours `https_proxy`/`HTTPS_PROXY`, `http_proxy` and `no_proxy`/`NO_PROXY`), politely:
-/// a timeout per request; `429`, and `403` with rate-limit headers, wait as the server asks
-/// (`Retry-After`, `X-RateLimit-Reset`, `RateLimit-Reset`) up to a cap; `5xx` and dropped
-/// connections retried with doubling pauses. Whatever a failure says is masked of every
-/// secret the request carried.
+/// Sends requests to one tracker through libcurl, politely: a timeout per request; `429`, and
+/// `403` with rate-limit headers, wait as the server asks (`Retry-After`, `X-RateLimit-Reset`,
+/// `RateLimit-Reset`) up to a cap; `5xx` and dropped connections retried with doubling pauses.
+/// Requests go through the proxy the environment names (`ProxySettings`) and trust the
+/// tracker's certificate authorities (`CertificateAuthorities`). Whatever a failure says is
+/// masked of every secret the request carried.
 public final class HTTPTransport: @unchecked Sendable {
     public struct Retrying: Sendable {
         public var attempts = 4
@@ -23,27 +21,22 @@ public final class HTTPTransport: @unchecked Sendable {
     let tracker: String
     /// The variable holding the token, named when the server refuses it.
     let tokenVariable: String?
-    let session: URLSession
-    let configuration: URLSessionConfiguration
     let retrying: Retrying
+    private let settings: CurlHandle.Settings
     private let secrets: [String]
+    /// Handles not in use, each keeping its connection for the next request.
+    private var idle: [CurlHandle] = []
+    private let lock = NSLock()
 
-    init(tracker: String, timeout: Int, secrets: [String], tokenVariable: String?, retrying: Retrying = Retrying()) {
+    init(tracker: String, timeout: Int, secrets: [String], tokenVariable: String?, network: TrackerNetwork, base: String,
+         retrying: Retrying = Retrying()) {
         self.tracker = tracker
         self.tokenVariable = tokenVariable
-        self.secrets = secrets.filter { !$0.isEmpty }
         self.retrying = retrying
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = TimeInterval(timeout)
-        configuration.timeoutIntervalForResource = TimeInterval(timeout) * 4
-        configuration.urlCache = nil
-        configuration.httpCookieStorage = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        self.configuration = configuration
-        session = URLSession(configuration: configuration)
+        let proxy = ProxySettings(for: base, environment: network.environment)
+        settings = CurlHandle.Settings(timeoutSeconds: timeout, proxy: proxy, authorities: network.authorities(for: tracker))
+        self.secrets = (secrets + [proxy.password].compactMap { $0 }).filter { !$0.isEmpty }
     }
-
-    deinit { session.invalidateAndCancel() }
 
     /// The answer to `request`, after the retries it deserves; `accept` names the statuses
     /// the caller handles itself (e.g. 404 for an issue that does not exist).
@@ -54,12 +47,18 @@ public final class HTTPTransport: @unchecked Sendable {
             let last = attempt >= retrying.attempts
             let retriable = request.idempotent && !last
             let response: HTTPResponse
-            do {
-                response = try perform(request)
-            } catch let error as URLError where error.code == .timedOut {
+            switch perform(request) {
+            case .success(let answer):
+                response = answer
+            case .failure(let failure) where failure.timedOut:
                 throw fail(.unreachable, "no answer from \(host(request)) within the timeout (`timeout_seconds`)")
-            } catch {
-                guard retriable else { throw fail(.unreachable, "cannot reach \(host(request)), or the connection was lost: \(error.localizedDescription)") }
+            case .failure(let failure) where failure.certificate:
+                throw fail(.unreachable, "the certificate of \(host(request)) cannot be verified against \(settings.authorities.source): \(failure.message); "
+                    + "name the bundle of the authority that signs it in the tracker's `ca_bundle`, or in `CURL_CA_BUNDLE` or `SSL_CERT_FILE`")
+            case .failure(let failure) where failure.tooLarge:
+                throw fail(.badResponse, "the answer from \(host(request)) is too large: \(failure.message)")
+            case .failure(let failure):
+                guard retriable else { throw fail(.unreachable, "cannot reach \(host(request)), or the connection was lost: \(failure.message)") }
                 pause(retrying.pause * pow(2, Double(attempt - 1)))
                 continue
             }
@@ -96,39 +95,16 @@ public final class HTTPTransport: @unchecked Sendable {
         return response.status == 429 ? retrying.pause : nil
     }
 
-    private func perform(_ request: HTTPRequest) throws -> HTTPResponse {
-        guard let url = URL(string: request.url) else { throw URLError(.badURL) }
-        var urlRequest = URLRequest(url: url)
-        urlRequest.httpMethod = request.method
-        for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
-        if let body = request.body { urlRequest.httpBody = Data(body) }
-        let done = DispatchSemaphore(value: 0)
-        let box = ResultBox()
-        // A request that must not be sent twice goes out on a connection of its own: libcurl
-        // silently sends a request again when a reused connection turns out to be closed.
-        let session = request.idempotent ? self.session : URLSession(configuration: configuration)
-        defer { if !request.idempotent { session.finishTasksAndInvalidate() } }
-        let task = session.dataTask(with: urlRequest) { data, response, error in
-            if let error {
-                box.result = .failure(error)
-            } else if let http = response as? HTTPURLResponse {
-                var headers: [String: String] = [:]
-                for (name, value) in http.allHeaderFields {
-                    if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
-                }
-                box.result = .success(HTTPResponse(status: http.statusCode, headers: headers, body: data ?? Data()))
-            } else {
-                box.result = .failure(URLError(.badServerResponse))
-            }
-            done.signal()
+    private func perform(_ request: HTTPRequest) -> Result<HTTPResponse, CurlHandle.Failure> {
+        var settings = self.settings
+        // A request that must not be sent twice goes out on a connection of its own.
+        settings.freshConnection = !request.idempotent
+        guard let handle = lock.withLock({ idle.popLast() }) ?? CurlHandle() else {
+            return .failure(CurlHandle.Failure(code: CURLE_FAILED_INIT, message: "libcurl could not start a request"))
         }
-        task.resume()
-        done.wait()
-        return try box.result.get()
-    }
-
-    private final class ResultBox: @unchecked Sendable {
-        var result: Result<HTTPResponse, Error> = .failure(URLError(.unknown))
+        let result = handle.perform(request, settings)
+        lock.withLock { idle.append(handle) }
+        return result
     }
 
     private func pause(_ seconds: Double) {

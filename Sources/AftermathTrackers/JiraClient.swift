@@ -18,7 +18,7 @@ struct JiraClient: TrackerClient {
         stride(from: 0, to: references.count, by: Self.batchSize).map { Array(references[$0..<min($0 + Self.batchSize, references.count)]) }
     }
 
-    func states(of batch: [String], fetchedAt: Timestamp) throws(TrackerError) -> [TrackerState] {
+    func states(of batch: [String], kept: TrackerStates, fetchedAt: Timestamp) throws(TrackerError) -> [TrackerState] {
         var referencesByKey: [String: [String]] = [:]
         for reference in batch {
             if let key = tracker.fields(of: reference)?["key"] { referencesByKey[key.uppercased(), default: []].append(reference) }

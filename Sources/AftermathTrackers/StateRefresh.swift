@@ -11,17 +11,20 @@ public struct StateRefresh: Sendable {
     }
 
     public var trackers: TrackerSet
-    public var environment: [String: String]
+    public var network: TrackerNetwork
     public var concurrentRequests = 4
     public var retrying = HTTPTransport.Retrying()
 
-    public init(trackers: TrackerSet, environment: [String: String]) {
+    public init(trackers: TrackerSet, network: TrackerNetwork) {
         self.trackers = trackers
-        self.environment = environment
+        self.network = network
     }
 
-    /// - Parameter progress: called after each batch with the references done so far and in all.
-    public func fetch(_ references: [String], now: Timestamp, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> Outcome {
+    /// - Parameters:
+    ///   - kept: the states the last refresh kept (their ETags make conditional requests).
+    ///   - progress: called after each batch with the references done so far and in all.
+    public func fetch(_ references: [String], kept: TrackerStates = TrackerStates(), now: Timestamp,
+                      progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> Outcome {
         var outcome = Outcome()
         var work: [(client: any TrackerClient, batch: [String])] = []
         var byTracker: [(Tracker, [String])] = []
@@ -31,7 +34,7 @@ public struct StateRefresh: Sendable {
         }
         for (tracker, refs) in byTracker {
             do {
-                let client = try TrackerClients.client(for: tracker, environment: environment, retrying: retrying)
+                let client = try TrackerClients.client(for: tracker, network: network, retrying: retrying)
                 work += client.batches(refs).map { (client, $0) }
             } catch {
                 outcome.failures.append(error)
@@ -49,7 +52,7 @@ public struct StateRefresh: Sendable {
                 defer { gate.signal(); group.leave() }
                 // A tracker that already failed is not asked again.
                 if results.failed(item.client.tracker.name) { return }
-                let result = Result { () throws(TrackerError) -> [TrackerState] in try item.client.states(of: item.batch, fetchedAt: now) }
+                let result = Result { () throws(TrackerError) -> [TrackerState] in try item.client.states(of: item.batch, kept: kept, fetchedAt: now) }
                 progress(results.store(i, result, tracker: item.client.tracker.name, count: item.batch.count), total)
             }
         }

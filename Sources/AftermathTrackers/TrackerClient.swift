@@ -37,8 +37,9 @@ public protocol TrackerClient: Sendable {
     /// The references split into the requests that fetch them (batched as the API allows).
     func batches(_ references: [String]) -> [[String]]
     /// The states of one batch, one per reference (`TrackerState.missing` for those the
-    /// tracker does not have).
-    func states(of batch: [String], fetchedAt: Timestamp) throws(TrackerError) -> [TrackerState]
+    /// tracker does not have). `kept` holds what the last refresh kept (conditional requests
+    /// send its ETags back).
+    func states(of batch: [String], kept: TrackerStates, fetchedAt: Timestamp) throws(TrackerError) -> [TrackerState]
     /// The issue already filed for a document, found by its marker label.
     func filed(marker: String) throws(TrackerError) -> FiledIssue?
     /// The request that creates the issue (shown by `--dry-run`).
@@ -47,15 +48,18 @@ public protocol TrackerClient: Sendable {
 }
 
 public enum TrackerClients {
-    /// The client for a tracker with an API, its credentials read from `environment` now.
-    public static func client(for tracker: Tracker, environment: [String: String],
+    /// The client for a tracker with an API, its credentials read from the network's environment now.
+    public static func client(for tracker: Tracker, network: TrackerNetwork,
                               retrying: HTTPTransport.Retrying = .init()) throws(TrackerError) -> any TrackerClient {
         guard let api = tracker.api, let base = api.base else {
             throw TrackerError(tracker: tracker.name, .unsupported, "no `kind` and `api` are configured, so its issues cannot be looked up")
         }
-        let credentials = try TrackerCredentials.read(tracker.name, api, environment: environment)
+        if let problem = network.caBundleProblems[tracker.name] {
+            throw TrackerError(tracker: tracker.name, .unsupported, "its `ca_bundle` cannot be read: \(problem)")
+        }
+        let credentials = try TrackerCredentials.read(tracker.name, api, environment: network.environment)
         let transport = HTTPTransport(tracker: tracker.name, timeout: api.timeoutSeconds, secrets: credentials.secrets,
-                                      tokenVariable: api.tokenVariable, retrying: retrying)
+                                      tokenVariable: api.tokenVariable, network: network, base: base, retrying: retrying)
         let connection = TrackerConnection(base: base, credentials: credentials, transport: transport)
         switch api.kind {
         case .jira: return JiraClient(tracker: tracker, api: api, connection: connection)

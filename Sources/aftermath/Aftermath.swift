@@ -19,7 +19,7 @@ struct Aftermath: ParsableCommand {
         """,
         version: version,
         subcommands: [
-            ValidateCommand.self, ListCommand.self, ShowCommand.self, CloseCommand.self, SetCommand.self, NewCommand.self, HistoryCommand.self, ReportCommand.self, DigestCommand.self, InitCommand.self, HooksCommand.self, HookCommand.self, ExplainCommand.self, BugsCommand.self, LspCommand.self,
+            ValidateCommand.self, ListCommand.self, ShowCommand.self, CloseCommand.self, SetCommand.self, NewCommand.self, HistoryCommand.self, ReportCommand.self, DigestCommand.self, InitCommand.self, HooksCommand.self, HookCommand.self, ExplainCommand.self, BugsCommand.self, NotifyCommand.self, AuditCommand.self, LspCommand.self,
         ]
     )
 

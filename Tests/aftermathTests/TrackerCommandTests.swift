@@ -32,7 +32,7 @@ final class TrackerCommandTests: XCTestCase {
         return fixture
     }
 
-    func configuration(_ base: String, jiraExtra: String = "", timeout: Int = 2) -> String {
+    func configuration(_ base: String, jiraExtra: String = "", githubExtra: String = "", timeout: Int = 2) -> String {
         """
         roots: [postmortems]
         owners: owners.yml
@@ -54,7 +54,7 @@ final class TrackerCommandTests: XCTestCase {
             api: '\(base)'
             token_env: TEST_GITHUB_TOKEN
             project: acme/db
-            timeout_seconds: \(timeout)
+            timeout_seconds: \(timeout)\(githubExtra)
           - name: gitlab
             pattern: '^gitlab:(?<project>[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+)#(?<number>[0-9]+)$'
             url: 'https://gitlab.com/{project}/-/issues/{number}'
@@ -70,10 +70,10 @@ final class TrackerCommandTests: XCTestCase {
     /// The example repository with bugs in every state: F-01 has an open, a closed and a
     /// missing bug; R-01 is open with its bug closed; R-02 is done with its bug open; F-02
     /// is resolved with one bug open.
-    func repository(_ base: String, jiraExtra: String = "", timeout: Int = 2) throws -> TemporaryDirectory {
+    func repository(_ base: String, jiraExtra: String = "", githubExtra: String = "", timeout: Int = 2) throws -> TemporaryDirectory {
         let dir = try TemporaryDirectory()
         var files = RuleExamples.base
-        files[".aftermath.yml"] = configuration(base, jiraExtra: jiraExtra, timeout: timeout)
+        files[".aftermath.yml"] = configuration(base, jiraExtra: jiraExtra, githubExtra: githubExtra, timeout: timeout)
         files["owners.yml"] = (files["owners.yml"] ?? "").replacing("{handle: bob, name: Bob Okafor, email: bob@example.org}",
             with: "{handle: bob, name: Bob Okafor, email: bob@example.org, jira: bob.okafor, github: bob-gh, gitlab: bob}")
         files[RuleExamples.findingPath] = RuleExamples.finding.replacing("bugs: [JIRA:OPS-12]", with: "bugs: [JIRA:OPS-12, 'github:acme/db#45', JIRA:OPS-99]")
@@ -93,7 +93,15 @@ final class TrackerCommandTests: XCTestCase {
     }
 
     func bugs(_ arguments: [String], in dir: TemporaryDirectory, environment: [String: String]? = nil) throws -> CommandResult {
-        try CLI.aftermath(["bugs"] + arguments + today, in: dir.url, environment: environment ?? tokens)
+        try CLI.aftermath(["bugs"] + arguments + today, in: dir.url, environment: networkEnvironment(environment ?? tokens))
+    }
+
+    /// `environment` with the proxies and CA bundles of the machine running the tests set empty
+    /// (the same as unset) unless it names them: the tests choose what lies on the way.
+    func networkEnvironment(_ environment: [String: String]) -> [String: String] {
+        let names = ["http_proxy", "https_proxy", "all_proxy", "no_proxy", "CURL_CA_BUNDLE", "SSL_CERT_FILE"]
+        let cleared = Dictionary(uniqueKeysWithValues: Set(names + names.map { $0.uppercased() }).map { ($0, "") })
+        return cleared.merging(environment) { $1 }
     }
 
     func json(_ result: CommandResult) throws -> [String: [String: Any]] {
@@ -160,7 +168,7 @@ final class TrackerCommandTests: XCTestCase {
 
         // States are kept in .git/aftermath, never in the working tree; validate judges from
         // them with no network (the earlier run's summary is not reused for other states).
-        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.path(".git/aftermath/tracker-states-v1").path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.path(".git/aftermath/tracker-states-v2").path))
         XCTAssertEqual(try CLI.git(["status", "--porcelain"], in: dir.url).stdout, "")
         let requestsBefore = server.requests.count
         let validated = try CLI.aftermath(["validate", "--format", "json"] + today, in: dir.url, environment: [:])
@@ -197,7 +205,7 @@ final class TrackerCommandTests: XCTestCase {
         XCTAssertTrue(markdownList.stdout.contains("[JIRA:OPS-13 (closed: Done, Fixed)](https://jira.example.org/browse/OPS-13)"), markdownList.stdout + markdownList.stderr)
 
         // A damaged states file reads as none: no drift, until the next refresh.
-        try dir.write(".git/aftermath/tracker-states-v1", "aftermath-tracker-states 1 0000000000000000\ngarbage\n")
+        try dir.write(".git/aftermath/tracker-states-v2", "aftermath-tracker-states 2 0000000000000000\ngarbage\n")
         XCTAssertEqual(try CLI.aftermath(["validate"] + today, in: dir.url).status, 0)
     }
 
@@ -215,7 +223,55 @@ final class TrackerCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("JIRA:OPS-13,jira,https://jira.example.org/browse/OPS-13,closed,Done,Fixed"), result.stdout)
     }
 
+    /// Jira's search takes 50 keys, GitHub's GraphQL 100 issues: more references make more
+    /// requests, each as full as the API allows. A merged pull request counts as closed.
+    func testReferencesAreBatchedAsEachAPIAllows() throws {
+        var jira: [String: Any] = ["OPS-13": ["status": "Done", "category": "done", "resolution": "Fixed"]]
+        for n in 100..<160 { jira["OPS-\(n)"] = ["status": "To Do", "category": "new"] }
+        var github: [String: Any] = ["46": ["state": "OPEN"], "320": ["type": "PullRequest", "state": "MERGED", "closedAt": "2026-03-05T10:00:00Z"]]
+        for n in 200..<320 { github["\(n)"] = ["state": "OPEN"] }
+        var fixture = self.fixture(["page_size": 100])
+        fixture["jira"] = ["issues": jira]
+        fixture["github"] = ["repos": ["acme/db": github]]
+        let server = try FakeTracker(fixture)
+        let dir = try repository(server.base)
+        let references = (100..<160).map { "JIRA:OPS-\($0)" } + (200...320).map { "'github:acme/db#\($0)'" }
+        try dir.write(RuleExamples.findingPath, RuleExamples.finding.replacing("bugs: [JIRA:OPS-12]", with: "bugs: [\(references.joined(separator: ", "))]"))
+        let result = try bugs(["--refresh", "--tracker", "jira", "--tracker", "github", "--format", "json"], in: dir)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let rows = try json(result)
+        XCTAssertEqual(state(rows["JIRA:OPS-159"]), "open")
+        XCTAssertEqual(state(rows["github:acme/db#319"]), "open")
+        let merged = rows["github:acme/db#320"]?["state"] as? [String: Any]
+        XCTAssertEqual(merged?["state"] as? String, "closed")
+        XCTAssertEqual(merged?["status"] as? String, "merged")
+        // 61 Jira keys (OPS-13 from R-2026-001-01): 50, then 11.
+        let searches = server.requests("GET", "/rest/api/2/search").map { $0.value("jql") ?? "" }
+        XCTAssertEqual(searches.map { $0.filter { $0 == "\"" }.count / 2 }.sorted(), [11, 50], "\(searches)")
+        // 123 GitHub issues (#46 and #99 from F-2026-001-02): 100, then 23.
+        let queries = server.requests("POST", "/graphql").map { $0.body.components(separatedBy: "issueOrPullRequest(").count - 1 }
+        XCTAssertEqual(queries.sorted(), [23, 100])
+        XCTAssertTrue(server.requests("GET", "/api/v4").isEmpty, "--tracker: GitLab is not asked")
+    }
+
     // MARK: Failures
+
+    /// A token a server echoes back is masked; none is ever written with the kept states.
+    func testTokensAreMaskedInWhatAServerEchoesAndNeverKept() throws {
+        let server = try FakeTracker(fixture(["faults": [["match": "GET /api/v4/projects/sre%2Finfra/issues", "status": 422, "times": 1,
+                                                          "body": #"{"message": "token glpat-secret may not list issues"}"#]]]))
+        let dir = try repository(server.base)
+        let result = try bugs(["--refresh", "--format", "json"], in: dir)
+        XCTAssertEqual(result.status, 5)
+        XCTAssertTrue(result.stderr.contains("tracker `gitlab`: HTTP 422"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("token *** may not list issues"), result.stderr)
+        let kept = try String(decoding: Data(contentsOf: dir.path(".git/aftermath/tracker-states-v\(TrackerStates.formatVersion)")), as: UTF8.self)
+        XCTAssertTrue(kept.contains("JIRA:OPS-12"))
+        for token in tokens.values {
+            XCTAssertFalse(result.stderr.contains(token) || result.stdout.contains(token) || kept.contains(token), token)
+        }
+    }
+
 
     func testRefusedTokenNamesTheVariableNeverTheTokenAndTheRestIsShown() throws {
         let server = try FakeTracker(fixture())

@@ -2,10 +2,13 @@
 """A loopback stand-in for the tracker APIs Aftermath talks to, answering with the JSON shapes
 their documentation gives: Jira search (Data Center REST v2 /rest/api/2/search, paged by
 startAt; Cloud REST v3 /rest/api/3/search/jql, paged by nextPageToken) and issue creation;
-GitHub GraphQL (aliased repository/issueOrPullRequest) and REST issues; GitLab REST v4
+GitHub GraphQL (aliased repository/issueOrPullRequest) and REST issues (single issues with an
+ETag, answering 304 to a matching If-None-Match; 410 for a deleted one); GitLab REST v4
 project issues (iids[], X-Next-Page) and users.
 
-usage: fake_tracker.py FIXTURE.json LOG.jsonl PORTFILE
+usage: fake_tracker.py FIXTURE.json LOG.jsonl PORTFILE [CERT.pem KEY.pem]
+
+With a certificate and its key it answers over TLS (HTTPS) only.
 
 The fixture holds the issues, the credentials each kind accepts, a page size, and faults
 (answers given instead of the real one, `times` times, to requests whose "METHOD path"
@@ -13,11 +16,12 @@ starts with `match`). Every request is logged as one JSON line (method, path, qu
 headers, body, whether it came through as a proxy request). Issues created are kept in
 memory, so a later request sees them.
 """
-import base64, json, re, sys, threading, time, socket
+import base64, hashlib, json, re, ssl, sys, threading, time, socket
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit, parse_qsl, unquote
 
 fixture_path, log_path, port_path = sys.argv[1:4]
+tls = sys.argv[4:6]
 with open(fixture_path) as f:
     DATA = json.load(f)
 LOCK = threading.Lock()
@@ -104,6 +108,9 @@ class Handler(BaseHTTPRequestHandler):
             return self.jira_create(json.loads(body), reply)
         if method == "POST" and path.endswith("/graphql"):
             return self.github_graphql(json.loads(body)["query"], reply)
+        m = re.fullmatch(r"/repos/([^/]+/[^/]+)/issues/(\d+)", path)
+        if m and method == "GET":
+            return self.github_issue(m.group(1), m.group(2), reply, silent)
         m = re.fullmatch(r"/repos/([^/]+/[^/]+)/issues", path)
         if m and method == "GET":
             return self.github_list(m.group(1), q, reply)
@@ -197,6 +204,28 @@ class Handler(BaseHTTPRequestHandler):
             answer["errors"] = errors
         reply(200, answer)
 
+    def github_issue(self, repo, number, reply, silent):
+        issue = DATA.setdefault("github", {}).setdefault("repos", {}).get(repo, {}).get(number)
+        if issue is None:
+            return reply(404, {"message": "Not Found", "documentation_url": "https://docs.github.com/rest/issues/issues#get-an-issue"})
+        if issue.get("deleted"):
+            return reply(410, {"message": "This issue was deleted"})
+        answer = {"number": int(number), "state": issue["state"].lower(),
+                  "state_reason": issue["stateReason"].lower() if issue.get("stateReason") else None,
+                  "closed_at": issue.get("closedAt"), "updated_at": issue.get("updatedAt", "2026-03-02T09:00:00Z"),
+                  "assignees": [{"login": issue["assignee"]}] if issue.get("assignee") else [],
+                  "html_url": "https://github.test/%s/issues/%s" % (repo, number)}
+        if issue.get("type") == "PullRequest":
+            answer["pull_request"] = {"merged_at": issue.get("mergedAt")}
+        etag = 'W/"%s"' % hashlib.sha1(json.dumps(answer, sort_keys=True).encode()).hexdigest()
+        if self.headers.get("If-None-Match") == etag:
+            if not silent:
+                self.send_response(304)
+                self.send_header("ETag", etag)
+                self.end_headers()
+            return
+        reply(200, answer, {"ETag": etag})
+
     def github_list(self, repo, q, reply):
         issues = DATA.setdefault("github", {}).setdefault("repos", {}).get(repo)
         if issues is None:
@@ -245,8 +274,21 @@ class Handler(BaseHTTPRequestHandler):
         self.handle_any("POST")
 
 
-server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+class Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A client refusing the certificate, or hanging up, is what some tests are about.
+        if not isinstance(sys.exc_info()[1], (ssl.SSLError, ConnectionError)):
+            super().handle_error(request, client_address)
+
+
+server = Server(("127.0.0.1", 0), Handler)
 server.daemon_threads = True
+if tls:
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(*tls)
+    # The handshake happens in each request's thread, so a client that refuses the
+    # certificate does not stop the server.
+    server.socket = context.wrap_socket(server.socket, server_side=True, do_handshake_on_connect=False)
 with open(port_path + ".tmp", "w") as f:
     f.write(str(server.server_address[1]))
 import os

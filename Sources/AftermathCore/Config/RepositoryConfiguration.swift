@@ -86,10 +86,22 @@ public struct RepositoryConfiguration: Sendable {
         }
         var timeout = 30
         if case .integer(let seconds)? = entry["timeout_seconds"]?.value { timeout = seconds }
+        let caBundle = entry["ca_bundle"]?.stringValue
+        if let caBundle, let problem = RepositoryConfinement.lexicalProblem(caBundle) {
+            throw ConfigurationProblem(location: entry.location(of: "ca_bundle"), message: "tracker `\(tracker.name)`: `ca_bundle` \(problem)")
+        }
+        var restStates = false
+        if let states = entry["states_api"]?.stringValue {
+            guard kind == .github else {
+                throw ConfigurationProblem(location: entry.location(of: "states_api"),
+                    message: "tracker `\(tracker.name)`: `states_api` is for `github` trackers (`graphql` or `rest`)")
+            }
+            restStates = states == "rest"
+        }
         return TrackerAPI(kind: kind, base: base, tokenVariable: entry["token_env"]?.stringValue,
                           emailVariable: entry["email_env"]?.stringValue, project: entry["project"]?.stringValue,
                           issueType: entry["issue_type"]?.stringValue, labels: entry["labels"]?.stringList ?? [],
-                          timeoutSeconds: timeout)
+                          timeoutSeconds: timeout, caBundle: caBundle, restStates: restStates)
     }
 
     public static func normalizeFolder(_ path: String) -> String {

@@ -36,9 +36,16 @@ public struct TrackerAPI: Sendable, Equatable {
     public var issueType: String?
     public var labels: [String]
     public var timeoutSeconds: Int
+    /// A PEM file in the repository holding the certificate authorities its HTTPS certificate
+    /// is checked against (a private CA), instead of the system's.
+    public var caBundle: String?
+    /// GitHub: states through conditional REST requests (one issue each, `If-None-Match` with
+    /// the kept ETag) rather than GraphQL.
+    public var restStates: Bool
 
     public init(kind: Kind, base: String? = nil, tokenVariable: String? = nil, emailVariable: String? = nil,
-                project: String? = nil, issueType: String? = nil, labels: [String] = [], timeoutSeconds: Int = 30) {
+                project: String? = nil, issueType: String? = nil, labels: [String] = [], timeoutSeconds: Int = 30,
+                caBundle: String? = nil, restStates: Bool = false) {
         self.kind = kind
         var trimmed = base ?? kind.defaultBase
         while trimmed?.hasSuffix("/") == true { trimmed?.removeLast() }
@@ -49,6 +56,8 @@ public struct TrackerAPI: Sendable, Equatable {
         self.issueType = issueType
         self.labels = labels
         self.timeoutSeconds = timeoutSeconds
+        self.caBundle = caBundle
+        self.restStates = restStates
     }
 
     /// Jira Cloud (REST v3, basic auth) rather than Data Center (REST v2, bearer token).

@@ -17,6 +17,12 @@ public struct FieldChange: Sendable, Equatable {
     }
 }
 
+/// A step from a node to one inside it: a field of a mapping or an item of a list.
+public enum NodePathStep: Sendable, Equatable {
+    case key(String)
+    case item(Int)
+}
+
 public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
     case notADocument(String)
     case unsupportedLayout(String)
@@ -33,27 +39,9 @@ public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
 /// text out; the caller writes the file.
 public enum FrontMatterEditor {
     public static func apply(_ changes: [FieldChange], to original: [UInt8]) throws -> [UInt8] {
-        guard case .success(let framed) = DocumentFramer.frame(original, limits: ParseLimits(maxFileBytes: .max, maxFrontMatterBytes: .max)) else {
-            throw EditError.notADocument("the file is not a readable document")
-        }
-        let output = FrontMatterReader.read(framed.frontMatter, firstLine: framed.frontMatterFirstLine)
-        guard output.problems.isEmpty, let root = output.root, let entries = root.objectEntries else {
-            throw EditError.notADocument("the front matter has errors; fix them before editing with aftermath")
-        }
-        // YAML counts a lone CR as a line break, a line-by-line rewrite does not: the two
-        // would disagree on which line holds a field (found by fuzzing), so refuse.
-        let front = Array(framed.frontMatter)
-        if front.indices.contains(where: { front[$0] == 0x0D && ($0 + 1 == front.count || front[$0 + 1] != 0x0A) }) {
-            throw EditError.unsupportedLayout("the front matter uses lone carriage returns as line breaks; save it with LF or CRLF line endings")
-        }
-        let hasBOM = original.starts(with: [0xEF, 0xBB, 0xBF])
-        let text = hasBOM ? Array(original.dropFirst(3)) : original
-        var lines = LineSplitter.lines(of: text).map { Array(text[$0.start..<$0.end]) }
-        let newline: [UInt8] = lines.first.map { $0.suffix(2) == [0x0D, 0x0A] } == true ? [0x0D, 0x0A] : [0x0A]
-        let closingIndex = framed.bodyFirstLine - 2  // 0-based index of the closing `---` line
-        guard closingIndex < lines.count, entries.allSatisfy({ $0.keyLocation.line - 1 < closingIndex }) else {
-            throw EditError.unsupportedLayout("cannot locate the fields' lines in this file")
-        }
+        let file = try EditableFile(original)
+        let entries = file.entries, newline = file.newline, closingIndex = file.closingIndex
+        var lines = file.lines
 
         // Work from the bottom up so earlier line numbers stay valid.
         var insertions: [[UInt8]] = []
@@ -85,7 +73,86 @@ public enum FrontMatterEditor {
         }
         let shift = replacements.reduce(0) { $0 + $1.lines.count - $1.range.count }
         lines.insert(contentsOf: insertions, at: closingIndex + shift)
-        return (hasBOM ? [0xEF, 0xBB, 0xBF] : []) + lines.flatMap { $0 }
+        return file.bytes(lines)
+    }
+
+    /// A document's lines with its front matter read, ready for a line-by-line rewrite.
+    struct EditableFile {
+        var root: Node
+        var entries: [Node.Entry]
+        /// The file's lines (each with its line ending), a byte order mark taken off.
+        var lines: [[UInt8]]
+        var newline: [UInt8]
+        /// The 0-based index of the closing `---` line.
+        var closingIndex: Int
+        var hasBOM: Bool
+
+        init(_ original: [UInt8]) throws {
+            guard case .success(let framed) = DocumentFramer.frame(original, limits: ParseLimits(maxFileBytes: .max, maxFrontMatterBytes: .max)) else {
+                throw EditError.notADocument("the file is not a readable document")
+            }
+            let output = FrontMatterReader.read(framed.frontMatter, firstLine: framed.frontMatterFirstLine)
+            guard output.problems.isEmpty, let root = output.root, let entries = root.objectEntries else {
+                throw EditError.notADocument("the front matter has errors; fix them before editing with aftermath")
+            }
+            // YAML counts a lone CR as a line break, a line-by-line rewrite does not: the two
+            // would disagree on which line holds a field (found by fuzzing), so refuse.
+            let front = Array(framed.frontMatter)
+            if front.indices.contains(where: { front[$0] == 0x0D && ($0 + 1 == front.count || front[$0 + 1] != 0x0A) }) {
+                throw EditError.unsupportedLayout("the front matter uses lone carriage returns as line breaks; save it with LF or CRLF line endings")
+            }
+            let hasBOM = original.starts(with: [0xEF, 0xBB, 0xBF])
+            let text = hasBOM ? Array(original.dropFirst(3)) : original
+            let lines = LineSplitter.lines(of: text).map { Array(text[$0.start..<$0.end]) }
+            let closingIndex = framed.bodyFirstLine - 2
+            guard closingIndex < lines.count, entries.allSatisfy({ $0.keyLocation.line - 1 < closingIndex }) else {
+                throw EditError.unsupportedLayout("cannot locate the fields' lines in this file")
+            }
+            self.root = root
+            self.entries = entries
+            self.lines = lines
+            self.hasBOM = hasBOM
+            self.closingIndex = closingIndex
+            newline = lines.first.map { $0.suffix(2) == [0x0D, 0x0A] } == true ? [0x0D, 0x0A] : [0x0A]
+        }
+
+        /// The file's bytes with these lines.
+        func bytes(_ lines: [[UInt8]]) -> [UInt8] { (hasBOM ? [0xEF, 0xBB, 0xBF] : []) + lines.flatMap { $0 } }
+    }
+
+    /// Adds `key: value` as the first field of a block mapping nested in the front matter (an
+    /// item of a block list, such as a notice of `notification.notices`), whose first field is
+    /// `mapping`'s first entry: that field moves to a line of its own at the same column, so no
+    /// other line changes. A flow mapping (`{a: 1}`) is refused rather than rewritten.
+    public static func addingFirstField(_ key: String, _ value: FieldChange.NewValue, toMappingAt path: [NodePathStep],
+                                        in original: [UInt8]) throws -> [UInt8] {
+        let file = try EditableFile(original)
+        var node = file.root
+        for step in path {
+            switch step {
+            case .key(let name): guard let next = node[name] else { throw EditError.unsupportedLayout("no field `\(name)` to edit") }; node = next
+            case .item(let i):
+                guard let items = node.arrayValue, items.indices.contains(i) else { throw EditError.unsupportedLayout("no item \(i + 1) to edit") }
+                node = items[i]
+            }
+        }
+        guard let first = node.objectEntries?.first else { throw EditError.unsupportedLayout("the value to edit is not a mapping") }
+        guard node[key] == nil else { throw EditError.unsupportedLayout("`\(key)` is already set") }
+        let index = first.keyLocation.line - 1
+        guard index > 0, index < file.closingIndex else { throw EditError.unsupportedLayout("cannot locate the fields' lines in this file") }
+        let line = Array(String(decoding: file.lines[index], as: UTF8.self).unicodeScalars)
+        let column = first.keyLocation.column - 1
+        guard column <= line.count, line[..<column].allSatisfy({ $0 == " " || $0 == "-" }) else {
+            throw EditError.unsupportedLayout("the mapping is not written one field to a line (a flow mapping `{…}`?); add `\(key)` by hand")
+        }
+        let lead = String(String.UnicodeScalarView(line[..<column]))
+        let rest = String(String.UnicodeScalarView(line[column...]))
+        var lines = file.lines
+        lines.replaceSubrange(index...index, with: [
+            Array("\(lead)\(key): \(YAMLScalar.render(value))".utf8) + file.newline,
+            Array((String(repeating: " ", count: column) + rest).utf8),
+        ])
+        return file.bytes(lines)
     }
 
     /// The 0-based line range holding a top-level entry: its key line and any continuation

@@ -31,6 +31,7 @@ public struct IncidentReport: Sendable {
         report.add(.table(caption: nil, headers: ["Moment", "Time (UTC)"], rows: stamps.map { [.init($0.0.replacing("_at", with: "").replacing("_", with: " ")), .init($0.1)] }))
         report.add(.paragraph("Time to detect: \(IncidentFigures.duration(figures.detect)) · time to contain: \(IncidentFigures.duration(figures.contain)) · time to recover: \(IncidentFigures.duration(figures.recover))"))
 
+        if let notification = BreachNotification(pm) { addNotices(notification, to: &report) }
         for section in ["Summary"] { addSection(section, to: &report) }
         if let timeline = MarkdownBody.content(of: "Timeline", in: body) {
             report.add(.heading(1, "Timeline"))
@@ -66,6 +67,27 @@ public struct IncidentReport: Sendable {
             }
         }
         return report
+    }
+
+    /// Each notice to customers: when, to whom, what it said and what it still lacks, and the
+    /// update it promised — the evidence a reader of a breach report looks for first.
+    private func addNotices(_ notification: BreachNotification, to report: inout ReportDocument) {
+        report.add(.heading(1, "Customer notifications"))
+        report.add(.table(caption: nil, headers: ["Notice", "Sent (UTC)", "Recipients", "Says", "Lacks", "Next update by"],
+                          rows: notification.notices.map { notice in
+            let recipients: String
+            switch notice.recipients {
+            case .count(let n)?: recipients = "\(n) customer\(n == 1 ? "" : "s")"
+            case .groups(let groups)?: recipients = groups.joined(separator: ", ")
+            case nil: recipients = "—"
+            }
+            let parts: [Notice.Part] = [.nature, .impact, .mitigation, .nextSteps]
+            let says = parts.filter(notice.has).map { $0.rawValue.replacing("_", with: " ") }
+            let lacks = notice.missing(notice.isFirst ? Notice.Part.content : []).map { $0.rawValue.replacing("_", with: " ") }
+            return [.init(String(notice.number)), .init(notice.sentAtText ?? "not sent yet", emphasis: !notice.isSent),
+                    .init(recipients), .init(says.joined(separator: ", ")), .init(lacks.joined(separator: ", "), emphasis: !lacks.isEmpty),
+                    .init(notice.nextUpdateByText ?? "—")]
+        }))
     }
 
     private func addSection(_ title: String, to report: inout ReportDocument) {

@@ -2,7 +2,7 @@
 public enum RuleCatalogue {
     public static let documentRules: [any DocumentRule] = [
         KindMatchesIDRule(), FileNameMatchesIDRule(), IncidentOrderRule(), TimelineEntryRule(),
-        TimelineOrderRule(), RequiredSectionsRule(),
+        TimelineOrderRule(), RequiredSectionsRule(), NotificationRecordRule(), NotificationContentRule(), FollowUpLateRule(),
         OpenBugOfDoneItemRule(), ClosedBugOfOpenItemRule(), OpenBugOfResolvedFindingRule(), MissingTrackerIssueRule(),
         StaleTrackerStateRule(),
     ]
@@ -16,7 +16,7 @@ public enum RuleCatalogue {
 
     /// The rules that depend on the date (see `DatedRule`).
     public static let datedRules: [any DatedRule] = [
-        OverdueRule(),
+        OverdueRule(), FollowUpOverdueRule(),
     ]
 
     public static var descriptions: [RuleDescription] {

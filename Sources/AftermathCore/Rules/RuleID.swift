@@ -19,6 +19,7 @@ public enum RuleID {
     public static let timelineEntry = "AM105"
     public static let timelineOrder = "AM106"
     public static let missingSection = "AM107"
+    public static let notificationRecord = "AM108"
     // Links between documents (AM2xx)
     public static let duplicateID = "AM201"
     public static let brokenLink = "AM202"
@@ -36,6 +37,9 @@ public enum RuleID {
     public static let overdue = "AM401"
     public static let dueBeyondPolicy = "AM402"
     public static let notificationDeadline = "AM403"
+    public static let notificationContent = "AM404"
+    public static let followUpLate = "AM405"
+    public static let followUpOverdue = "AM406"
     // Changes between commits (AM5xx)
     public static let closedPostmortemChanged = "AM501"
     public static let idChanged = "AM502"

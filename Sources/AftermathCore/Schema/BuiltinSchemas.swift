@@ -90,6 +90,15 @@ public enum BuiltinSchemas {
             "type": "integer",
             "minimum": 1,
             "maximum": 600
+          },
+          "ca_bundle": {
+            "description": "A PEM file in the repository with the certificate authorities the API's HTTPS certificate is checked against (a private CA), instead of the system's.",
+            "type": "string",
+            "minLength": 1
+          },
+          "states_api": {
+            "description": "GitHub: where states come from: graphql (default; up to 100 issues a query) or rest (one conditional request per issue, If-None-Match with the kept ETag).",
+            "enum": ["graphql", "rest"]
           }
         },
         "additionalProperties": false
@@ -333,7 +342,19 @@ public enum BuiltinSchemas {
     },
     "customer_impact": { "type": "boolean" },
     "data_breach": { "type": "boolean" },
-    "customers_notified_at": { "$ref": "#/$defs/timestamp" },
+    "customers_notified_at": {
+      "description": "When customers were first told of the breach: with a notification block, the first notice's sent_at.",
+      "$ref": "#/$defs/timestamp"
+    },
+    "notification": {
+      "description": "What customers were told of a data breach: each notice sent, the first and any follow-ups, in the order sent. `aftermath notify` drafts the next notice from it and records its sending.",
+      "type": "object",
+      "required": ["notices"],
+      "properties": {
+        "notices": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/notice" } }
+      },
+      "additionalProperties": false
+    },
     "approved_by": { "$ref": "#/$defs/handle" },
     "actors": { "type": "array", "items": { "type": "string", "minLength": 1 } },
     "attack_vectors": { "type": "array", "items": { "type": "string", "minLength": 1 } },
@@ -362,7 +383,37 @@ public enum BuiltinSchemas {
   ],
   "$defs": {
     "handle": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" },
-    "timestamp": { "type": "string", "format": "date-time" }
+    "timestamp": { "type": "string", "format": "date-time" },
+    "text": { "type": "string", "minLength": 1 },
+    "textOrList": {
+      "oneOf": [
+        { "$ref": "#/$defs/text" },
+        { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/text" } }
+      ]
+    },
+    "notice": {
+      "description": "One notice to customers. Without sent_at it is still to be sent.",
+      "type": "object",
+      "properties": {
+        "sent_at": { "$ref": "#/$defs/timestamp" },
+        "recipients": {
+          "description": "How many customers were told, or which groups of customers.",
+          "oneOf": [
+            { "type": "integer", "minimum": 1 },
+            { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/text" } }
+          ]
+        },
+        "nature": { "description": "What happened: the nature of the breach.", "$ref": "#/$defs/text" },
+        "impact": { "description": "The approximate impact on the recipients: what data, how many people.", "$ref": "#/$defs/textOrList" },
+        "mitigation": { "description": "The mitigation steps taken, and those the recipients are advised to take.", "$ref": "#/$defs/textOrList" },
+        "next_steps": { "description": "While the investigation is open: what happens next.", "$ref": "#/$defs/textOrList" },
+        "next_update_by": {
+          "description": "While the investigation is open: when the next notice will be sent at the latest (a date, or a date and time).",
+          "anyOf": [ { "type": "string", "format": "date" }, { "type": "string", "format": "date-time" } ]
+        }
+      },
+      "additionalProperties": false
+    }
   }
 }
 """#,

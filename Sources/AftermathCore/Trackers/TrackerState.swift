@@ -16,11 +16,14 @@ public struct TrackerState: Sendable, Equatable {
     /// The issue's last update and closing time, as the tracker gave them (RFC 3339).
     public var updated: String?
     public var closedAt: String?
+    /// The tracker's validator of this answer (an HTTP `ETag`), sent back as `If-None-Match` by
+    /// conditional requests: an unchanged issue then answers `304` and this state is kept.
+    public var etag: String?
     /// Set when the ruleset is given the states (`Ruleset.keeping`): older than the configured age.
     public var isStale = false
 
     public init(reference: String, tracker: String, fetchedAt: Timestamp, exists: Bool, isOpen: Bool, status: String,
-                resolution: String? = nil, assignee: String? = nil, updated: String? = nil, closedAt: String? = nil) {
+                resolution: String? = nil, assignee: String? = nil, updated: String? = nil, closedAt: String? = nil, etag: String? = nil) {
         self.reference = reference
         self.tracker = tracker
         self.fetchedAt = fetchedAt
@@ -31,6 +34,7 @@ public struct TrackerState: Sendable, Equatable {
         self.assignee = assignee
         self.updated = updated
         self.closedAt = closedAt
+        self.etag = etag
     }
 
     /// An issue the tracker does not have.

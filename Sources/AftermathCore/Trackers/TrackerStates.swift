@@ -2,12 +2,13 @@
 /// (never in the working tree), versioned and checksummed, rebuilt by the next refresh when
 /// damaged. The text form, one issue a line, tab-separated:
 ///
-///     aftermath-tracker-states 1 <checksum of the lines below, 16 hex digits>
-///     <reference> <tracker> <fetched at> <exists|missing> <open|closed> <status> <resolution> <assignee> <updated> <closed at>
+///     aftermath-tracker-states 2 <checksum of the lines below, 16 hex digits>
+///     <reference> <tracker> <fetched at> <exists|missing> <open|closed> <status> <resolution> <assignee> <updated> <closed at> <etag>
 ///
 /// Empty fields are absent values; `\`, tab and line breaks in values are escaped (`\\`, `\t`, `\n`, `\r`).
+/// Versions: 1, the first; 2 adds the ETag (GitHub's conditional requests).
 public struct TrackerStates: Sendable, Equatable {
-    public static let formatVersion = 1
+    public static let formatVersion = 2
     static let magic = "aftermath-tracker-states"
 
     public private(set) var byReference: [String: TrackerState] = [:]
@@ -60,12 +61,12 @@ public struct TrackerStates: Sendable, Equatable {
         var states: [TrackerState] = []
         for line in text.split(separator: "\n") {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map { Self.unescape($0) }
-            guard f.count == 10, let fetched = Timestamp.parseDateTime(f[2]), ["exists", "missing"].contains(f[3]),
+            guard f.count == 11, let fetched = Timestamp.parseDateTime(f[2]), ["exists", "missing"].contains(f[3]),
                   ["open", "closed"].contains(f[4]) else { return nil }
             func optional(_ s: String) -> String? { s.isEmpty ? nil : s }
             states.append(TrackerState(reference: f[0], tracker: f[1], fetchedAt: fetched, exists: f[3] == "exists",
                                        isOpen: f[4] == "open", status: f[5], resolution: optional(f[6]),
-                                       assignee: optional(f[7]), updated: optional(f[8]), closedAt: optional(f[9])))
+                                       assignee: optional(f[7]), updated: optional(f[8]), closedAt: optional(f[9]), etag: optional(f[10])))
         }
         self.init(states)
     }
@@ -73,7 +74,7 @@ public struct TrackerStates: Sendable, Equatable {
     private var body: String {
         states.map { s in
             [s.reference, s.tracker, s.fetchedAt.rfc3339, s.exists ? "exists" : "missing", s.isOpen ? "open" : "closed",
-             s.status, s.resolution ?? "", s.assignee ?? "", s.updated ?? "", s.closedAt ?? ""].map(Self.escape).joined(separator: "\t") + "\n"
+             s.status, s.resolution ?? "", s.assignee ?? "", s.updated ?? "", s.closedAt ?? "", s.etag ?? ""].map(Self.escape).joined(separator: "\t") + "\n"
         }.joined()
     }
 

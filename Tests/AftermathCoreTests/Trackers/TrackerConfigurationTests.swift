@@ -53,6 +53,25 @@ final class TrackerConfigurationTests: XCTestCase {
         XCTAssertEqual(configuration.trackers.trackers[1].fields(of: "github:acme/db#45"), ["repo": "acme/db", "number": "45"])
     }
 
+    func testCABundleAndGitHubsStatesAPI() throws {
+        let github = "  - {name: gh, pattern: '^gh:(?<repo>[^#]+)#(?<number>[0-9]+)$', url: 'https://x/{number}', kind: github"
+        let read = try load(config: "trackers:\n\(github), ca_bundle: certs/acme-ca.pem, states_api: rest}\n").get()
+        XCTAssertEqual(read.configuration.trackers.trackers[0].api?.caBundle, "certs/acme-ca.pem")
+        XCTAssertEqual(read.configuration.trackers.trackers[0].api?.restStates, true)
+        XCTAssertEqual(try load(config: "trackers:\n\(github)}\n").get().configuration.trackers.trackers[0].api?.restStates, false)
+
+        for (config, message) in [
+            ("trackers:\n\(github), ca_bundle: ../ca.pem}\n", "tracker `gh`: `ca_bundle` contains `..`"),
+            ("trackers:\n  - {name: j, pattern: '^J:(?<key>[A-Z]+-[0-9]+)$', url: 'https://j/{key}', kind: jira, api: 'https://j', states_api: rest}\n",
+             "tracker `j`: `states_api` is for `github` trackers"),
+        ] {
+            guard case .failure(let error) = try load(config: config) else { XCTFail("expected a configuration error: \(config)"); continue }
+            XCTAssertTrue(error.diagnostics.first?.message.hasPrefix(message) ?? false, "\(error.diagnostics.map(\.message))")
+        }
+        guard case .failure(let refused) = try load(config: "trackers:\n\(github), states_api: soap}\n") else { return XCTFail("the schema refuses it") }
+        XCTAssertFalse(refused.diagnostics.isEmpty)
+    }
+
     func testAKindNeedsItsNamedGroups() throws {
         let config = "trackers:\n  - {name: gh, pattern: '^gh:(?<number>[0-9]+)$', url: 'https://x/{number}', kind: github}\n"
         guard case .failure(let error) = try load(config: config) else { return XCTFail("expected a configuration error") }

@@ -9,16 +9,18 @@ final class TrackerStatesTests: XCTestCase {
         TrackerStates([
             TrackerState(reference: "JIRA:OPS-12", tracker: "jira", fetchedAt: fetched, exists: true, isOpen: false, status: "Done",
                          resolution: "Won't Do", assignee: "Bob\tOkafor\\x", updated: "2026-03-02T09:00:00.000+0000", closedAt: "2026-03-02T09:00:00Z"),
-            TrackerState(reference: "github:acme/db#45", tracker: "github", fetchedAt: fetched, exists: true, isOpen: true, status: "open"),
+            TrackerState(reference: "github:acme/db#45", tracker: "github", fetchedAt: fetched, exists: true, isOpen: true, status: "open",
+                         etag: "W/\"5f3c\""),
             .missing("gitlab:g/p#7", tracker: "gitlab", fetchedAt: fetched),
         ])
     }
 
     func testRoundTrip() {
         let bytes = sample.encoded()
-        XCTAssertTrue(String(decoding: bytes, as: UTF8.self).hasPrefix("aftermath-tracker-states 1 "))
+        XCTAssertTrue(String(decoding: bytes, as: UTF8.self).hasPrefix("aftermath-tracker-states 2 "))
         XCTAssertEqual(TrackerStates(decoding: bytes), sample)
         XCTAssertEqual(TrackerStates(decoding: bytes)?["JIRA:OPS-12"]?.assignee, "Bob\tOkafor\\x")
+        XCTAssertEqual(TrackerStates(decoding: bytes)?["github:acme/db#45"]?.etag, "W/\"5f3c\"")
     }
 
     func testDamageAndOtherVersionsReadAsNothing() {
@@ -26,7 +28,7 @@ final class TrackerStatesTests: XCTestCase {
         bytes[bytes.count - 3] ^= 0x01
         XCTAssertNil(TrackerStates(decoding: bytes))
         XCTAssertNil(TrackerStates(decoding: Array(sample.encoded().dropLast(5))))
-        let other = String(decoding: sample.encoded(), as: UTF8.self).replacing("aftermath-tracker-states 1 ", with: "aftermath-tracker-states 2 ")
+        let other = String(decoding: sample.encoded(), as: UTF8.self).replacing("aftermath-tracker-states 2 ", with: "aftermath-tracker-states 1 ")
         XCTAssertNil(TrackerStates(decoding: Array(other.utf8)))
         XCTAssertNil(TrackerStates(decoding: []))
     }

@@ -31,7 +31,15 @@ final class RepositoryRulePassTests: XCTestCase {
             case 8: itemFolder = "postmortems/PM-2025-0001-outage"                                      // misfiled
             case 9: items[1] = items[1].replacing("due: 2026-03-20", with: "due: 2026-03-01")            // overdue
             case 10: items = []                                                                          // finding without items
-            case 11: postmortem = postmortem.replacing("data_breach: false", with: "data_breach: true\ncustomers_notified_at: 2026-03-09T10:10:00Z")
+            case 11: postmortem = postmortem.replacing("data_breach: false", with: """
+                data_breach: true
+                customers_notified_at: 2026-03-09T10:10:00Z
+                notification:
+                  notices:
+                    - sent_at: 2026-03-09T10:10:00Z
+                      next_steps: More soon.
+                      next_update_by: 2026-03-09
+                """)                                                                                     // late notice, follow-up overdue
             default: if n % 24 == 0 { findingText = ""; items = [] }                                     // no findings
             }
             files["\(folder)/postmortem.md"] = postmortem

@@ -16,36 +16,25 @@ final class FakeTracker {
         func value(_ name: String) -> String? { query.first { $0.0 == name }?.1 }
     }
 
-    let port: Int
-    private let process: Process
-    private let folder: TemporaryDirectory
+    private let server: LoopbackScript
+    /// Whether it answers over TLS, with a certificate signed by a throwaway authority.
+    let tls: Bool
 
-    init(_ fixture: [String: Any]) throws {
-        folder = try TemporaryDirectory()
+    /// - Parameter certificate: answer over HTTPS with this certificate (from `ThrowawayCA`).
+    init(_ fixture: [String: Any], certificate: ThrowawayCA? = nil) throws {
+        let folder = try TemporaryDirectory()
         try folder.write("fixture.json", try JSONSerialization.data(withJSONObject: fixture))
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", CLI.packageRoot.appendingPathComponent("Tests/trackers/fake_tracker.py").path,
-                             folder.path("fixture.json").path, folder.path("log.jsonl").path, folder.path("port").path]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        var port: Int?
-        for _ in 0..<200 {
-            if let text = try? folder.read("port"), let value = Int(text) { port = value; break }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        self.port = try XCTUnwrap(port, "the fake tracker did not start")
+        tls = certificate != nil
+        server = try LoopbackScript("fake_tracker.py", ["{folder}/fixture.json", "{folder}/log.jsonl", "{folder}/port"]
+            + (certificate.map { [$0.serverCertificate, $0.serverKey] } ?? []), folder: folder)
     }
 
-    deinit {
-        process.terminate()
-        process.waitUntilExit()
-    }
+    var port: Int { server.port }
 
-    var base: String { "http://127.0.0.1:\(port)" }
+    var base: String { "\(tls ? "https" : "http")://127.0.0.1:\(port)" }
 
     var requests: [Request] {
-        let text = (try? folder.read("log.jsonl")) ?? ""
+        let text = (try? server.folder.read("log.jsonl")) ?? ""
         return text.split(separator: "\n").compactMap { line in
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return nil }
             return Request(method: object["method"] as? String ?? "", path: object["path"] as? String ?? "",

@@ -30,7 +30,8 @@ struct BugsFileCommand: ParsableCommand {
 
     func run() throws {
         try Console.run { console in
-            let session = try Workspace().edit(today: today.timestamp)
+            let workspace = Workspace()
+            let session = try workspace.edit(today: today.timestamp)
             let document = try session.document(id)
             guard document.kind != .postmortem else {
                 throw WorkspaceError.usage("\(document.id) is a postmortem; file issues for its findings and remediation items")
@@ -52,7 +53,7 @@ struct BugsFileCommand: ParsableCommand {
             let client: any TrackerClient
             let issue: FiledIssue
             do {
-                client = try TrackerClients.client(for: chosen, environment: environment)
+                client = try TrackerClients.client(for: chosen, network: .reading([chosen], workspace: workspace, environment: environment))
                 if dryRun {
                     console.out(try client.createRequest(draft).displayed + "\n")
                     console.err("dry run: nothing was sent; a real run first looks for an issue labelled `\(draft.marker)` in \(chosen.name)")

@@ -49,7 +49,7 @@ struct BugsListCommand: ParsableCommand {
             if refresh {
                 let references = index.documents(of: .finding).flatMap { $0.field("bugs")?.stringList ?? [] }
                     + index.documents(of: .remediation).compactMap { $0.string("bug") }
-                let (states, failed) = try Self.refresh(references, ruleset: ruleset, workspace: workspace, console: console)
+                let (states, failed) = try Self.refresh(references, trackers: Set(tracker), ruleset: ruleset, workspace: workspace, console: console)
                 ruleset = ruleset.keeping(states, today: today.timestamp)
                 failures = failed
             }
@@ -69,14 +69,18 @@ struct BugsListCommand: ParsableCommand {
         }
     }
 
-    /// Fetches the references' states and keeps them: the new ones, and the kept ones of
-    /// references whose tracker failed (still referenced; what is no longer referenced goes).
-    static func refresh(_ references: [String], ruleset: Ruleset, workspace: Workspace, console: Console) throws -> (TrackerStates, [TrackerError]) {
+    /// Fetches the states of the references of `only` those trackers (all when empty) and keeps
+    /// them: the new ones, and the kept ones of the other references and of those whose tracker
+    /// failed (still referenced; what is no longer referenced goes).
+    static func refresh(_ references: [String], trackers only: Set<String>, ruleset: Ruleset, workspace: Workspace,
+                        console: Console) throws -> (TrackerStates, [TrackerError]) {
         let kept = try workspace.keptTrackerStates()
         let progress = ProgressLine(label: "fetching tracker states")
         let now = Timestamp(secondsSinceEpoch: Date().timeIntervalSince1970.rounded(.down))
-        let outcome = StateRefresh(trackers: ruleset.configuration.trackers, environment: ProcessInfo.processInfo.environment)
-            .fetch(references, now: now) { done, total in progress.show(done, of: total) }
+        let trackers = ruleset.configuration.trackers
+        let asked = only.isEmpty ? references : references.filter { trackers.tracker(for: $0).map { only.contains($0.name) } ?? false }
+        let outcome = StateRefresh(trackers: trackers, network: .reading(trackers.trackers.filter { only.isEmpty || only.contains($0.name) }, workspace: workspace))
+            .fetch(asked, kept: kept, now: now) { done, total in progress.show(done, of: total) }
         progress.clear()
         let fetched = Set(outcome.states.map(\.reference))
         let carried = Set(references).subtracting(fetched).compactMap { kept[$0] }
