@@ -25,27 +25,28 @@ final class EditorBaseline {
         filter = DocumentPathFilter(roots: ruleset.configuration.roots)
     }
 
-    /// The baseline for `ruleset`: the summary there, else one made now by validating the
-    /// working tree in full; nil when the working tree's own rules are not `ruleset` (a rule
-    /// file's buffer differs from the disk) or no summary can be written.
+    /// The baseline for `ruleset`: the summary there, else one made now, in memory, by
+    /// validating the working tree in full; nil when the working tree's own rules are not
+    /// `ruleset` (a rule file's buffer differs from the disk). Nothing is written: the working
+    /// tree is walked without keeping its folder listings, and a summary made here stays in memory.
     /// - Parameter renewing: whether to make a new summary even if one applies.
     static func make(access: RepositoryAccess, repository: GitRepository, ruleset: Ruleset, today: Timestamp,
                      renewing: Bool = false) throws -> EditorBaseline? {
-        let git = GitValidation(workspace: access, repository: repository, today: today, threads: 0, workingTreeRules: ruleset)
-        func applicable() -> SummaryFile? {
-            SummaryStore.load(from: repository).flatMap { $0.rulesetFingerprint == ruleset.fingerprint ? $0 : nil }
+        let listing = WorkingTreeListing(files: WorkingTreeSnapshot(root: access.root), roots: ruleset.configuration.roots,
+                                         folder: access.subfolder(in: repository), index: repository.indexPath.flatMap(GitIndexFile.read),
+                                         repository: repository)
+        var summary = renewing ? nil : SummaryStore.load(from: repository).flatMap { $0.rulesetFingerprint == ruleset.fingerprint ? $0 : nil }
+        if summary == nil {
+            guard try access.ruleset(from: WorkingTreeSnapshot(root: access.root), today: today).fingerprint == ruleset.fingerprint else { return nil }
+            let snapshot = try listing.snapshot()
+            // The summary's IDs and link tables are worked out while the repository rules run.
+            let (result, prepared) = try Validator(ruleset: ruleset, today: today).validate(snapshot) { paths, documents in
+                SummaryStore.prepare(paths: paths, documents: documents, snapshot: snapshot)
+            }
+            summary = SummaryStore.inMemory(prepared, diagnostics: result.allDiagnostics, ruleset: ruleset, threads: 0)
         }
-        let state: GitValidation.State
-        if renewing || applicable() == nil {
-            guard try access.ruleset(from: WorkingTreeSnapshot(root: access.root), today: today).fingerprint == ruleset.fingerprint,
-                  case .left(let left) = try git.leaveSummary(.workingTree) else { return nil }
-            // The listing the full run made serves again.
-            state = left
-        } else {
-            state = try git.state(.workingTree)
-        }
-        defer { state.finishWrites() }
-        guard let summary = applicable(), let disk = try state.delta(summary) else { return nil }
+        guard let summary else { return nil }
+        let disk = SnapshotDelta.between(summary, and: try listing.listing())
         return EditorBaseline(access: access, repository: repository, ruleset: ruleset, summary: summary, disk: disk)
     }
 

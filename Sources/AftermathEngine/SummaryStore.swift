@@ -68,6 +68,15 @@ package enum SummaryStore {
         return true
     }
 
+    /// The summary of a full run, kept in memory only (for a process that must write nothing,
+    /// such as the language server); nil when summaries are off or it cannot be made.
+    package static func inMemory(_ prepared: Prepared?, diagnostics: [Diagnostic], ruleset: Ruleset, threads: Int) -> SummaryFile? {
+        guard let prepared, !disabled,
+              let parts = SummaryBuilder.parts(prepared.entries, diagnostics: diagnostics, ruleset: ruleset, tree: nil, producer: producer,
+                                               threads: threads, links: prepared.links) else { return nil }
+        return SummaryFile(ByteStore(copying: parts.joined))
+    }
+
     /// Files of other format versions (left by an older or newer build) are never read by this
     /// one: the first it writes of a kind (`summary-v7`, `folders-v1`) removes the others of
     /// that kind, so an upgrade does not leave tens of megabytes behind. (A build that needs

@@ -53,6 +53,8 @@ final class EditorSessionTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(summarised, 20)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git/aftermath").path),
+                       "an editor session writes nothing: the summary it made is in memory")
     }
 
     /// A change the summary cannot serve — the rules in a buffer — is read whole, then the

@@ -16,6 +16,7 @@ async def test_an_unknown_owner_is_reported_with_its_rule_range_and_documentatio
     assert "did you mean `dmitri`" in diagnostic.message
     assert diagnostic.range == types.Range(start=types.Position(line=6, character=0), end=types.Position(line=6, character=12))
     assert (repo / FINDING).read_text() != text, "nothing is written to disk"
+    assert not (repo / ".git" / "aftermath").exists(), "not even a summary: the one the server made is in memory"
 
 
 async def test_full_and_incremental_changes_are_checked(client, repo):
