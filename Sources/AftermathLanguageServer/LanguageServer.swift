@@ -204,8 +204,11 @@ public final class LanguageServer: LanguageServerHandler {
             needsValidation = true
             return
         }
+        // Only the open documents' diagnostics are published (a large repository has tens of
+        // thousands of others, such as overdue items).
+        let open = Set(documents.values.compactMap(\.path))
         var byPath: [RepositoryPath: [Diagnostic]] = [:]
-        for diagnostic in found { byPath[diagnostic.path, default: []].append(diagnostic) }
+        for diagnostic in found where open.contains(diagnostic.path) { byPath[diagnostic.path, default: []].append(diagnostic) }
         for (uri, document) in documents.sorted(by: { $0.key < $1.key }) {
             var diagnostics: [LSPDiagnostic] = []
             // Only documents and rule files are judged; any other file has no diagnostics.
