@@ -38,9 +38,12 @@ public enum AtomicFile {
 
     /// Replaces `path` with `content` if it still holds `expected`.
     public static func replace(_ path: String, expected: [UInt8], with content: [UInt8]) throws {
-        let lockFD = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: a FIFO swapped in since the read is refused below instead of waited on.
+        let lockFD = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard lockFD >= 0 else { throw Failure.changedSinceRead(path) }
         defer { close(lockFD) }
+        var opened = stat()
+        guard fstat(lockFD, &opened) == 0, (opened.st_mode & S_IFMT) == S_IFREG else { throw Failure.changedSinceRead(path) }
         pauseIfTesting(testLockPauseVariable)
         try lock(lockFD, path)
         // Re-read under the lock: any edit since our read (by a user or another run) wins.

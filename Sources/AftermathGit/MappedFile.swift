@@ -8,7 +8,8 @@ import Glibc
 public enum MappedFile {
     /// The file's bytes, or nil when it is missing, empty or cannot be mapped.
     public static func map(_ path: String) -> ByteStore? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: a FIFO put in its place is refused below instead of waited on.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()

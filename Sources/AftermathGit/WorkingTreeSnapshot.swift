@@ -39,7 +39,9 @@ public struct WorkingTreeSnapshot: Snapshot {
 
     /// `read`, with the file's stat data as of the read (from the descriptor it was read through).
     public func readExamined(_ path: RepositoryPath, upTo limit: Int) throws -> (bytes: [UInt8], info: stat)? {
-        let flags = O_RDONLY | O_NOFOLLOW | O_CLOEXEC
+        // O_NONBLOCK: opening a FIFO would otherwise wait for a writer; the type is checked
+        // before anything is read (a regular file reads the same either way).
+        let flags = O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK
         // `withCString`: passed as is, a string is copied into a new array for the call.
         let fd = folder.fd >= 0 && !path.isEmpty && !path.hasPrefix("/")
             ? path.withCString { openat(folder.fd, $0, flags) } : absolute(path).withCString { open($0, flags) }
@@ -50,7 +52,14 @@ public struct WorkingTreeSnapshot: Snapshot {
         }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard fstat(fd, &info) == 0 else { throw SnapshotError("\(path): cannot read: \(String(cString: strerror(errno)))") }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return nil
+        // A FIFO, socket or device where a document or a rule file belongs: never read (it may
+        // never end), and said rather than taken for a missing file.
+        default: throw SnapshotError("\(path): not a regular file (a FIFO, socket or device); it is not read")
+        }
         let wanted = min(limit, Int(info.st_size))
         // Read straight into the array's storage, not zeroed first (a quarter gigabyte over a
         // 100,000-document run); only what was read counts (a file may shrink as it is read).

@@ -43,6 +43,29 @@ final class ConfinementTests: XCTestCase {
         try assertConfigurationRefused(repo, mentioning: "owners")
     }
 
+    /// A FIFO where a rule file belongs would never end a read: it is refused by name (exit 4),
+    /// not waited on and not taken for a missing file. (The timeout only turns a hang into a
+    /// failure.)
+    func testAFIFOWhereARuleFileBelongsIsRefusedNotWaitedOn() throws {
+        let (root, repo) = try makeRepository()
+        defer { withExtendedLifetime(root) {} }
+        for name in ["owners.yml", ".aftermath.yml", "schema/finding.schema.json"] {
+            let url = repo.appendingPathComponent(name)
+            let saved = try? Data(contentsOf: url)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? FileManager.default.removeItem(at: url)
+            XCTAssertEqual(mkfifo(url.path, 0o644), 0, name)
+            for arguments in [["validate"], ["list"]] {
+                let result = try CLI.run(CLI.binary.path, arguments + today, in: repo, timeout: 60)
+                XCTAssertEqual(result.status, 4, "\(name) \(arguments): \(result.stderr)")
+                XCTAssertTrue(result.stderr.contains("\(name): not a regular file"), result.stderr)
+            }
+            try FileManager.default.removeItem(at: url)
+            if let saved { try saved.write(to: url) }
+        }
+        XCTAssertEqual(try CLI.aftermath(["validate"] + today, in: repo).status, 0, "the repository is whole again")
+    }
+
     func testAnOwnersFileReachedThroughASymbolicLinkIsRefused() throws {
         let (root, repo) = try makeRepository()
         try FileManager.default.createSymbolicLink(atPath: repo.appendingPathComponent("elsewhere").path, withDestinationPath: root.path("outside").path)
