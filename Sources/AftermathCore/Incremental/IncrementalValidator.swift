@@ -111,7 +111,11 @@ public struct IncrementalValidator: Sendable {
             var index = RepositoryIndex(files.compactMap(\.document) + contextDocuments)
             index.directory = directory(reread: index.documents, isAffected: isAffected)
             var diagnostics = recorded + files.flatMap(\.diagnostics)
-            diagnostics += Validator.repositoryDiagnostics(index, context: context).filter { reached.contains($0.path) }
+            // The context documents are there to be looked up, not visited: their diagnostics
+            // are the summary's (and working out, say, a broken link's suggestion for them
+            // would be thrown away).
+            let visited = index.documents.filter { reached.contains($0.path) }
+            diagnostics += Validator.repositoryDiagnostics(index, context: context, visiting: visited).filter { reached.contains($0.path) }
             return State(diagnostics: diagnostics.sortedForReport(), fileCount: fileCount, index: index)
         }
     }

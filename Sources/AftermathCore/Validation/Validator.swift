@@ -80,13 +80,16 @@ public struct Validator: Sendable {
     /// order, each rule's in the documents' order. The documentwise rules (and the dated ones,
     /// which visit one document at a time) run together in one pass over the documents, in
     /// stretches spread over the cores; the others (whole-index rules) beside them.
-    static func repositoryDiagnostics(_ index: RepositoryIndex, context: RuleContext) -> [Diagnostic] {
+    /// - Parameter visiting: the documents the pass visits, when not all of them: a
+    ///   documentwise rule reports only about the document it visits (the rule contract), so
+    ///   documents whose diagnostics are not wanted need not be visited.
+    static func repositoryDiagnostics(_ index: RepositoryIndex, context: RuleContext, visiting: [Document]? = nil) -> [Diagnostic] {
         let rules = context.ruleset.rules.repository + context.ruleset.rules.dated.map { DatedRuleCheck(rule: $0) as any RepositoryRule }
         let documentwise = rules.map { $0 as? any DocumentwiseRule }
         let wholeIndex = rules.indices.filter { documentwise[$0] == nil }
         // The documentwise rules with their positions in the catalogue.
         let pass = rules.indices.compactMap { i in documentwise[i].map { (position: i, rule: $0) } }
-        let documents = index.documents
+        let documents = visiting ?? index.documents
         // Stretches of a few thousand documents: enough to share out, few enough to gather.
         let stretches = min(64, documents.count / 2048 + 1)
         index.prepareChildren()  // built once, before threads would wait on each other for it
