@@ -2,6 +2,7 @@ import XCTest
 import Foundation
 import AftermathCore
 import AftermathGit
+import PathVariants
 @testable import AftermathEngine
 
 /// An editor session checks through the summary, and must report exactly what validating the
@@ -31,7 +32,7 @@ final class EditorSessionTests: XCTestCase {
 
     func testChecksThroughTheSummaryEqualFullRunsOfTheBuffersSaved() throws {
         let workspace = Workspace(directory: folder.path)
-        var random = SeededRandom(seed: 20261207)
+        var random = SeededRandom(20261207)
         var buffers: [RepositoryPath: [UInt8]] = [:]
         var summarised = 0
         for round in 0..<40 {
@@ -231,19 +232,6 @@ enum GeneratedRepository {
                 try text.write(to: url, atomically: true, encoding: .utf8)
             }
         }
-    }
-}
-
-/// SplitMix64: a seeded generator, so that a failing round reproduces.
-struct SeededRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
