@@ -26,6 +26,26 @@ final class DocumentationTests: XCTestCase {
         }
     }
 
+    /// The README's worked tracker configuration is one the binary accepts: laid into the
+    /// examples' `.aftermath.yml`, the repository validates and `bugs` resolves each kind's URL.
+    func testTheReadmesTrackerExampleIsAValidConfiguration() throws {
+        let readme = try String(contentsOf: Self.readme, encoding: .utf8)
+        let start = try XCTUnwrap(readme.range(of: "```yaml\ntrackers:\n"), "the README shows a tracker configuration")
+        let block = readme[readme.index(start.lowerBound, offsetBy: "```yaml\n".count)...]
+        let yaml = String(block[..<(try XCTUnwrap(block.range(of: "```"))).lowerBound])
+        let workspace = try TemporaryDirectory.holdingExamples()
+        let config = workspace.url.appendingPathComponent("examples/.aftermath.yml")
+        let text = try String(contentsOf: config, encoding: .utf8)
+        let trackers = try XCTUnwrap(text.range(of: "trackers:\n")), policies = try XCTUnwrap(text.range(of: "policies:"))
+        try Data((text[..<trackers.lowerBound] + yaml + text[policies.lowerBound...]).utf8).write(to: config)
+        let validation = try CLI.aftermath(["-C", "examples", "validate", "--today", "2026-10-01"], in: workspace.url)
+        XCTAssertEqual(validation.status, 0, validation.stderr)
+        let bugs = try CLI.aftermath(["-C", "examples", "bugs", "--format", "csv"], in: workspace.url)
+        XCTAssertEqual(bugs.status, 0, bugs.stderr)
+        XCTAssertTrue(bugs.stdout.contains("https://acme.atlassian.net/browse/OPS-412"), bugs.stdout)
+        for kind in ["jira", "github", "gitlab"] { XCTAssertTrue(yaml.contains("kind: \(kind)\n"), kind) }
+    }
+
     func testDocumentedExitCodesAreTheOnesRealInvocationsReturn() throws {
         let documented = try exitCodeTable(in: String(contentsOf: Self.commandsPage, encoding: .utf8))
         let observed = try representativeExitCodes()
