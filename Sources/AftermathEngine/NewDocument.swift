@@ -10,15 +10,7 @@ package enum NewDocument {
         package var ruleset: Ruleset { edit.ruleset }
 
         /// IDs in use and file or folder names present: both reserve an ID.
-        package var usedNames: [String] {
-            var names = edit.ids
-            for root in ruleset.configuration.roots {
-                for path in (try? edit.snapshot.files(under: root)) ?? [] {
-                    names += path.text.split(separator: "/").map(String.init)
-                }
-            }
-            return names
-        }
+        package var usedNames: [String] { NewDocument.usedNames(ids: edit.ids, in: edit.snapshot, roots: ruleset.configuration.roots) }
 
         package func document(_ id: String, kind: DocumentKind) throws -> Document { try edit.document(id, kind: kind) }
         package func neighbourhood(of document: Document) throws -> RepositoryIndex { try edit.neighbourhood(of: document) }
@@ -89,6 +81,17 @@ package enum NewDocument {
 
     package static func now() -> String {
         Timestamp(secondsSinceEpoch: Date().timeIntervalSince1970.rounded(.down)).rfc3339
+    }
+
+    /// `ids` and every file or folder name under `roots` in `snapshot`: both reserve an ID.
+    package static func usedNames(ids: [String], in snapshot: Snapshot, roots: [String]) -> [String] {
+        var names = ids
+        for root in roots {
+            for path in (try? snapshot.files(under: root)) ?? [] {
+                names += path.text.split(separator: "/").map(String.init)
+            }
+        }
+        return names
     }
 
     /// The latest due date the severity's policy allows (declared_at + N days), not before today.

@@ -4,6 +4,8 @@ import Foundation
 import Glibc
 #endif
 
+/// One folder's entries, read with as little work per entry as possible: names are compared
+/// and examined as bytes in one scratch buffer, and only the paths kept become strings.
 enum FolderReader {
     typealias Entry = (path: RepositoryPath, name: RepositoryPath, info: stat, folder: Bool)
     /// A folder's entries, and whether it holds a `.git` (with `nested`, its entries are then

@@ -11,6 +11,3 @@ final class OpenRoot: Sendable {
     init(_ path: String) { fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
     deinit { if fd >= 0 { close(fd) } }
 }
-
-/// One folder's entries, read with as little work per entry as possible: names are compared
-/// and examined as bytes in one scratch buffer, and only the paths kept become strings.

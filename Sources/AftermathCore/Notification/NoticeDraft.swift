@@ -24,7 +24,7 @@ public struct NoticeDraft: Sendable {
         number = notice?.number ?? 1
         hasBlock = notice != nil
         let wanted: [Notice.Part] = number == 1 ? Notice.Part.content : [.nature]
-        missing = wanted.filter { notice?.has($0) != true }
+        missing = notice?.missing(wanted) ?? wanted
         text = Self.render(postmortem: postmortem, notice: notice, number: number, previous: previous, format: format)
     }
 

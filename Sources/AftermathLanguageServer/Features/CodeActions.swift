@@ -1,5 +1,6 @@
 import Foundation
 import AftermathCore
+import AftermathEngine
 
 /// `textDocument/codeAction`: for the diagnostics the client passes, "did you mean" fixes
 /// (unknown owners, broken links, tracker near-misses), a missing required field added, and
@@ -75,7 +76,7 @@ enum CodeActions {
         let path = RepositoryPath("remediations/\(id)-\(DocumentTemplate.slug(title)).md").prefixed(by: postmortem.path.folder.text + "/")
         let fields: [(String, FieldChange.NewValue)] = [
             ("id", .scalar(id)), ("kind", .scalar("remediation")), ("finding", .scalar(finding.id)), ("title", .scalar(title)),
-            ("owner", .scalar(finding.owner ?? "")), ("due", .scalar(policyDue(postmortem, ruleset, today: today))), ("status", .scalar("open")),
+            ("owner", .scalar(finding.owner ?? "")), ("due", .scalar(NewDocument.policyDue(postmortem, ruleset, today: today))), ("status", .scalar("open")),
         ]
         let text = DocumentTemplate.render(kind: .remediation, path: path.text, schema: ruleset.ownSchemaFile(for: .remediation), fields: fields, sections: ruleset.configuration.sections[.remediation] ?? [])
         let uri = context.uri(of: path)
@@ -85,16 +86,5 @@ enum CodeActions {
                               .create(CreateFile(uri: uri, options: .init(overwrite: false, ignoreIfExists: true))),
                               .edit(TextDocumentEdit(textDocument: .init(uri: uri, version: nil), edits: [TextEdit(range: TextRange(start: start, end: start), newText: text)])),
                           ]))
-    }
-
-    /// The latest due date the severity's policy allows (declared_at + N days), not before
-    /// today: the default `aftermath new remediation` uses.
-    static func policyDue(_ postmortem: Document, _ ruleset: Ruleset, today: Timestamp) -> String {
-        let days = postmortem.string("severity").flatMap { ruleset.configuration.remediationDueDays[$0] } ?? 30
-        guard let declared = postmortem.field("incident")?["declared_at"]?.stringValue.flatMap(Timestamp.parseDateTime) else {
-            return Timestamp(secondsSinceEpoch: today.secondsSinceEpoch + Double(days) * 86_400).dateString
-        }
-        let latest = Timestamp(secondsSinceEpoch: declared.secondsSinceEpoch + Double(days) * 86_400)
-        return max(latest, today).dateString
     }
 }

@@ -124,12 +124,5 @@ final class RepositoryState {
     }
 
     /// IDs in use and file or folder names present: both reserve an ID (as for `aftermath new`).
-    var usedNames: [String] {
-        var names = documents.map(\.id)
-        let snapshot = self.snapshot(buffers)
-        for root in ruleset?.configuration.roots ?? [] {
-            for path in (try? snapshot.files(under: root)) ?? [] { names += path.text.split(separator: "/").map(String.init) }
-        }
-        return names
-    }
+    var usedNames: [String] { NewDocument.usedNames(ids: documents.map(\.id), in: snapshot(buffers), roots: ruleset?.configuration.roots ?? []) }
 }

@@ -83,9 +83,5 @@ struct HooksInstallCommand: ParsableCommand {
         }
     }
 
-    static func currentExecutable() -> String? {
-        Platform.executablePath ?? CommandLine.arguments.first.map {
-            URL(fileURLWithPath: $0).standardizedFileURL.path
-        }
-    }
+    static func currentExecutable() -> String? { Platform.executablePath }
 }

@@ -25,7 +25,7 @@ struct NewFindingCommand: ParsableCommand {
             NewDocumentRun.report(try NewDocument.create(today: today.timestamp, commit: recording.commit) { session in
                 let pm = try session.document(postmortem, kind: .postmortem)
                 let id = IDAllocator.nextFinding(postmortem: pm.id, used: session.usedNames)
-                let folder = pm.path.text.split(separator: "/").dropLast().joined(separator: "/")
+                let folder = pm.path.folder.text
                 let path = "\(folder)/findings/\(id)-\(slug ?? DocumentTemplate.slug(title)).md"
                 return (path, DocumentTemplate.render(kind: .finding, path: path, schema: session.ruleset.ownSchemaFile(for: .finding), fields: [
                     ("id", .scalar(id)), ("kind", .scalar("finding")), ("postmortem", .scalar(pm.id)), ("title", .scalar(title)),

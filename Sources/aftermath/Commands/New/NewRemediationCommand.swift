@@ -32,7 +32,7 @@ struct NewRemediationCommand: ParsableCommand {
                     throw WorkspaceError.usage("finding \(findingDocument.id) links to no existing postmortem; fix it first")
                 }
                 let id = IDAllocator.nextRemediation(postmortem: pm.id, used: session.usedNames)
-                let folder = pm.path.text.split(separator: "/").dropLast().joined(separator: "/")
+                let folder = pm.path.folder.text
                 let path = "\(folder)/remediations/\(id)-\(slug ?? DocumentTemplate.slug(title)).md"
                 var fields: [(String, FieldChange.NewValue)] = [
                     ("id", .scalar(id)), ("kind", .scalar("remediation")), ("finding", .scalar(findingDocument.id)), ("title", .scalar(title)),
