@@ -79,9 +79,7 @@ package enum NewDocument {
         for folder in created.reversed() { rmdir(folder) }
     }
 
-    package static func now() -> String {
-        Timestamp(secondsSinceEpoch: Date().timeIntervalSince1970.rounded(.down)).rfc3339
-    }
+    package static func now() -> String { CurrentTime.timestamp.rfc3339 }
 
     /// `ids` and every file or folder name under `roots` in `snapshot`: both reserve an ID.
     package static func usedNames(ids: [String], in snapshot: Snapshot, roots: [String]) -> [String] {

@@ -22,14 +22,6 @@ public struct AuditScope: Sendable {
     /// The IDs whose history the evidence needs: each selected postmortem, its findings and
     /// their remediation items.
     public func documentIDs(in index: RepositoryIndex) -> Set<String> {
-        var ids = Set<String>()
-        for pm in selected {
-            ids.insert(pm.id)
-            for finding in index.findings(of: pm.id) {
-                ids.insert(finding.id)
-                for item in index.remediations(of: finding.id) { ids.insert(item.id) }
-            }
-        }
-        return ids
+        Set(selected.flatMap { [$0.id] + index.tree(of: $0.id).map(\.id) })
     }
 }

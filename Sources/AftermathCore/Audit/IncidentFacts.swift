@@ -259,11 +259,7 @@ struct IncidentFacts {
         let pmVersions = versions(pm.id)
         func status(before order: Int) -> String? { pmVersions.last { $0.order < order }?.document?.status }
         func status(at order: Int) -> String? { (pmVersions.last { $0.order <= order })?.document?.status }
-        var ids = [pm.id]
-        for finding in index.findings(of: pm.id) {
-            ids.append(finding.id)
-            ids += index.remediations(of: finding.id).map(\.id)
-        }
+        let ids = [pm.id] + index.tree(of: pm.id).map(\.id)
         var changes: [(order: Int, change: IncidentEvidence.Change)] = []
         for id in Set(ids) {
             for version in versions(id) where status(before: version.order) == "closed" && status(at: version.order) == "closed" {

@@ -68,7 +68,7 @@ struct AuditMakeCommand: ParsableCommand {
                                                 allowDirty: allowDirty, uncommitted: outcome.uncommitted)
             let manifest = AuditManifest(pack: outcome.pack, toolVersion: ProductVersion.current,
                                          commandLine: ["aftermath"] + CommandLine.arguments.dropFirst(),
-                                         madeAt: Timestamp(secondsSinceEpoch: Date().timeIntervalSince1970.rounded(.down)).rfc3339,
+                                         madeAt: CurrentTime.timestamp.rfc3339,
                                          commit: outcome.commit, branch: outcome.branch, options: options, signatures: outcome.signatures)
             try workspace.writeAudit(outcome, manifest: manifest, to: output, replacing: force)
             let s = outcome.evidence.summary

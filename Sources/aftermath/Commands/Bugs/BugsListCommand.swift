@@ -76,7 +76,7 @@ struct BugsListCommand: ParsableCommand {
                         console: Console) throws -> (TrackerStates, [TrackerError]) {
         let kept = try workspace.keptTrackerStates()
         let progress = ProgressLine(label: "fetching tracker states")
-        let now = Timestamp(secondsSinceEpoch: Date().timeIntervalSince1970.rounded(.down))
+        let now = CurrentTime.timestamp
         let trackers = ruleset.configuration.trackers
         let asked = only.isEmpty ? references : references.filter { trackers.tracker(for: $0).map { only.contains($0.name) } ?? false }
         let outcome = StateRefresh(trackers: trackers, network: .reading(trackers.trackers.filter { only.isEmpty || only.contains($0.name) }, workspace: workspace))
